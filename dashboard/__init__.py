@@ -1,0 +1,1 @@
+"""negotiation-timeline: the Russia–Ukraine direct talks on one sourced, interactive timeline."""

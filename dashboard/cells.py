@@ -1,0 +1,106 @@
+"""Parse and check single CSV cells against a Table Schema field (datapackage.json).
+
+The schema is the one description of types, required cells, enums, patterns and ranges;
+this module applies it so the app and `frictionless validate` agree. Each check returns
+``(value, None)`` or ``(None, (code, message))``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+from dateutil import tz
+from dateutil.parser import isoparse
+
+Failure = tuple[str, str]
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH = re.compile(r"\d{4}-\d{2}")
+# Seconds and an explicit offset are required (Frictionless rejects 09:30+00:00).
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_TRUE, _FALSE = {"true", "True", "TRUE", "yes", "1"}, {"false", "False", "FALSE", "no", "0"}
+
+
+def parse_date(text: str) -> tuple[date | None, Failure | None]:
+    """A calendar date written YYYY-MM-DD (no time, no zone)."""
+    if not _DATE.fullmatch(text):
+        return None, ("bad-date", f"{text!r} is not a date written YYYY-MM-DD")
+    try:
+        return isoparse(text).date(), None
+    except ValueError:
+        return None, ("bad-date", f"{text!r} is not a real calendar date")
+
+
+def parse_month(text: str) -> tuple[date | None, Failure | None]:
+    """A month written YYYY-MM; returns its first day."""
+    if not _MONTH.fullmatch(text):
+        return None, ("bad-date", f"{text!r} is not a month written YYYY-MM")
+    try:
+        return isoparse(text).date(), None
+    except ValueError:
+        return None, ("bad-date", f"{text!r} is not a real month")
+
+
+def parse_utc_datetime(text: str) -> tuple[datetime | None, Failure | None]:
+    """An ISO 8601 datetime with seconds and the offset +00:00 (data is stored in UTC)."""
+    if not _DATETIME.fullmatch(text):
+        return None, (
+            "bad-datetime",
+            f"{text!r} needs seconds and an explicit UTC offset, e.g. 2025-05-16T09:30:00+00:00",
+        )
+    try:
+        value = isoparse(text)
+    except ValueError:
+        return None, ("bad-datetime", f"{text!r} is not a real date and time")
+    offset = value.utcoffset()
+    if offset is None or offset.total_seconds() != 0:
+        utc = value.astimezone(tz.UTC)
+        return None, ("not-utc", f"store times in UTC: {text} is {utc.isoformat()}")
+    return value, None
+
+
+def check_url(text: str) -> Failure | None:
+    """Only absolute http(s) URLs without markup or whitespace are allowed."""
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return "bad-url", f"{text[:80]!r} is not an http(s) URL"
+    if re.search(r"[\s<>\"'`]", text):
+        return "bad-url", f"{text[:80]!r} contains whitespace or markup characters"
+    return None
+
+
+def parse_cell(text: str, field: dict) -> tuple[object, Failure | None]:
+    """Parse ``text`` by the Table Schema ``field``; a blank optional cell gives None."""
+    constraints = field.get("constraints", {})
+    if text.strip() == "":
+        if constraints.get("required"):
+            return None, ("blank-required", f"{field['name']} is required")
+        return None, None
+    kind = field.get("type", "string")
+    if kind == "date":
+        return parse_date(text)
+    if kind == "number":
+        if not _NUMBER.fullmatch(text.strip()):
+            return None, ("bad-number", f"{text!r} is not a number")
+        value = float(text)
+        low, high = constraints.get("minimum"), constraints.get("maximum")
+        if (low is not None and value < low) or (high is not None and value > high):
+            return None, ("out-of-range", f"{text} is outside [{low}, {high}]")
+        return value, None
+    if kind == "boolean":
+        if text in _TRUE or text in _FALSE:
+            return text in _TRUE, None
+        return None, ("bad-boolean", f"{text!r} is not true or false")
+    enum = constraints.get("enum")
+    if enum is not None and text not in enum:
+        return None, ("bad-enum", f"{text!r} is not one of {', '.join(enum)}")
+    if field.get("format") == "uri":
+        failure = check_url(text)
+        return (None, failure) if failure else (text, None)
+    pattern = constraints.get("pattern")
+    if pattern and not re.fullmatch(pattern, text):
+        return None, ("bad-format", f"{text!r} does not match the pattern {pattern}")
+    return text, None

@@ -1,0 +1,303 @@
+"""Load the data package in ``data/`` once, validate it strictly, return an immutable Dataset.
+
+Every problem is collected (file, row, column, stable code) before ``DatasetError`` is raised,
+so an editor fixes a spreadsheet in one pass. Times become tz-aware pandas Timestamps in UTC;
+a day- or month-precision value becomes the start of that local day or month in the event's
+``local_tz`` and keeps its precision, so it is drawn and printed as a day, never as 00:00.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from dateutil import tz
+
+from .cells import parse_cell, parse_date, parse_month, parse_utc_datetime
+from .problems import DatasetError, Problem
+
+RESOURCES = ("sources", "rounds", "participants", "events", "territory")
+TIME_FIELDS = ("scheduled_start", "scheduled_end", "start", "end")
+LIST_SEPARATOR = ";"
+PERIODS = {"day": pd.DateOffset(days=1), "month": pd.DateOffset(months=1)}
+# (resource, field) -> referenced resource; list fields hold ';'-separated ids.
+REFERENCES = {
+    ("rounds", "source_ids"): "sources",
+    ("participants", "round_ids"): "rounds",
+    ("participants", "head_of_round_ids"): "rounds",
+    ("participants", "source_ids"): "sources",
+    ("events", "round_id"): "rounds",
+    ("events", "participant_ids"): "participants",
+    ("events", "source_ids"): "sources",
+    ("territory", "source_id"): "sources",
+}
+LIST_FIELDS = {f for (_, f) in REFERENCES if f.endswith("_ids")} | {"sides"}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The validated data. Frames are shared, never mutated: treat them as read-only.
+
+    ``events`` is sorted by ``anchor`` (the actual start, else the scheduled start) and has
+    ``until``, the end of what is drawn: the end time, the end of a day- or month-precision
+    period, or NaT for a point in time;
+    time columns are tz-aware UTC Timestamps (NaT where blank); list columns hold tuples.
+    """
+
+    sources: pd.DataFrame
+    rounds: pd.DataFrame
+    participants: pd.DataFrame
+    events: pd.DataFrame
+    territory: pd.DataFrame
+    sides: tuple[str, ...]
+    version: str
+    title: str
+    license: str
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(getattr(self, name)) for name in RESOURCES}
+
+
+def load_dataset(data_dir: str | Path) -> Dataset:
+    """Read and validate ``data_dir``; raise DatasetError listing every problem."""
+    data_dir = Path(data_dir)
+    package, problems = _read_package(data_dir)
+    if package is None:
+        raise DatasetError(problems)
+    schemas = {r["name"]: r for r in package.get("resources", [])}
+    tables: dict[str, list[dict]] = {}
+    for name in RESOURCES:
+        if name not in schemas:
+            problems.append(Problem("datapackage.json", None, None, "missing-resource",
+                                    f"no resource named {name!r}"))
+            continue
+        tables[name] = _read_table(data_dir, schemas[name], problems)
+    if len(tables) == len(RESOURCES):
+        side_enum = _field(schemas["participants"], "side")["constraints"]["enum"]
+        _check_keys(schemas, tables, problems)
+        _check_references(schemas, tables, side_enum, problems)
+        _check_rounds(schemas["rounds"]["path"], tables["rounds"], problems)
+        _parse_event_times(schemas["events"]["path"], tables["events"], problems)
+    if problems:
+        raise DatasetError(problems)
+    licenses = package.get("licenses") or [{}]
+    return Dataset(
+        sources=_frame(tables["sources"], index="id"),
+        rounds=_frame(tables["rounds"], index="id", dates=("start_date", "end_date")),
+        participants=_frame(tables["participants"], index="id"),
+        events=_events_frame(tables["events"]),
+        territory=_frame(tables["territory"], dates=("date",)).sort_values(["measure", "date"]),
+        sides=tuple(side_enum),
+        version=_version(data_dir, package),
+        title=package.get("title", ""),
+        license=licenses[0].get("title") or licenses[0].get("name", ""),
+    )
+
+
+def _read_package(data_dir: Path) -> tuple[dict | None, list[Problem]]:
+    path = data_dir / "datapackage.json"
+    if not path.is_file():
+        return None, [Problem("datapackage.json", None, None, "missing-file", f"{path} not found")]
+    try:
+        return json.loads(path.read_text(encoding="utf-8")), []
+    except (ValueError, UnicodeDecodeError) as exc:
+        return None, [Problem("datapackage.json", None, None, "bad-json", str(exc))]
+
+
+def _field(resource: dict, name: str) -> dict:
+    return next(f for f in resource["schema"]["fields"] if f["name"] == name)
+
+
+def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> list[dict]:
+    """Rows as dicts of parsed values, each with its spreadsheet row number under ``_row``."""
+    file = resource["path"]
+    path = data_dir / file
+    if not path.is_file():
+        problems.append(Problem(file, None, None, "missing-file", f"{path} not found"))
+        return []
+    try:  # utf-8-sig drops a spreadsheet's BOM; newline="" accepts CRLF line ends.
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            records = _records(csv.reader(handle))
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(file, None, None, "bad-encoding", f"not UTF-8: {exc.reason}"))
+        return []
+    except csv.Error as exc:
+        problems.append(Problem(file, None, None, "bad-csv", str(exc)))
+        return []
+    if not records:
+        problems.append(Problem(file, None, None, "empty-file", "no header row"))
+        return []
+    fields = {f["name"]: f for f in resource["schema"]["fields"]}
+    (_, header), body = records[0], records[1:]
+    header = [h.strip() for h in header]
+    for name in fields:
+        if name not in header:
+            problems.append(Problem(file, 1, name, "missing-column", f"column {name!r} is missing"))
+    for name in header:
+        if name not in fields:
+            problems.append(Problem(file, 1, name, "unknown-column",
+                                    f"column {name!r} is not in datapackage.json"))
+    rows = []
+    for line, cells in body:
+        if len(cells) != len(header):
+            problems.append(Problem(file, line, None, "ragged-row",
+                                    f"{len(cells)} cells, the header has {len(header)}"))
+            continue
+        row: dict = {"_row": line}
+        for name, text in zip(header, cells):
+            if name not in fields:
+                continue
+            if name in TIME_FIELDS:  # parsed with the row's precision in _parse_event_times
+                row[name] = text.strip()
+                continue
+            value, failure = parse_cell(text.strip(), fields[name])
+            if failure:
+                problems.append(Problem(file, line, name, *failure))
+            elif name in LIST_FIELDS:
+                value = tuple(v.strip() for v in (value or "").split(LIST_SEPARATOR) if v.strip())
+            row[name] = value
+        rows.append(row)
+    return rows
+
+
+def _records(reader) -> list[tuple[int, list[str]]]:
+    """(first line number, cells) per non-blank record; quoted cells may span lines."""
+    records, line = [], 1
+    for cells in reader:
+        if any(c.strip() for c in cells):
+            records.append((line, cells))
+        line = reader.line_num + 1
+    return records
+
+
+def _check_keys(schemas: dict, tables: dict, problems: list[Problem]) -> None:
+    for name, rows in tables.items():
+        key = schemas[name]["schema"].get("primaryKey", [])
+        seen: dict[tuple, int] = {}
+        for row in rows:
+            value = tuple(row.get(k) for k in key)
+            if None in value:
+                continue
+            if value in seen:
+                problems.append(Problem(schemas[name]["path"], row["_row"], key[-1], "duplicate-id",
+                                        f"{'/'.join(map(str, value))} already used on row {seen[value]}"))
+            else:
+                seen[value] = row["_row"]
+
+
+def _check_references(schemas: dict, tables: dict, side_enum: list, problems: list) -> None:
+    ids = {name: {r.get("id") for r in rows} for name, rows in tables.items()}
+    for (name, field), target in REFERENCES.items():
+        for row in tables[name]:
+            value = row.get(field)
+            for ref in value if isinstance(value, tuple) else ([value] if value else []):
+                if ref not in ids[target]:
+                    problems.append(Problem(schemas[name]["path"], row["_row"], field,
+                                            "unknown-reference", f"{ref!r} is not an id in {target}"))
+    for row in tables["events"]:
+        for side in row.get("sides") or ():
+            if side not in side_enum:
+                problems.append(Problem(schemas["events"]["path"], row["_row"], "sides", "bad-enum",
+                                        f"{side!r} is not one of {', '.join(side_enum)}"))
+
+
+def _check_rounds(file: str, rows: list[dict], problems: list[Problem]) -> None:
+    for row in rows:
+        start, end = row.get("start_date"), row.get("end_date")
+        if start and end and end < start:
+            problems.append(Problem(file, row["_row"], "end_date", "end-before-start",
+                                    f"end_date {end} is before start_date {start}"))
+
+
+def _parse_event_times(file: str, rows: list[dict], problems: list[Problem]) -> None:
+    """Parse the four time fields by the row's precision into UTC Timestamps (in place)."""
+    for row in rows:
+        precision, zone_name = row.get("precision"), row.get("local_tz")
+        zone = tz.gettz(zone_name) if zone_name else None
+        if zone_name and zone is None:
+            problems.append(Problem(file, row["_row"], "local_tz", "bad-timezone",
+                                    f"{zone_name!r} is not an IANA time zone"))
+        texts = {name: row.get(name, "") for name in TIME_FIELDS}
+        failed = precision is None
+        for name, text in texts.items():
+            row[name] = pd.NaT
+            if text and precision is not None:
+                value, failure = _parse_time(text, precision, zone or tz.UTC)
+                if failure:
+                    problems.append(Problem(file, row["_row"], name, *failure))
+                    failed = True
+                else:
+                    row[name] = value
+        if failed:
+            continue
+        if pd.isna(row["start"]) and pd.isna(row["scheduled_start"]):
+            problems.append(Problem(file, row["_row"], "start", "no-time",
+                                    "fill start or scheduled_start"))
+        for first, last in (("start", "end"), ("scheduled_start", "scheduled_end")):
+            if pd.isna(row[first]) and not pd.isna(row[last]):
+                problems.append(Problem(file, row["_row"], last, "end-without-start",
+                                        f"{last} is set but {first} is blank"))
+            elif not pd.isna(row[first]) and not pd.isna(row[last]) and row[last] < row[first]:
+                problems.append(Problem(file, row["_row"], last, "end-before-start",
+                                        f"{last} is before {first}"))
+
+
+def _parse_time(text: str, precision: str, zone) -> tuple[pd.Timestamp | None, tuple | None]:
+    if precision in ("minute", "hour"):
+        if len(text) <= 10:
+            return None, ("precision-mismatch",
+                          f"precision is {precision} but {text!r} has no time of day")
+        value, failure = parse_utc_datetime(text)
+        if failure:
+            return None, failure
+        if value.second or (precision == "hour" and value.minute):
+            return None, ("precision-mismatch", f"{text!r} is finer than {precision} precision")
+        return pd.Timestamp(value).tz_convert("UTC"), None
+    if "T" in text:
+        return None, ("precision-mismatch",
+                      f"precision is {precision}: write {text[:10 if precision == 'day' else 7]!r}, "
+                      "not a time of day")
+    value, failure = (parse_date if precision == "day" else parse_month)(text)
+    if failure:
+        return None, failure
+    return pd.Timestamp(value).tz_localize(zone).tz_convert("UTC"), None
+
+
+def _frame(rows: list[dict], index: str | None = None, dates: tuple = ()) -> pd.DataFrame:
+    frame = pd.DataFrame([{k: v for k, v in r.items() if k != "_row"} for r in rows])
+    for column in dates:
+        frame[column] = pd.to_datetime(frame[column])
+    return frame.set_index(index, drop=False).rename_axis(None) if index else frame
+
+
+def _events_frame(rows: list[dict]) -> pd.DataFrame:
+    frame = _frame(rows, index="id")
+    for column in TIME_FIELDS:
+        frame[column] = pd.to_datetime(frame[column], utc=True)
+    frame["anchor"] = frame["start"].fillna(frame["scheduled_start"])
+    last = frame["end"].fillna(frame["start"]).fillna(frame["scheduled_end"]).fillna(frame["anchor"])
+    frame["until"] = [
+        _period_end(ts, precision, zone) if precision in PERIODS else end
+        for ts, precision, zone, end in zip(last, frame["precision"], frame["local_tz"], frame["end"])
+    ]
+    frame["until"] = pd.to_datetime(frame["until"], utc=True)
+    return frame.sort_values(["anchor", "id"])
+
+
+def _period_end(ts: pd.Timestamp, precision: str, zone: str) -> pd.Timestamp:
+    """The end of the local day or month that ``ts`` starts (a day is drawn as a whole day)."""
+    return (ts.tz_convert(zone) + PERIODS[precision]).tz_convert("UTC")
+
+
+def _version(data_dir: Path, package: dict) -> str:
+    """A short hash of the package's files: the data version shown in /healthz and exports."""
+    digest = hashlib.sha256((data_dir / "datapackage.json").read_bytes())
+    for resource in package["resources"]:
+        path = data_dir / resource["path"]
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]

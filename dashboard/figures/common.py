@@ -1,0 +1,102 @@
+"""Pieces every figure shares: hover text, marker style, credit line, empty state."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..dataset import Dataset
+from ..timefmt import format_span
+from .theme import PLANNED_STATUSES, VERIFICATION_SYMBOLS, Theme
+
+WEBGL_THRESHOLD = 1000  # above this many markers a trace is drawn with WebGL (scattergl)
+
+
+def esc(text) -> str:
+    """Escape data text for Plotly's HTML-like labels: data is shown as text, never markup."""
+    return "" if text is None or (isinstance(text, float) and pd.isna(text)) else html.escape(str(text))
+
+
+def when_text(events: pd.DataFrame) -> list[str]:
+    """Actual (else scheduled) time of each event, in GMT and Istanbul time."""
+    out = []
+    for row in events.itertuples():
+        if pd.isna(row.start):
+            out.append("Scheduled " + format_span(row.scheduled_start, row.scheduled_end,
+                                                  row.precision, row.local_tz))
+        else:
+            out.append(format_span(row.start, row.end, row.precision, row.local_tz, row.approximate))
+    return out
+
+
+def hover_text(events: pd.DataFrame, territory: pd.Series | None = None) -> list[str]:
+    """One hover label per event: title, time, kind, status, verification, territory then."""
+    lines = []
+    for row, when, land in zip(events.itertuples(), when_text(events),
+                               territory if territory is not None else [""] * len(events)):
+        text = (f"<b>{esc(row.title)}</b><br>{esc(when)}<br>{esc(row.kind)} · {esc(row.status)} · "
+                f"{esc(row.verification)}")
+        if land:
+            text += f"<br>Territory then: {esc(land)}"
+        lines.append(text)
+    return lines
+
+
+def marker_symbols(events: pd.DataFrame) -> list[str]:
+    """Shape = verification; open = only planned (scheduled, postponed, cancelled)."""
+    symbols = []
+    for verification, status in zip(events["verification"], events["status"]):
+        symbol = VERIFICATION_SYMBOLS.get(verification, "circle")
+        if status in PLANNED_STATUSES and symbol != "x":
+            symbol += "-open"
+        symbols.append(symbol)
+    return symbols
+
+
+def scatter_class(count: int):
+    return go.Scattergl if count > WEBGL_THRESHOLD else go.Scatter
+
+
+def credit(ds: Dataset) -> str:
+    """The footer every figure and export carries."""
+    count = len(ds.sources)
+    return (f"Source: {count} cited publications, see each event · Data {esc(ds.license)} · "
+            f"negotiation-timeline (data version {esc(ds.version)})")
+
+
+def style_figure(figure: go.Figure, ds: Dataset, theme: Theme, title: str, height: int) -> go.Figure:
+    """Apply the theme, title, size, legend and the credit line shared by every figure."""
+    figure.update_layout(
+        template=theme.template, height=height, title=dict(text=esc(title), x=0.01, xanchor="left"),
+        margin=dict(l=10, r=10, t=60, b=64), showlegend=True,
+        legend=dict(orientation="v", yanchor="top", y=1, x=1.01, xanchor="left",
+                    groupclick="toggleitem", font=dict(size=max(10, theme.font_size - 2))),
+    )
+    figure.add_annotation(text=credit(ds), xref="paper", yref="paper", x=0, y=0, yshift=-36,
+                          showarrow=False, xanchor="left", yanchor="top",
+                          font=dict(size=max(10, theme.font_size - 3), color=theme.muted))
+    return figure
+
+
+def empty_figure(ds: Dataset, theme: Theme, title: str, message: str) -> go.Figure:
+    figure = style_figure(go.Figure(), ds, theme, title, 320)
+    figure.add_annotation(text=esc(message), xref="paper", yref="paper", x=0.5, y=0.5,
+                          showarrow=False, font=dict(size=theme.font_size + 2))
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    return figure
+
+
+def legend_symbols(theme: Theme) -> list:
+    """Legend-only entries explaining marker shapes (colour is never the only cue)."""
+    traces = []
+    for verification, symbol in VERIFICATION_SYMBOLS.items():
+        traces.append(go.Scatter(x=[None], y=[None], mode="markers", name=f"shape: {verification}",
+                                 legendgroup="shapes", marker=dict(symbol=symbol, color=theme.muted,
+                                                                   size=theme.marker_size)))
+    traces.append(go.Scatter(x=[None], y=[None], mode="markers", name="open: planned only",
+                             legendgroup="shapes", marker=dict(symbol="circle-open", color=theme.muted,
+                                                               size=theme.marker_size)))
+    return traces

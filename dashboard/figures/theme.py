@@ -1,0 +1,92 @@
+"""Themes as Plotly templates passed into each figure (never the process-global default).
+
+Colours were chosen for WCAG contrast: text ≥ 4.5:1 (≥ 7:1 in contrast and present) and
+marks ≥ 3:1 against the plot background; colour is never the only carrier of meaning
+(verification is also a marker shape, status a filled or open marker).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import plotly.graph_objects as go
+
+VERIFICATION_SYMBOLS = {"verified": "circle", "single-source": "diamond", "derived": "square",
+                        "unverified": "x"}
+PLANNED_STATUSES = ("scheduled", "postponed", "cancelled")
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    label: str
+    paper: str
+    plot: str
+    text: str
+    muted: str
+    grid: str
+    era_fill: str
+    kind_colors: dict = field(default_factory=dict)
+    series_colors: tuple = ()
+    font_size: int = 13
+    line_width: float = 2.0
+    marker_size: float = 11.0
+    font_family: str = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+
+    def kind_color(self, kind: str, index: int = 0) -> str:
+        return self.kind_colors.get(kind) or self.series_colors[index % len(self.series_colors)]
+
+    @property
+    def template(self) -> go.layout.Template:
+        axis = dict(gridcolor=self.grid, linecolor=self.muted, tickcolor=self.muted,
+                    zerolinecolor=self.grid, title_font_color=self.text, color=self.text)
+        return go.layout.Template(layout=go.Layout(
+            font=dict(family=self.font_family, size=self.font_size, color=self.text),
+            paper_bgcolor=self.paper, plot_bgcolor=self.plot, colorway=list(self.series_colors),
+            xaxis=axis, yaxis=axis,
+            hoverlabel=dict(bgcolor=self.paper, font_color=self.text, bordercolor=self.muted,
+                            font_size=self.font_size),
+            legend=dict(bgcolor=self.paper, font_color=self.text),
+        ))
+
+
+THEMES = {
+    "light": Theme(
+        name="light", label="Light", paper="#ffffff", plot="#ffffff", text="#1a1a1a", muted="#595959",
+        grid="#e3e3e3", era_fill="rgba(0, 87, 184, 0.07)",
+        kind_colors={"session": "#0057b8", "meeting": "#00796b", "statement": "#a14a00",
+                     "proposal": "#6a3d9a", "agreement": "#1b7837", "exchange": "#ad1457",
+                     "military": "#b71c1c", "territorial": "#5d4037", "diplomatic": "#37474f"},
+        series_colors=("#0057b8", "#b71c1c", "#1b7837", "#6a3d9a", "#a14a00", "#37474f"),
+    ),
+    "dark": Theme(
+        name="dark", label="Dark", paper="#121417", plot="#121417", text="#ececec", muted="#a8a8a8",
+        grid="#30343a", era_fill="rgba(108, 180, 255, 0.10)",
+        kind_colors={"session": "#6cb4ff", "meeting": "#4dd0c0", "statement": "#ffb74d",
+                     "proposal": "#c39bd3", "agreement": "#81c784", "exchange": "#f48fb1",
+                     "military": "#ef9a9a", "territorial": "#bcaaa4", "diplomatic": "#b0bec5"},
+        series_colors=("#6cb4ff", "#ef9a9a", "#81c784", "#c39bd3", "#ffb74d", "#b0bec5"),
+    ),
+    "contrast": Theme(
+        name="contrast", label="High contrast", paper="#000000", plot="#000000", text="#ffffff",
+        muted="#ffffff", grid="#5a5a5a", era_fill="rgba(255, 255, 0, 0.14)",
+        kind_colors={"session": "#ffff00", "meeting": "#00ffff", "statement": "#ffffff",
+                     "proposal": "#ff80ff", "agreement": "#7cfc00", "exchange": "#ffa500",
+                     "military": "#ff6060", "territorial": "#d0d0d0", "diplomatic": "#80c0ff"},
+        series_colors=("#ffff00", "#00ffff", "#ff80ff", "#7cfc00", "#ffa500", "#ffffff"),
+        line_width=3.0, marker_size=13.0,
+    ),
+    "present": Theme(
+        name="present", label="Projector", paper="#ffffff", plot="#ffffff", text="#000000",
+        muted="#333333", grid="#d0d0d0", era_fill="rgba(0, 70, 150, 0.08)",
+        kind_colors={"session": "#00449e", "meeting": "#005f56", "statement": "#8a3d00",
+                     "proposal": "#55297f", "agreement": "#145c2a", "exchange": "#8e0f46",
+                     "military": "#9a1515", "territorial": "#4a3329", "diplomatic": "#263238"},
+        series_colors=("#00449e", "#9a1515", "#145c2a", "#55297f", "#8a3d00", "#263238"),
+        font_size=28, line_width=5.0, marker_size=22.0,
+    ),
+}
+
+
+def get_theme(name: str) -> Theme:
+    return THEMES.get(name, THEMES["light"])

@@ -1,0 +1,174 @@
+"""The main timeline: events in lanes over one time axis, territory on a linked panel below.
+
+The long stretch without talks (Oct 2022 – May 2025 in the bundled data) is compressed by
+default with a Plotly range break: one zoomable axis, both negotiation efforts readable, the
+break labelled. ``gap=show`` draws the axis to scale. All x values are UTC (GMT).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from ..dataset import Dataset
+from ..selection import NO_ROUND, filter_events, round_title, side_label, territory_lines
+from ..state import ViewState
+from ..timefmt import format_date, naive_utc
+from .common import esc, style_figure, hover_text, legend_symbols, marker_symbols, scatter_class
+from .theme import VERIFICATION_SYMBOLS, Theme
+
+ERA_GAP = pd.Timedelta(days=120)   # rounds closer than this belong to one era of talks
+HIDE_GAP = pd.Timedelta(days=365)  # a quiet stretch longer than this is compressed
+GAP_PAD = pd.Timedelta(days=30)    # context kept visible on each side of a compressed gap
+LANE_PX, TERRITORY_PX, CHROME_PX = 30, 230, 190
+
+
+def timeline_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
+    events = filter_events(ds, view)
+    lanes = lane_order(ds, view.lanes)
+    placed = place_in_lanes(ds, events, view.lanes)
+    height = CHROME_PX + LANE_PX * max(len(lanes), 4) + TERRITORY_PX
+    figure = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.05,
+                           row_heights=[1 - TERRITORY_PX / height, TERRITORY_PX / height])
+    _add_spans(figure, placed, theme)
+    _add_markers(figure, ds, placed, theme)
+    for trace in legend_symbols(theme):
+        figure.add_trace(trace, row=1, col=1)
+    _add_territory(figure, ds, theme)
+    _add_eras(figure, ds, theme, view.gap == "compress")
+    style_figure(figure, ds, theme, ds.title, height)
+    figure.update_layout(hovermode="closest", uirevision="timeline", bargap=0.5,
+                         clickmode="event", dragmode="zoom")
+    figure.update_yaxes(categoryorder="array", categoryarray=lanes, autorange="reversed",
+                        range=None, row=1, col=1, fixedrange=True, automargin=True)
+    figure.update_yaxes(ticksuffix="%", row=2, col=1, fixedrange=True, automargin=True)
+    figure.add_annotation(text="Share of Ukraine under Russian control (%) · times in GMT/UTC", x=0, y=1, xref="x domain",
+                          yref="y2 domain", xanchor="left", yanchor="bottom", showarrow=False,
+                          font=dict(color=theme.text), row=2, col=1)
+    figure.update_xaxes(type="date", showspikes=True, spikemode="across", spikethickness=1,
+                        spikecolor=theme.muted)
+    if view.start or view.end:
+        figure.update_xaxes(range=_range(ds, view))
+    if view.gap == "compress" and (gap := quiet_stretch(ds)):
+        figure.update_xaxes(rangebreaks=[dict(bounds=[str(naive_utc(gap[0])), str(naive_utc(gap[1]))])])
+    if events.empty:
+        figure.add_annotation(text="No events match the filters", xref="x domain", yref="y domain",
+                              x=0.5, y=0.5, showarrow=False, font=dict(size=theme.font_size + 3))
+    return figure
+
+
+def lane_order(ds: Dataset, lanes: str) -> list[str]:
+    """Lane labels top to bottom: rounds by date then context, or sides in schema order."""
+    if lanes == "side":
+        return [side_label(s) for s in ds.sides]
+    rounds = ds.rounds.sort_values(["start_date", "id"])
+    return list(dict.fromkeys([*rounds["title"], NO_ROUND]))
+
+
+def place_in_lanes(ds: Dataset, events: pd.DataFrame, lanes: str) -> pd.DataFrame:
+    """``events`` with a ``lane`` column; by side, an event appears once per side involved."""
+    if lanes == "side":
+        placed = events.explode("sides")
+        return placed.assign(lane=placed["sides"].map(side_label))
+    return events.assign(lane=[round_title(ds, r) for r in events["round_id"]])
+
+
+def _add_spans(figure: go.Figure, placed: pd.DataFrame, theme: Theme) -> None:
+    spans = placed[placed["until"].notna() & (placed["until"] > placed["anchor"])]
+    if spans.empty:
+        return
+    figure.add_trace(go.Bar(
+        base=naive_utc(spans["anchor"]).astype(str).tolist(),
+        x=((spans["until"] - spans["anchor"]) / pd.Timedelta(milliseconds=1)).tolist(),
+        y=spans["lane"].tolist(), orientation="h", width=0.55, showlegend=False, name="duration",
+        marker=dict(color=[theme.kind_color(k) for k in spans["kind"]], opacity=0.35,
+                    line=dict(width=1, color=[theme.kind_color(k) for k in spans["kind"]])),
+        customdata=spans["id"].tolist(), hovertext=hover_text(spans), hoverinfo="text",
+    ), row=1, col=1)
+
+
+def _add_markers(figure: go.Figure, ds: Dataset, placed: pd.DataFrame, theme: Theme) -> None:
+    territory = territory_lines(ds, placed["anchor"]) if not placed.empty else pd.Series(dtype=str)
+    for index, (kind, rows) in enumerate(placed.groupby("kind", sort=True)):
+        scatter = scatter_class(len(rows))
+        figure.add_trace(scatter(
+            x=naive_utc(rows["anchor"]), y=rows["lane"].tolist(), mode="markers", name=kind,
+            legendgroup="kinds", legendgrouptitle_text="Kind of event",
+            marker=dict(symbol=marker_symbols(rows), color=theme.kind_color(kind, index),
+                        size=theme.marker_size, line=dict(width=1.5, color=theme.kind_color(kind, index))),
+            customdata=rows["id"].tolist(), hovertext=hover_text(rows, territory.loc[rows.index]),
+            hoverinfo="text",
+        ), row=1, col=1)
+
+
+def _add_territory(figure: go.Figure, ds: Dataset, theme: Theme) -> None:
+    sources = ds.sources
+    for index, (measure, rows) in enumerate(ds.territory.groupby("measure", sort=True)):
+        color = theme.series_colors[index % len(theme.series_colors)]
+        hover = [
+            f"<b>{p:g}%</b>{'' if pd.isna(a) else f' ({a:,.0f} km²)'} · {esc(measure)}<br>"
+            f"{d:%-d %b %Y} · {esc(v)}<br>Source: {esc(sources.at[s, 'publisher'])}"
+            for p, a, d, v, s in zip(rows["percent"], rows["area_km2"], rows["date"],
+                                     rows["verification"], rows["source_id"])
+        ]
+        figure.add_trace(go.Scatter(
+            x=rows["date"], y=rows["percent"], mode="lines+markers", name=measure,
+            legendgroup="territory", legendgrouptitle_text="Territory series",
+            line=dict(color=color, width=theme.line_width),
+            marker=dict(color=color, size=theme.marker_size * 0.7,
+                        symbol=[VERIFICATION_SYMBOLS.get(v, "circle") for v in rows["verification"]]),
+            hovertext=hover, hoverinfo="text",
+        ), row=2, col=1)
+
+
+def eras(ds: Dataset) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """Stretches of talks: rounds less than ERA_GAP apart, as (first day, day after last)."""
+    rounds = ds.rounds.sort_values("start_date")
+    spans: list[list[pd.Timestamp]] = []
+    for start, end in zip(rounds["start_date"], rounds["end_date"]):
+        if spans and start - spans[-1][1] <= ERA_GAP:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return [(start, end + pd.Timedelta(days=1)) for start, end in spans]
+
+
+def quiet_stretch(ds: Dataset) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The longest stretch between events, padded, if it is long enough to compress."""
+    anchors = ds.events["anchor"].sort_values()
+    if len(anchors) < 2:
+        return None
+    gaps = anchors.diff()
+    longest = gaps.idxmax()
+    if gaps[longest] < HIDE_GAP:
+        return None
+    position = anchors.index.get_loc(longest)
+    return anchors.iloc[position - 1] + GAP_PAD, anchors.iloc[position] - GAP_PAD
+
+
+def _add_eras(figure: go.Figure, ds: Dataset, theme: Theme, compressed: bool) -> None:
+    for start, end in eras(ds):
+        label = f"Talks {start:%b %Y}" + ("" if end - start <= pd.Timedelta(days=31) else f" – {end:%b %Y}")
+        for row in (1, 2):
+            figure.add_vrect(x0=start, x1=end, fillcolor=theme.era_fill, line_width=0, layer="below",
+                             row=row, col=1)
+        figure.add_annotation(x=start, y=1, xref="x", yref="y domain", text=esc(label), showarrow=False,
+                              xanchor="left", yanchor="bottom", font=dict(color=theme.muted), row=1, col=1)
+    gap = quiet_stretch(ds) if compressed else None
+    if gap:
+        months = int((gap[1] - gap[0]) / pd.Timedelta(days=30.44))
+        figure.add_annotation(
+            x=naive_utc(gap[0]), y=0.01, xref="x", yref="y domain", showarrow=False, yanchor="bottom",
+            text=esc(f"⋯ {months} months hidden ⋯"),
+            hovertext=esc(f"No events from {format_date(gap[0], 'UTC')} to {format_date(gap[1], 'UTC')}; "
+                          "choose 'to scale' to show them"),
+            font=dict(color=theme.muted, size=max(10, theme.font_size - 2)), row=1, col=1)
+
+
+def _range(ds: Dataset, view: ViewState) -> list[str]:
+    first = naive_utc(ds.events["anchor"].min()).normalize() if len(ds.events) else pd.Timestamp("2000-01-01")
+    last = naive_utc(ds.events["until"].fillna(ds.events["anchor"]).max()) if len(ds.events) else first
+    start = pd.Timestamp(view.start) if view.start else first
+    end = pd.Timestamp(view.end) + pd.Timedelta(days=1) if view.end else last + pd.Timedelta(days=1)
+    return [str(start), str(end)]

@@ -1,0 +1,152 @@
+"""The view state: one frozen dataclass that round-trips through the URL query string.
+
+``to_query()`` writes only what differs from the default (a default view is a bare ``/``);
+``from_query()`` never raises: a parameter it cannot use falls back to its default and adds a
+note the page shows. Old parameter names keep working through ``RENAMED``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from urllib.parse import parse_qsl, urlencode
+
+from dateutil.parser import isoparse
+
+TABS = ("timeline", "schedule", "compare", "table")
+LANES = ("round", "side")
+THEMES = ("light", "dark", "contrast")
+GAPS = ("compress", "show")
+MAX_QUERY = 2000
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,80}")
+
+# Parameter name in the URL -> field; one entry per field, in the order written.
+PARAMS = {
+    "tab": "tab", "lanes": "lanes", "round": "rounds", "side": "sides", "kind": "kinds",
+    "verification": "verification", "q": "q", "event": "event", "day": "day",
+    "from": "start", "to": "end", "gap": "gap", "theme": "theme",
+}
+# Old or alternative parameter names -> current name, so shared links keep working.
+RENAMED = {"rounds": "round", "sides": "side", "kinds": "kind", "search": "q", "id": "event",
+           "date": "day", "start": "from", "end": "to"}
+DOCS = {
+    "tab": "which figure: timeline, schedule (a talks day hour by hour), compare (2022 vs 2025), table",
+    "lanes": "timeline lanes: round or side",
+    "round": "comma-separated round ids to show (default: all)",
+    "side": "comma-separated sides to show (default: all)",
+    "kind": "comma-separated kinds of event to show (default: all)",
+    "verification": "comma-separated verification labels to show (default: all)",
+    "q": "free-text search over titles and summaries",
+    "event": "id of the event whose detail is open",
+    "day": "talks day for the schedule, YYYY-MM-DD in Istanbul time (default: the busiest)",
+    "from": "start of the zoomed time range, YYYY-MM-DD",
+    "to": "end of the zoomed time range, YYYY-MM-DD",
+    "gap": "compress (default) hides the long stretch without talks; show draws it to scale",
+    "theme": "light, dark or contrast",
+}
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the dataset allows; without it, ids are only checked for shape."""
+
+    rounds: frozenset = frozenset()
+    sides: frozenset = frozenset()
+    kinds: frozenset = frozenset()
+    verification: frozenset = frozenset()
+    events: frozenset = frozenset()
+
+
+@dataclass(frozen=True)
+class ViewState:
+    tab: str = "timeline"
+    lanes: str = "round"
+    rounds: tuple[str, ...] = ()
+    sides: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    verification: tuple[str, ...] = ()
+    q: str = ""
+    event: str = ""
+    day: str = ""
+    start: str = ""
+    end: str = ""
+    gap: str = "compress"
+    theme: str = "light"
+
+    def to_query(self) -> str:
+        """The query string (no leading '?') holding only non-default values, in a fixed order."""
+        default, pairs = ViewState(), []
+        for param, name in PARAMS.items():
+            value = getattr(self, name)
+            if value != getattr(default, name):
+                pairs.append((param, ",".join(value) if isinstance(value, tuple) else value))
+        return urlencode(pairs, safe=",")
+
+    def url(self, path: str = "/") -> str:
+        """The one link builder: share links, embed code, slide links and the CLI's --view."""
+        query = self.to_query()
+        return f"{path}?{query}" if query else path
+
+    @classmethod
+    def from_query(cls, query: str, choices: Choices | None = None) -> tuple["ViewState", list[str]]:
+        """Parse ``query`` (with or without '?'); return the state and notes on what was dropped."""
+        notes: list[str] = []
+        query = (query or "").lstrip("?")
+        if len(query) > MAX_QUERY:
+            return cls(), [f"The link's parameters were too long ({len(query)} characters) and were ignored."]
+        values: dict[str, object] = {}
+        for raw_name, raw in parse_qsl(query, keep_blank_values=True):
+            param = RENAMED.get(raw_name, raw_name)
+            if param not in PARAMS:
+                notes.append(f"Unknown parameter {_quote(raw_name)} was ignored.")
+                continue
+            name = PARAMS[param]
+            value, note = _parse(name, raw if name == "q" else raw.strip(), choices)
+            if note:
+                notes.append(f"{param}: {note}")
+            if value is not None:
+                values[name] = value
+        state = cls(**values)
+        if state.start and state.end and state.end < state.start:
+            notes.append("from/to: the range ends before it starts; showing the whole time line.")
+            state = replace(state, start="", end="")
+        return state, notes
+
+
+def _parse(name: str, raw: str, choices: Choices | None) -> tuple[object, str | None]:
+    if name in ("rounds", "sides", "kinds", "verification"):
+        items = tuple(dict.fromkeys(v.strip() for v in raw.split(",") if v.strip()))
+        allowed = getattr(choices, name) if choices else None
+        good = tuple(v for v in items if _ID.fullmatch(v) and (not allowed or v in allowed))
+        bad = [v for v in items if v not in good]
+        return tuple(sorted(good)), (f"ignored unknown value(s) {', '.join(map(_quote, bad))}." if bad else None)
+    if name == "event":
+        known = choices.events if choices else None
+        if raw and _ID.fullmatch(raw) and (not known or raw in known):
+            return raw, None
+        return None, f"no event {_quote(raw)}; showing the timeline." if raw else None
+    if name in ("day", "start", "end"):
+        if _DATE.fullmatch(raw) and _real_date(raw):
+            return raw, None
+        return None, f"{_quote(raw)} is not a date written YYYY-MM-DD." if raw else None
+    if name == "q":
+        return raw[:200], None
+    allowed = {"tab": TABS, "lanes": LANES, "theme": THEMES, "gap": GAPS}[name]
+    if raw in allowed:
+        return raw, None
+    return None, f"{_quote(raw)} is not one of {', '.join(allowed)}."
+
+
+def _real_date(text: str) -> bool:
+    try:
+        isoparse(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _quote(text: str) -> str:
+    """Quote user text for a note, shortened; notes render as text, never as markup."""
+    return repr(text[:40] + ("…" if len(text) > 40 else ""))
+

@@ -1,0 +1,51 @@
+"""Shared fixtures: the fictional test data package, copied beside the real schema."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+FIXTURE = Path(__file__).resolve().parent / "data" / "fixture"
+
+
+def make_package(target: Path) -> Path:
+    """Copy the fictional CSVs and the real datapackage.json into ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    for path in FIXTURE.glob("*.csv"):
+        shutil.copy(path, target / path.name)
+    shutil.copy(DATA / "datapackage.json", target / "datapackage.json")
+    return target
+
+
+@pytest.fixture
+def fixture_dir(tmp_path: Path) -> Path:
+    return make_package(tmp_path / "package")
+
+
+@pytest.fixture(scope="session")
+def fixture_dataset(tmp_path_factory):
+    from dashboard.dataset import load_dataset
+
+    return load_dataset(make_package(tmp_path_factory.mktemp("package")))
+
+
+def edit_cell(package: Path, file: str, row_id: str, column: str, value: str) -> int:
+    """Set one cell of the row whose first cell is ``row_id``; return its spreadsheet row."""
+    path = package / file
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    column_index = rows[0].index(column)
+    for number, row in enumerate(rows[1:], start=2):
+        if row[0] == row_id:
+            row[column_index] = value
+            break
+    else:
+        raise KeyError(row_id)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return number

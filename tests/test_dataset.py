@@ -1,0 +1,170 @@
+"""The loader: strict validation with every problem named by file, row and column."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from dashboard.dataset import load_dataset
+from dashboard.problems import DatasetError
+
+from .conftest import edit_cell, make_package
+
+
+def problems_of(package) -> list:
+    with pytest.raises(DatasetError) as info:
+        load_dataset(package)
+    return list(info.value.problems)
+
+
+# (file, row id, column, bad value, expected code)
+BAD_CELLS = [
+    ("events.csv", "e-alpha-session", "kind", "party", "bad-enum"),
+    ("events.csv", "e-alpha-session", "title", "", "blank-required"),
+    ("events.csv", "e-alpha-session", "start", "2022-03-29T07:30+00:00", "bad-datetime"),
+    ("events.csv", "e-alpha-session", "start", "2022-02-30T07:30:00+00:00", "bad-datetime"),
+    ("events.csv", "e-alpha-session", "start", "2022-03-29T10:30:00+03:00", "not-utc"),
+    ("events.csv", "e-alpha-session", "start", "2022-03-29", "precision-mismatch"),
+    ("events.csv", "e-alpha-statement", "start", "2022-03-30T00:00:00+00:00", "precision-mismatch"),
+    ("events.csv", "e-proposal", "start", "2025-05-10T22:30:00+00:00", "precision-mismatch"),
+    ("events.csv", "e-alpha-session", "end", "2022-03-29T07:00:00+00:00", "end-before-start"),
+    ("events.csv", "e-alpha-session", "source_ids", "src-gazette;src-nowhere", "unknown-reference"),
+    ("events.csv", "e-alpha-session", "round_id", "r-missing", "unknown-reference"),
+    ("events.csv", "e-alpha-session", "sides", "russia;atlantis", "bad-enum"),
+    ("events.csv", "e-alpha-session", "local_tz", "Mars/Olympus", "bad-timezone"),
+    ("events.csv", "e-alpha-session", "approximate", "maybe", "bad-boolean"),
+    ("events.csv", "e-proposal", "id", "e-alpha-session", "duplicate-id"),
+    ("events.csv", "e-alpha-statement", "start", "", "no-time"),
+    ("events.csv", "e-beta-trilateral", "end", "2025-05-16T08:45:00+00:00", "end-without-start"),
+    ("events.csv", "e-context-month", "start", "2022-13", "bad-date"),
+    ("sources.csv", "src-gazette", "url", "javascript:alert(1)", "bad-url"),
+    ("sources.csv", "src-gazette", "url", "https://example.org/<script>", "bad-url"),
+    ("sources.csv", "src-gazette", "published", "yesterday", "bad-date"),
+    ("rounds.csv", "r-alpha", "end_date", "2022-03-28", "end-before-start"),
+    ("rounds.csv", "r-alpha", "format", "telepathy", "bad-enum"),
+    ("territory.csv", "2022-02-23", "percent", "101", "out-of-range"),
+    ("territory.csv", "2022-02-23", "percent", "seven", "bad-number"),
+    ("territory.csv", "2022-02-23", "source_id", "src-nowhere", "unknown-reference"),
+]
+
+
+@pytest.mark.parametrize("file, row_id, column, value, code", BAD_CELLS)
+def test_each_bad_cell_is_named_by_file_row_column_and_code(fixture_dir, file, row_id, column, value, code):
+    row = edit_cell(fixture_dir, file, row_id, column, value)
+    found = [(p.file, p.row, p.column, p.code) for p in problems_of(fixture_dir)]
+    assert (file, row, column, code) in found
+
+
+def test_several_errors_in_one_file_are_all_reported(fixture_dir):
+    rows = {
+        edit_cell(fixture_dir, "events.csv", "e-alpha-session", "kind", "party"),
+        edit_cell(fixture_dir, "events.csv", "e-proposal", "verification", "rumour"),
+        edit_cell(fixture_dir, "events.csv", "e-gamma-session", "status", "maybe"),
+    }
+    problems = problems_of(fixture_dir)
+    assert {p.row for p in problems if p.code == "bad-enum"} == rows
+
+
+def test_problem_prints_as_file_row_column_code_message(fixture_dir):
+    row = edit_cell(fixture_dir, "events.csv", "e-alpha-session", "kind", "party")
+    [problem] = problems_of(fixture_dir)
+    assert str(problem).startswith(f"events.csv:{row}:kind: bad-enum: 'party' is not one of")
+
+
+def test_missing_file_is_reported(fixture_dir):
+    (fixture_dir / "territory.csv").unlink()
+    problems = problems_of(fixture_dir)
+    assert [(p.file, p.code) for p in problems] == [("territory.csv", "missing-file")]
+
+
+def test_missing_and_unknown_columns_and_ragged_rows(fixture_dir):
+    path = fixture_dir / "sources.csv"
+    lines = path.read_text().splitlines()
+    lines[0] = lines[0].replace("accessed", "visited")
+    lines.append("src-short,Only two cells")
+    path.write_text("\n".join(lines) + "\n")
+    codes = {(p.row, p.column, p.code) for p in problems_of(fixture_dir)}
+    assert (1, "accessed", "missing-column") in codes
+    assert (1, "visited", "unknown-column") in codes
+    assert (len(lines), None, "ragged-row") in codes
+
+
+def test_bad_package_json(fixture_dir):
+    (fixture_dir / "datapackage.json").write_text("{not json")
+    assert [p.code for p in problems_of(fixture_dir)] == ["bad-json"]
+
+
+def test_bom_and_crlf_still_load(fixture_dir, fixture_dataset):
+    for path in fixture_dir.glob("*.csv"):
+        text = path.read_text(encoding="utf-8")
+        path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    dataset = load_dataset(fixture_dir)
+    assert dataset.counts() == fixture_dataset.counts()
+    assert list(dataset.sources.columns)[0] == "id"
+
+
+def test_times_are_utc_and_day_precision_is_the_local_day(fixture_dataset):
+    events = fixture_dataset.events
+    assert str(events["start"].dt.tz) == "UTC"
+    session = events.loc["e-beta-session"]
+    assert session["start"] == pd.Timestamp("2025-05-16T10:35:00Z")
+    # A day-precision date is the start of that day in the venue's zone (Istanbul, UTC+3).
+    statement = events.loc["e-alpha-statement"]
+    assert statement["precision"] == "day"
+    assert statement["start"].tz_convert("Europe/Istanbul") == pd.Timestamp("2022-03-30", tz="Europe/Istanbul")
+    # Sorted by the first known time; a scheduled-only meeting is anchored on its schedule.
+    assert list(events["anchor"]) == sorted(events["anchor"])
+    assert events.loc["e-beta-trilateral", "anchor"] == pd.Timestamp("2025-05-16T07:45:00Z")
+
+
+def test_lists_are_tuples_and_frames_are_indexed_by_id(fixture_dataset):
+    assert fixture_dataset.events.loc["e-gamma-session", "source_ids"] == ("src-courier", "src-gazette")
+    assert fixture_dataset.rounds.loc["r-beta", "series"] == "testport-2025"
+
+
+DUMP = """
+import json, sys
+from dashboard.dataset import load_dataset
+ds = load_dataset(sys.argv[1])
+print(json.dumps({n: getattr(ds, n).astype(str).to_dict("records") for n in ds.counts()}))
+"""
+
+
+def test_loader_ignores_the_machine_time_zone(fixture_dir):
+    dumps = []
+    for zone in ("America/New_York", "Asia/Tokyo"):
+        env = {**os.environ, "TZ": zone}
+        out = subprocess.run([sys.executable, "-c", DUMP, str(fixture_dir)], env=env,
+                             capture_output=True, text=True, check=True).stdout
+        dumps.append(json.loads(out))
+    assert dumps[0] == dumps[1]
+    assert dumps[0]["events"][0]["start"].endswith("+00:00")
+
+
+def test_bundled_data_is_valid():
+    from .conftest import DATA
+
+    dataset = load_dataset(DATA)
+    counts = dataset.counts()
+    assert counts["rounds"] >= 8 and counts["events"] >= 45 and counts["sources"] >= 25
+    assert counts["territory"] >= 12
+    assert all(len(ids) >= 1 for ids in dataset.events["source_ids"])
+
+
+def test_bundled_package_passes_frictionless():
+    from frictionless import Package, system
+
+    from .conftest import DATA
+
+    with system.use_context(trusted=True):
+        report = Package(str(DATA / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+
+
+def test_make_package_is_a_copy(tmp_path):
+    assert (make_package(tmp_path / "p") / "datapackage.json").is_file()
