@@ -53,10 +53,14 @@ class Dataset:
     participants: pd.DataFrame
     events: pd.DataFrame
     territory: pd.DataFrame
-    sides: tuple[str, ...]
+    enums: dict  # allowed values from the schema: side, kind, status, verification, precision
     version: str
     title: str
     license: str
+
+    @property
+    def sides(self) -> tuple[str, ...]:
+        return self.enums["side"]
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in RESOURCES}
@@ -91,7 +95,9 @@ def load_dataset(data_dir: str | Path) -> Dataset:
         participants=_frame(tables["participants"], index="id"),
         events=_events_frame(tables["events"]),
         territory=_frame(tables["territory"], dates=("date",)).sort_values(["measure", "date"]),
-        sides=tuple(side_enum),
+        enums={"side": tuple(side_enum), **{
+            name: tuple(_field(schemas["events"], name)["constraints"]["enum"])
+            for name in ("kind", "status", "verification", "precision")}},
         version=_version(data_dir, package),
         title=package.get("title", ""),
         license=licenses[0].get("title") or licenses[0].get("name", ""),

@@ -17,6 +17,7 @@ TABS = ("timeline", "schedule", "compare", "table")
 LANES = ("round", "side")
 THEMES = ("light", "dark", "contrast")
 GAPS = ("compress", "show")
+ORDERS = ("asc", "desc")
 MAX_QUERY = 2000
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,80}")
@@ -25,7 +26,7 @@ _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,80}")
 PARAMS = {
     "tab": "tab", "lanes": "lanes", "round": "rounds", "side": "sides", "kind": "kinds",
     "verification": "verification", "q": "q", "event": "event", "day": "day",
-    "from": "start", "to": "end", "gap": "gap", "theme": "theme",
+    "from": "start", "to": "end", "gap": "gap", "order": "order", "theme": "theme",
 }
 # Old or alternative parameter names -> current name, so shared links keep working.
 RENAMED = {"rounds": "round", "sides": "side", "kinds": "kind", "search": "q", "id": "event",
@@ -43,6 +44,7 @@ DOCS = {
     "from": "start of the zoomed time range, YYYY-MM-DD",
     "to": "end of the zoomed time range, YYYY-MM-DD",
     "gap": "compress (default) hides the long stretch without talks; show draws it to scale",
+    "order": "table order by time: asc (default) or desc",
     "theme": "light, dark or contrast",
 }
 
@@ -72,6 +74,7 @@ class ViewState:
     start: str = ""
     end: str = ""
     gap: str = "compress"
+    order: str = "asc"
     theme: str = "light"
 
     def to_query(self) -> str:
@@ -132,7 +135,7 @@ def _parse(name: str, raw: str, choices: Choices | None) -> tuple[object, str | 
         return None, f"{_quote(raw)} is not a date written YYYY-MM-DD." if raw else None
     if name == "q":
         return raw[:200], None
-    allowed = {"tab": TABS, "lanes": LANES, "theme": THEMES, "gap": GAPS}[name]
+    allowed = {"tab": TABS, "lanes": LANES, "theme": THEMES, "gap": GAPS, "order": ORDERS}[name]
     if raw in allowed:
         return raw, None
     return None, f"{_quote(raw)} is not one of {', '.join(allowed)}."
@@ -150,3 +153,11 @@ def _quote(text: str) -> str:
     """Quote user text for a note, shortened; notes render as text, never as markup."""
     return repr(text[:40] + ("…" if len(text) > 40 else ""))
 
+
+
+def choices_for(ds) -> Choices:
+    """The ids a dataset allows, for validating URL parameters."""
+    events = ds.events
+    return Choices(rounds=frozenset(ds.rounds["id"]), sides=frozenset(ds.enums["side"]),
+                   kinds=frozenset(ds.enums["kind"]), verification=frozenset(ds.enums["verification"]),
+                   events=frozenset(events["id"]))

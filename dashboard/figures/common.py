@@ -67,16 +67,16 @@ def credit(ds: Dataset) -> str:
 
 
 def style_figure(figure: go.Figure, ds: Dataset, theme: Theme, title: str, height: int) -> go.Figure:
-    """Apply the theme, title, size, legend and the credit line shared by every figure."""
+    """Apply the theme, title, size and legend; the credit line goes under the title, so it
+    travels with every view and export and never covers an axis or the legend."""
     figure.update_layout(
-        template=theme.template, height=height, title=dict(text=esc(title), x=0.01, xanchor="left"),
-        margin=dict(l=10, r=10, t=60, b=64), showlegend=True,
+        template=theme.template, height=height,
+        title=dict(text=esc(title), x=0.01, xanchor="left", subtitle=dict(
+            text=credit(ds), font=dict(size=max(10, theme.font_size - 3), color=theme.muted))),
+        margin=dict(l=10, r=10, t=int(50 + theme.font_size * 1.6), b=30), showlegend=True,
         legend=dict(orientation="v", yanchor="top", y=1, x=1.01, xanchor="left",
                     groupclick="toggleitem", font=dict(size=max(10, theme.font_size - 2))),
     )
-    figure.add_annotation(text=credit(ds), xref="paper", yref="paper", x=0, y=0, yshift=-36,
-                          showarrow=False, xanchor="left", yanchor="top",
-                          font=dict(size=max(10, theme.font_size - 3), color=theme.muted))
     return figure
 
 

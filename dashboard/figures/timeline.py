@@ -7,6 +7,8 @@ break labelled. ``gap=show`` draws the axis to scale. All x values are UTC (GMT)
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -21,7 +23,8 @@ from .theme import VERIFICATION_SYMBOLS, Theme
 ERA_GAP = pd.Timedelta(days=120)   # rounds closer than this belong to one era of talks
 HIDE_GAP = pd.Timedelta(days=365)  # a quiet stretch longer than this is compressed
 GAP_PAD = pd.Timedelta(days=30)    # context kept visible on each side of a compressed gap
-LANE_PX, TERRITORY_PX, CHROME_PX = 30, 230, 190
+LANE_PX, TERRITORY_PX, CHROME_PX = 44, 230, 190
+LABEL_WIDTH = 32  # characters per line of a lane label
 
 
 def timeline_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
@@ -35,10 +38,12 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
     _add_markers(figure, ds, placed, theme)
     for trace in legend_symbols(theme):
         figure.add_trace(trace, row=1, col=1)
+    _add_selected(figure, placed[placed["id"] == view.event], theme)
     _add_territory(figure, ds, theme)
     _add_eras(figure, ds, theme, view.gap == "compress")
     style_figure(figure, ds, theme, ds.title, height)
-    figure.update_layout(hovermode="closest", uirevision="timeline", bargap=0.5,
+    figure.update_layout(legend=dict(orientation="h", x=0, xanchor="left", y=-0.04, yanchor="top"),
+                         hovermode="closest", uirevision="timeline", bargap=0.5,
                          clickmode="event", dragmode="zoom")
     figure.update_yaxes(categoryorder="array", categoryarray=lanes, autorange="reversed",
                         range=None, row=1, col=1, fixedrange=True, automargin=True)
@@ -46,7 +51,7 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
     figure.add_annotation(text="Share of Ukraine under Russian control (%) · times in GMT/UTC", x=0, y=1, xref="x domain",
                           yref="y2 domain", xanchor="left", yanchor="bottom", showarrow=False,
                           font=dict(color=theme.text), row=2, col=1)
-    figure.update_xaxes(type="date", showspikes=True, spikemode="across", spikethickness=1,
+    figure.update_xaxes(type="date", tickangle=0, nticks=10, showspikes=True, spikemode="across", spikethickness=1,
                         spikecolor=theme.muted)
     if view.start or view.end:
         figure.update_xaxes(range=_range(ds, view))
@@ -61,17 +66,22 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
 def lane_order(ds: Dataset, lanes: str) -> list[str]:
     """Lane labels top to bottom: rounds by date then context, or sides in schema order."""
     if lanes == "side":
-        return [side_label(s) for s in ds.sides]
+        return [lane_label(side_label(s)) for s in ds.sides]
     rounds = ds.rounds.sort_values(["start_date", "id"])
-    return list(dict.fromkeys([*rounds["title"], NO_ROUND]))
+    return list(dict.fromkeys([*map(lane_label, rounds["title"]), lane_label(NO_ROUND)]))
+
+
+def lane_label(title: str) -> str:
+    """A round title wrapped onto lines of at most LABEL_WIDTH characters (escaped)."""
+    return "<br>".join(esc(line) for line in textwrap.wrap(title, LABEL_WIDTH)) or esc(title)
 
 
 def place_in_lanes(ds: Dataset, events: pd.DataFrame, lanes: str) -> pd.DataFrame:
     """``events`` with a ``lane`` column; by side, an event appears once per side involved."""
     if lanes == "side":
         placed = events.explode("sides")
-        return placed.assign(lane=placed["sides"].map(side_label))
-    return events.assign(lane=[round_title(ds, r) for r in events["round_id"]])
+        return placed.assign(lane=placed["sides"].map(lambda s: lane_label(side_label(s))))
+    return events.assign(lane=[lane_label(round_title(ds, r)) for r in events["round_id"]])
 
 
 def _add_spans(figure: go.Figure, placed: pd.DataFrame, theme: Theme) -> None:
@@ -100,6 +110,18 @@ def _add_markers(figure: go.Figure, ds: Dataset, placed: pd.DataFrame, theme: Th
             customdata=rows["id"].tolist(), hovertext=hover_text(rows, territory.loc[rows.index]),
             hoverinfo="text",
         ), row=1, col=1)
+
+
+def _add_selected(figure: go.Figure, selected: pd.DataFrame, theme: Theme) -> None:
+    """A ring around the event whose detail is open."""
+    if selected.empty:
+        return
+    figure.add_trace(go.Scatter(
+        x=naive_utc(selected["anchor"]), y=selected["lane"].tolist(), mode="markers", name="selected",
+        showlegend=False, hoverinfo="skip", customdata=selected["id"].tolist(),
+        marker=dict(symbol="circle-open", size=theme.marker_size * 2.2, color=theme.text,
+                    line=dict(width=theme.line_width + 1, color=theme.text)),
+    ), row=1, col=1)
 
 
 def _add_territory(figure: go.Figure, ds: Dataset, theme: Theme) -> None:
@@ -149,11 +171,13 @@ def quiet_stretch(ds: Dataset) -> tuple[pd.Timestamp, pd.Timestamp] | None:
 
 def _add_eras(figure: go.Figure, ds: Dataset, theme: Theme, compressed: bool) -> None:
     for start, end in eras(ds):
-        label = f"Talks {start:%b %Y}" + ("" if end - start <= pd.Timedelta(days=31) else f" – {end:%b %Y}")
+        label = f"Talks {start:%Y}"
+        period = f"{start:%-d %b %Y} – {end - pd.Timedelta(days=1):%-d %b %Y}"
         for row in (1, 2):
             figure.add_vrect(x0=start, x1=end, fillcolor=theme.era_fill, line_width=0, layer="below",
                              row=row, col=1)
         figure.add_annotation(x=start, y=1, xref="x", yref="y domain", text=esc(label), showarrow=False,
+                              hovertext=esc(f"Rounds of talks {period}"),
                               xanchor="left", yanchor="bottom", font=dict(color=theme.muted), row=1, col=1)
     gap = quiet_stretch(ds) if compressed else None
     if gap:

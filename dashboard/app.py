@@ -1,0 +1,64 @@
+"""The app factory: load and validate the data once, build the Dash app, register the views.
+
+Routing is one callback on the URL path rather than Dash Pages: Dash's page registry is
+process-global (two apps in one process would overwrite each other's pages) and Pages
+re-renders the whole page on every query-string change, while our views write the state
+into the URL themselves (history.replaceState) and must not re-render when they do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dash import Dash, Input, Output, dcc, html
+
+from .config import Config
+from .dataset import Dataset, load_dataset
+from .state import ViewState, choices_for
+from .views import explore
+from .views.components import NOTES, NOTES_CLOSE
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+URL, PAGE = "url", "page"
+VIEWS = {explore.PATH: explore}
+
+
+def create_app(config: Config | None = None) -> Dash:
+    config = config or Config()
+    dataset = load_dataset(config.data_dir)  # raises DatasetError: never start on bad data
+    app = Dash(__name__, title="Istanbul talks timeline · negotiation-timeline", update_title=None,
+               assets_folder=str(ASSETS), serve_locally=True)
+    app.layout = _shell()
+    app.validation_layout = html.Div([_shell(), *[v.layout(dataset, ViewState(), []) for v in VIEWS.values()]])
+    _register_router(app, dataset)
+    for view in VIEWS.values():
+        view.register(app, dataset)
+    app.server.config["DATASET_VERSION"] = dataset.version
+    return app
+
+
+def _shell() -> html.Div:
+    return html.Div([dcc.Location(id=URL, refresh=False), html.Div(id=PAGE)])
+
+
+def _register_router(app: Dash, ds: Dataset) -> None:
+    choices = choices_for(ds)
+
+    @app.callback(Output(PAGE, "children"), Input(URL, "pathname"), Input(URL, "search"))
+    def route(pathname, search):
+        view_module = VIEWS.get(pathname or "/")
+        if view_module is None:
+            return not_found(pathname)
+        state, notes = ViewState.from_query(search or "", choices)
+        return view_module.layout(ds, state, notes)
+
+    app.clientside_callback("function (n) { return n > 0; }", Output(NOTES, "hidden"),
+                            Input(NOTES_CLOSE, "n_clicks"), prevent_initial_call=True)
+
+
+def not_found(pathname: str) -> html.Main:
+    return html.Main(id="main", className="not-found", children=[
+        html.H1("Page not found"),
+        html.P(f"There is no page at {pathname!s:.80}."),
+        dcc.Link("Go to the timeline", href="/"),
+    ])

@@ -1,0 +1,1 @@
+"""Thin Dash views: each module builds a layout from (Dataset, ViewState) and wires callbacks."""

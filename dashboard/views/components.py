@@ -1,0 +1,119 @@
+"""Page pieces shared by the views: header, notes, event detail, events table, footer.
+
+All data text goes into components as children (rendered as text by React, never as HTML).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import dcc, html
+
+from ..dataset import Dataset
+from ..details import EventDetail
+from ..figures.common import when_text
+from ..selection import round_title
+
+VERIFICATION_LABELS = {"verified": "Verified", "single-source": "Single source",
+                       "derived": "Derived (arithmetic)", "unverified": "Unverified"}
+NOTES, NOTES_CLOSE = "url-notes", "url-notes-close"
+
+
+def header(ds: Dataset, active: str) -> html.Header:
+    links = [("Explore", "/"), ("Present", "/present")]
+    return html.Header(className="site-header", children=[
+        html.A("Skip to content", href="#main", className="skip-link"),
+        html.Div(className="brand", children=[
+            html.H1(ds.title, className="site-title"),
+            html.P("Every round, session time and territorial figure, with its sources.",
+                   className="tagline"),
+        ]),
+        html.Nav(**{"aria-label": "Views"}, className="site-nav", children=[
+            html.A(label, href=href, className="nav-link",
+                   **({"aria-current": "page"} if href == active else {}))
+            for label, href in links
+        ]),
+    ])
+
+
+def notes_banner(notes: list[str]) -> html.Div:
+    """What the URL asked for that could not be used; dismissible."""
+    return html.Div(id=NOTES, role="status", className="notes", hidden=not notes, children=[
+        html.P("Some of the link's settings could not be used; showing defaults instead:"),
+        html.Ul([html.Li(note) for note in notes]),
+        html.Button("Dismiss", id=NOTES_CLOSE, className="button small", n_clicks=0),
+    ])
+
+
+def badge(verification: str) -> html.Span:
+    return html.Span(VERIFICATION_LABELS.get(verification, verification),
+                     className=f"badge badge-{verification}")
+
+
+def detail_panel(detail: EventDetail | None, close_id: str) -> list:
+    if detail is None:  # the close button stays in the layout (hidden) for the callback
+        return [html.P("Click an event on the chart, or choose one from the list, to read what "
+                       "happened and its sources.", className="muted"),
+                html.Button("Close", id=close_id, hidden=True, n_clicks=0)]
+    facts = [("When", detail.when)]
+    if detail.scheduled != "not reported":
+        facts.append(("Scheduled", detail.scheduled))
+    if detail.delay:
+        facts.append(("Delay", detail.delay))
+    facts += [("Round", detail.round), ("Kind", detail.kind), ("Status", detail.status)]
+    items = []
+    for term, value in facts:
+        items += [html.Dt(term), html.Dd(value)]
+    body = [
+        html.Div(className="detail-head", children=[
+            html.H2(detail.title, id="detail-title", tabIndex="-1"),
+            html.Button("Close", id=close_id, className="button small", n_clicks=0,
+                        **{"aria-label": "Close event detail"}),
+        ]),
+        badge(detail.verification),
+        html.Dl(items, className="facts"),
+    ]
+    if detail.summary:
+        body.append(html.P(detail.summary))
+    if detail.outcome:
+        body += [html.H3("Outcome of the round"), html.P(detail.outcome)]
+    if detail.participants:
+        body += [html.H3("At the table"), html.Ul([
+            html.Li(f"{name} ({side}{', ' + role if role else ''})") for name, side, role in detail.participants
+        ])]
+    if detail.territory:
+        body += [html.H3("Territory under Russian control then"),
+                 html.Ul([html.Li(text) for text in detail.territory])]
+    if detail.note:
+        body += [html.H3("Editor's note"), html.P(detail.note, className="note")]
+    body += [html.H3("Sources"), html.Ol(className="sources", children=[
+        html.Li([html.A(f"{s.publisher}: {s.title}", href=s.url, target="_blank", rel="noopener noreferrer"),
+                 f" ({s.published})"])
+        for s in detail.sources
+    ])]
+    return body
+
+
+def events_table(ds: Dataset, events: pd.DataFrame, order: str) -> html.Table:
+    """The text alternative to the chart: the events shown, sortable by time."""
+    rows = events if order == "asc" else events.iloc[::-1]
+    return html.Table(className="events-table", children=[
+        html.Caption(f"{len(rows)} events shown, {'earliest' if order == 'asc' else 'latest'} first. "
+                     "Times in GMT with Istanbul time in brackets."),
+        html.Thead(html.Tr([html.Th(c, scope="col") for c in
+                            ("When", "Event", "Kind", "Round", "Status", "Verification", "Sources")])),
+        html.Tbody([
+            html.Tr([html.Td(when), html.Th(row.title, scope="row"), html.Td(row.kind),
+                     html.Td(round_title(ds, row.round_id)), html.Td(row.status),
+                     html.Td(badge(row.verification)), html.Td(str(len(row.source_ids)))])
+            for row, when in zip(rows.itertuples(), when_text(rows))
+        ]),
+    ])
+
+
+def footer(ds: Dataset) -> html.Footer:
+    return html.Footer(className="site-footer", children=[
+        html.P([f"Data: {len(ds.events)} events, {len(ds.rounds)} rounds, {len(ds.sources)} sources; "
+                f"licence {ds.license}; data version {ds.version}. Times are stored in UTC and shown in "
+                "GMT and Istanbul time (UTC+3). ",
+                dcc.Link("Reset view", href="/")]),
+    ])

@@ -1,0 +1,211 @@
+"""Explore (``/``): the whole story on one page for readers.
+
+One reducer callback turns every control into a new ViewState, redraws what changed and
+writes the state to the URL (history.replaceState, so no reload and no re-render).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
+
+from ..dataset import Dataset
+from ..details import event_detail
+from ..figures import build_figure
+from ..figures.theme import THEMES
+from ..selection import busiest_day, filter_events, side_label, talks_days
+from ..state import ViewState
+from ..timefmt import format_date
+from . import components as c
+
+PATH = "/"
+GRAPH, COUNT, TABLE, DETAIL, DETAIL_CLOSE = "graph", "count", "events-table", "detail", "detail-close"
+TAB, LANES, ROUNDS, SIDES, KINDS, VERIFICATION = "tab", "lanes", "rounds", "sides", "kinds", "verification"
+SEARCH, GAP, DAY, THEME, ORDER, PICK = "search", "gap", "day", "theme", "order", "event-pick"
+RESET, CLEAR, EMPTY, EMPTY_CLEAR = "reset", "clear-filters", "empty", "empty-clear"
+QUERY, PAGE, GRAPH_WRAP, TABLE_WRAP = "view-query", "explore-page", "graph-wrap", "table-wrap"
+TAB_LABELS = {"timeline": "Timeline", "schedule": "Talks day", "compare": "2022 vs 2025", "table": "Table"}
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True,
+                "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+                "toImageButtonOptions": {"filename": "negotiation-timeline", "scale": 2}}
+CONTROLS = (TAB, LANES, ROUNDS, SIDES, KINDS, VERIFICATION, SEARCH, GAP, DAY, THEME, ORDER)
+
+
+def layout(ds: Dataset, view: ViewState, notes: list[str]) -> html.Div:
+    events = filter_events(ds, view)
+    return html.Div(id=PAGE, className=f"page theme-{view.theme}", children=[
+        c.header(ds, PATH),
+        c.notes_banner(notes),
+        html.Main(id="main", className="explore", children=[
+            _controls(ds, view),
+            html.Section(className="figure-area", **{"aria-label": "Chart"}, children=[
+                html.P(_count_text(ds, events), id=COUNT, className="count", role="status",
+                       **{"aria-live": "polite"}),
+                html.Div(id=EMPTY, className="empty", hidden=not events.empty, children=[
+                    html.P("No events match these filters."),
+                    html.Button("Clear filters", id=EMPTY_CLEAR, className="button", n_clicks=0),
+                ]),
+                html.Div(id=GRAPH_WRAP, hidden=view.tab == "table", children=dcc.Graph(
+                    id=GRAPH, figure=build_figure(ds, view), config=GRAPH_CONFIG, className="graph")),
+                html.Div(id=TABLE_WRAP, hidden=view.tab != "table", children=[
+                    html.Button("Newest first" if view.order == "asc" else "Oldest first", id=ORDER,
+                                className="button small", n_clicks=0),
+                    html.Div(id=TABLE, children=c.events_table(ds, events, view.order)),
+                ]),
+            ]),
+            html.Aside(id=DETAIL, className=_detail_class(view), **{"aria-label": "Event detail"},
+                       children=c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE)),
+        ]),
+        dcc.Store(id=QUERY, data=view.to_query()),
+        c.footer(ds),
+    ])
+
+
+def _controls(ds: Dataset, view: ViewState) -> html.Nav:
+    rounds = ds.rounds.sort_values("start_date")
+    kinds = sorted(ds.events["kind"].unique())
+    days = talks_days(ds)
+    return html.Nav(className="controls", **{"aria-label": "Filters and views"}, children=[
+        _group("View", dcc.RadioItems(id=TAB, value=view.tab, className="tabs", inline=True,
+                                      options=[{"label": v, "value": k} for k, v in TAB_LABELS.items()])),
+        _group("Search titles and summaries", dcc.Input(
+            id=SEARCH, type="search", value=view.q, debounce=0.3, placeholder="e.g. prisoner",
+            className="search")),
+        _group("Rounds", dcc.Dropdown(
+            id=ROUNDS, multi=True, value=list(view.rounds), placeholder="All rounds",
+            options=[{"label": f"{r.title} ({r.start_date:%-d %b %Y})", "value": r.id}
+                     for r in rounds.itertuples()])),
+        _group("Sides", dcc.Checklist(id=SIDES, value=list(view.sides), inline=True,
+                                      options=[{"label": side_label(s), "value": s} for s in ds.sides])),
+        _group("Kinds of event", dcc.Checklist(id=KINDS, value=list(view.kinds), inline=True,
+                                               options=[{"label": k, "value": k} for k in kinds])),
+        _group("Verification", dcc.Checklist(
+            id=VERIFICATION, value=list(view.verification), inline=True,
+            options=[{"label": c.VERIFICATION_LABELS[v], "value": v} for v in c.VERIFICATION_LABELS])),
+        _group("Lanes", dcc.RadioItems(id=LANES, value=view.lanes, inline=True, options=[
+            {"label": "by round", "value": "round"}, {"label": "by side", "value": "side"}])),
+        _group("Gap 2022–2025", dcc.RadioItems(id=GAP, value=view.gap, inline=True, options=[
+            {"label": "compressed", "value": "compress"}, {"label": "to scale", "value": "show"}])),
+        _group("Talks day", dcc.Dropdown(
+            id=DAY, value=view.day or busiest_day(ds), clearable=False,
+            options=[{"label": format_date(_day_ts(d), "UTC"), "value": d} for d in days])),
+        _group("Open an event", dcc.Dropdown(
+            id=PICK, value=view.event or None, placeholder="Choose an event",
+            options=[{"label": f"{format_date(e.anchor, e.local_tz)} · {e.title}", "value": e.id}
+                     for e in ds.events.itertuples()])),
+        _group("Theme", dcc.RadioItems(id=THEME, value=view.theme, inline=True,
+                                       options=[{"label": t.label, "value": k} for k, t in THEMES.items()
+                                                if k != "present"])),
+        html.Div(className="control-buttons", children=[
+            html.Button("Clear filters", id=CLEAR, className="button", n_clicks=0),
+            html.Button("Reset view", id=RESET, className="button", n_clicks=0),
+        ]),
+    ])
+
+
+def _detail_class(view: ViewState) -> str:
+    return "detail open" if view.event else "detail"
+
+
+def _group(label: str, control) -> html.Div:
+    return html.Div(className="control", children=[html.Label(label, htmlFor=control.id), control])
+
+
+def _day_ts(day: str) -> pd.Timestamp:
+    return pd.Timestamp(day, tz="UTC")
+
+
+def _count_text(ds: Dataset, events) -> str:
+    return f"{len(events)} of {len(ds.events)} events shown"
+
+
+def reduce(view: ViewState, trigger: str | None, values: dict, relayout, click) -> ViewState:
+    """The next state from the control that changed (pure; unit-tested)."""
+    if trigger == RESET:
+        return ViewState()
+    if trigger in (CLEAR, EMPTY_CLEAR):
+        return replace(view, rounds=(), sides=(), kinds=(), verification=(), q="")
+    if trigger == ORDER:
+        return replace(view, order="desc" if view.order == "asc" else "asc")
+    if trigger == DETAIL_CLOSE:
+        return replace(view, event="")
+    if trigger == GRAPH and click:
+        point = (click.get("points") or [{}])[0]
+        return replace(view, event=point.get("customdata") or view.event)
+    if trigger == "relayout" and relayout and view.tab in ("timeline", "table"):
+        if relayout.get("xaxis.autorange"):
+            return replace(view, start="", end="")
+        start, end = relayout.get("xaxis.range[0]"), relayout.get("xaxis.range[1]")
+        if start and end:
+            return replace(view, start=str(start)[:10], end=str(end)[:10])
+        return view
+    return replace(
+        view, tab=values[TAB], lanes=values[LANES], q=values[SEARCH] or "",
+        rounds=tuple(sorted(values[ROUNDS] or ())), sides=tuple(sorted(values[SIDES] or ())),
+        kinds=tuple(sorted(values[KINDS] or ())), verification=tuple(sorted(values[VERIFICATION] or ())),
+        gap=values[GAP], theme=values[THEME], event=values[PICK] or "", day=values[DAY] or "",
+    )
+
+
+def register(app: Dash, ds: Dataset) -> None:
+    default_day = busiest_day(ds)
+    control_values = [Output(TAB, "value"), Output(LANES, "value"), Output(ROUNDS, "value"),
+                      Output(SIDES, "value"), Output(KINDS, "value"), Output(VERIFICATION, "value"),
+                      Output(SEARCH, "value"), Output(GAP, "value"), Output(DAY, "value"),
+                      Output(THEME, "value"), Output(PICK, "value")]
+
+    @app.callback(
+        *control_values,
+        Output(GRAPH, "figure"), Output(COUNT, "children"), Output(TABLE, "children"),
+        Output(DETAIL, "children"), Output(QUERY, "data"), Output(EMPTY, "hidden"),
+        Output(GRAPH_WRAP, "hidden"), Output(TABLE_WRAP, "hidden"), Output(PAGE, "className"),
+        Output(ORDER, "children"), Output(DETAIL, "className"),
+        Input(TAB, "value"), Input(LANES, "value"), Input(ROUNDS, "value"), Input(SIDES, "value"),
+        Input(KINDS, "value"), Input(VERIFICATION, "value"), Input(SEARCH, "value"), Input(GAP, "value"),
+        Input(DAY, "value"), Input(THEME, "value"), Input(PICK, "value"),
+        Input(GRAPH, "relayoutData"), Input(GRAPH, "clickData"), Input(RESET, "n_clicks"),
+        Input(CLEAR, "n_clicks"), Input(EMPTY_CLEAR, "n_clicks"), Input(ORDER, "n_clicks"),
+        Input(DETAIL_CLOSE, "n_clicks"),
+        State(QUERY, "data"),
+        prevent_initial_call=True,
+    )
+    def on_change(tab, lanes, rounds, sides, kinds, verification, q, gap, day, theme, pick,
+                  relayout, click, *rest):
+        query = rest[-1]
+        old, _ = ViewState.from_query(query or "")
+        trigger = "relayout" if f"{GRAPH}.relayoutData" in ctx.triggered_prop_ids else ctx.triggered_id
+        values = {TAB: tab, LANES: lanes, ROUNDS: rounds, SIDES: sides, KINDS: kinds,
+                  VERIFICATION: verification, SEARCH: q, GAP: gap, DAY: day, THEME: theme, PICK: pick}
+        view = reduce(old, trigger, values, relayout, click)
+        if view.day == default_day:
+            view = replace(view, day="")
+        events = filter_events(ds, view)
+        redraw = _figure_fields(view) != _figure_fields(old) or trigger in (RESET,)
+        return (
+            view.tab, view.lanes, list(view.rounds), list(view.sides), list(view.kinds),
+            list(view.verification), view.q, view.gap, view.day or default_day, view.theme,
+            view.event or None,
+            build_figure(ds, view) if redraw else no_update,
+            _count_text(ds, events), c.events_table(ds, events, view.order),
+            c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE), view.to_query(),
+            not events.empty, view.tab == "table", view.tab != "table", f"page theme-{view.theme}",
+            "Newest first" if view.order == "asc" else "Oldest first", _detail_class(view),
+        )
+
+    app.clientside_callback(
+        """function (query) {
+            const url = window.location.pathname + (query ? '?' + query : '');
+            if (url !== window.location.pathname + window.location.search) {
+                window.history.replaceState(null, '', url);
+            }
+            return window.dash_clientside.no_update;
+        }""",
+        Input(QUERY, "data"), prevent_initial_call=True,
+    )
+
+
+def _figure_fields(view: ViewState) -> ViewState:
+    """The part of the state the figure depends on (zoom and table order do not redraw)."""
+    return replace(view, order="", start="", end="")

@@ -1,0 +1,29 @@
+"""Regenerate the README's screenshots from the running app on the bundled data.
+
+    .venv/bin/python scripts/screenshots.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dashboard.config import DEFAULT_DATA_DIR
+from dashboard.harness import chromium, served
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+SHOTS = {"explore.png": "/", "explore-event.png": "/?event=ist25-r1-session&from=2025-05-01&to=2025-08-01"}
+
+
+def main() -> None:
+    with served(DEFAULT_DATA_DIR) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1440, "height": 1000})
+        for name, path in SHOTS.items():
+            page.goto(base + path)
+            page.wait_for_selector(".js-plotly-plot .main-svg")
+            page.wait_for_timeout(800)
+            page.screenshot(path=str(DOCS / name))
+            print(f"wrote docs/{name}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""Explore page in real Chromium: render, click, filter, URL round trip, bad queries."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from .conftest import wait_for_graph
+
+
+def test_page_loads_with_both_panels_and_no_console_errors(page, app_url):
+    page.goto(app_url + "/")
+    wait_for_graph(page)
+    assert page.locator("#graph .subplot.xy").count() == 1
+    assert page.locator("#graph .subplot.x2y2").count() == 1  # the territory panel
+    assert page.locator("#graph .subplot.x2y2 .scatterlayer .trace").count() >= 1
+    assert page.text_content("#count") == "8 of 8 events shown"
+    assert page.console_errors == []
+
+
+def test_clicking_an_event_opens_its_detail_with_sources(page, app_url):
+    page.goto(app_url + "/")
+    wait_for_graph(page)
+    point = page.locator("#graph .subplot.xy .scatterlayer .trace .points path").first
+    box = point.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_selector("#detail .sources a")
+    assert page.locator("#detail .badge").count() == 1
+    assert page.locator("#detail .sources a").first.get_attribute("href").startswith("https://example.org/")
+    assert "event=" in page.url
+
+
+def test_filter_updates_count_and_url_and_reload_restores_it(page, app_url):
+    page.goto(app_url + "/")
+    wait_for_graph(page)
+    page.get_by_label("Turkey").check()
+    page.wait_for_function("document.querySelector('#count').textContent.startsWith('2 of 8')")
+    page.wait_for_function("window.location.search.includes('side=turkey')")
+    assert parse_qs(urlsplit(page.url).query) == {"side": ["turkey"]}
+    url = page.url
+    page.goto("about:blank")
+    page.goto(url)
+    wait_for_graph(page)
+    assert page.text_content("#count") == "2 of 8 events shown"
+    assert page.get_by_label("Turkey").is_checked()
+    assert page.console_errors == []
+
+
+def test_event_link_opens_the_event(page, app_url):
+    page.goto(app_url + "/?event=e-beta-session")
+    page.wait_for_selector("#detail h2")
+    assert page.text_content("#detail h2") == "Testport round one session"
+    text = page.text_content("#detail")
+    assert "≈10:35–12:20 GMT (≈13:35–15:20 Istanbul)" in text
+    assert "started ≈65 min late" in text
+    assert "Example Courier (Wire): Delegations meet again" in text
+
+
+def test_garbage_query_shows_a_note_and_the_default_view(page, app_url):
+    page.goto(app_url + "/?tab=%3Cscript%3E&side=atlantis&bogus=1&event=nope&from=2022-99-01")
+    wait_for_graph(page)
+    notes = page.text_content("#url-notes")
+    assert "Unknown parameter 'bogus'" in notes and "atlantis" in notes and "nope" in notes
+    assert page.text_content("#count") == "8 of 8 events shown"
+    page.click("#url-notes-close")
+    page.wait_for_selector("#url-notes", state="hidden")
+    assert page.console_errors == []

@@ -1,0 +1,163 @@
+"""The 2022-vs-2025 comparison: efforts aligned on their own day 0 (Istanbul dates)."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from dashboard.dataset import load_dataset
+from dashboard.figures.common import legend_symbols
+from dashboard.figures.compare import X_TITLE, compare_figure, compare_rows
+from dashboard.figures.theme import get_theme
+from dashboard.state import ViewState
+
+from ..conftest import edit_cell
+
+LIGHT = get_theme("light")
+ROUND_EVENTS = {"e-alpha-session", "e-alpha-statement", "e-beta-trilateral", "e-beta-session",
+                "e-beta-exchange", "e-gamma-session"}
+BOTH_MONITORS_2025 = "18.7% (Monitor A, 15 May 2025); 20% (Monitor B, 1 Jun 2022)"
+
+
+def markers(figure) -> list:
+    return [t for t in figure.data if t.customdata is not None]
+
+
+def round_labels(figure) -> list:
+    return [a for a in figure.layout.annotations if a.showarrow]
+
+
+# --- negative cases first -------------------------------------------------------------------
+
+@pytest.mark.parametrize("view", [ViewState(kinds=("military",)),  # only outside any round
+                                  ViewState(q="no-such-word"), ViewState(rounds=("r-nowhere",))])
+def test_empty_selection_gives_the_empty_figure(fixture_dataset, view):
+    assert compare_rows(fixture_dataset, view).empty
+    figure = compare_figure(fixture_dataset, view, LIGHT)
+    assert len(figure.data) == 0
+    assert any("No round has events" in a.text for a in figure.layout.annotations)
+
+
+def test_events_outside_rounds_are_left_out(fixture_dataset):
+    drawn = {i for t in markers(compare_figure(fixture_dataset, ViewState(), LIGHT)) for i in t.customdata}
+    assert drawn == ROUND_EVENTS  # not e-proposal nor e-context-month
+
+
+def test_html_in_data_stays_text(fixture_dir):
+    edit_cell(fixture_dir, "rounds.csv", "r-gamma", "title", "<b>Second</b> round")
+    edit_cell(fixture_dir, "events.csv", "e-gamma-session", "title", "<b>Second</b> session")
+    figure = compare_figure(load_dataset(fixture_dir), ViewState(), LIGHT)
+    assert "<b>Second</b>" not in json.dumps(json.loads(figure.to_json()), ensure_ascii=False)
+    label = next(a for a in round_labels(figure) if a.x == 17)
+    assert label.text.startswith("<b>&lt;b&gt;Second&lt;/b&gt; round</b>")
+    assert any("&lt;b&gt;Second&lt;/b&gt; session" in h for t in markers(figure) for h in t.hovertext)
+
+
+def test_fixture_summary_html_is_not_rendered(fixture_dataset):
+    assert "<b>Second</b>" not in compare_figure(fixture_dataset, ViewState(), LIGHT).to_json()
+
+
+# --- rows -------------------------------------------------------------------------------------
+
+def test_rows(fixture_dataset):
+    rows = compare_rows(fixture_dataset, ViewState())
+    assert list(rows["round_id"]) == ["r-alpha", "r-beta", "r-gamma"]
+    assert list(rows["effort"]) == ["2022", "2025", "2025"]
+    assert list(rows["day"]) == [0, 0, 17]
+    assert list(rows["sessions"]) == [1, 1, 1]
+    assert rows["session_minutes"].dtype == "Int64"
+    assert rows["session_minutes"].tolist()[:2] == [150, 105]
+    assert pd.isna(rows.at["r-gamma", "session_minutes"])  # end not reported
+    assert list(rows["outcome"]) == ["Draft principles exchanged.", "Exchange of detainees agreed.", ""]
+    assert list(rows["title"]) == ["Testport round", "Testport round one", "Testport round two"]
+
+
+def test_territory_at_each_round(fixture_dataset):
+    rows = compare_rows(fixture_dataset, ViewState())
+    # Monitor B has no reading before June 2022, so the 2022 round shows Monitor A only.
+    assert rows["territory"].to_dict() == {"r-alpha": "22% (Monitor A, 28 Mar 2022)",
+                                           "r-beta": BOTH_MONITORS_2025, "r-gamma": BOTH_MONITORS_2025}
+
+
+def test_day0_falls_back_to_any_event_when_no_session_or_meeting(fixture_dataset):
+    rows = compare_rows(fixture_dataset, ViewState(kinds=("statement",)))
+    assert list(rows["round_id"]) == ["r-alpha"]
+    assert list(rows["day"]) == [-1]  # day 0 = the statement's date, 30 Mar; the round began 29 Mar
+
+
+def test_day0_ignores_earlier_statements_when_there_is_a_session(fixture_dir):
+    edit_cell(fixture_dir, "events.csv", "e-alpha-statement", "start", "2022-03-27")
+    rows = compare_rows(load_dataset(fixture_dir), ViewState())
+    assert rows.at["r-alpha", "day"] == 0
+
+
+@pytest.mark.parametrize("meeting_utc, beta_day", [
+    ("2025-05-15T22:30:00+00:00", 0),  # 01:30 on 16 May in Istanbul: still the round's day
+    ("2025-05-15T20:00:00+00:00", 1),  # 23:00 on 15 May in Istanbul: day 0 moves a day earlier
+])
+def test_day0_is_the_istanbul_date_of_the_first_session_or_meeting(fixture_dir, meeting_utc, beta_day):
+    edit_cell(fixture_dir, "events.csv", "e-beta-trilateral", "scheduled_start", meeting_utc)
+    rows = compare_rows(load_dataset(fixture_dir), ViewState())
+    assert rows["day"].to_dict() == {"r-alpha": 0, "r-beta": beta_day, "r-gamma": 17 + beta_day}
+
+
+# --- figure -----------------------------------------------------------------------------------
+
+def test_traces_one_per_kind_plus_shape_legend(fixture_dataset):
+    figure = compare_figure(fixture_dataset, ViewState(), LIGHT)
+    assert [t.name for t in markers(figure)] == ["agreement", "meeting", "session", "statement"]
+    assert len(figure.data) == 4 + len(legend_symbols(LIGHT))
+    for trace in markers(figure):
+        assert trace.marker.color == LIGHT.kind_color(trace.name, 0)
+        assert len(trace.hovertext) == len(trace.customdata) == len(trace.x)
+
+
+def test_marker_shapes_follow_verification_and_status(fixture_dataset):
+    figure = compare_figure(fixture_dataset, ViewState(), LIGHT)
+    symbols = {i: s for t in markers(figure) for i, s in zip(t.customdata, t.marker.symbol)}
+    assert symbols["e-alpha-statement"] == "diamond"          # single source
+    assert symbols["e-beta-trilateral"] == "circle-open"      # only scheduled
+    assert symbols["e-gamma-session"] == "circle"
+
+
+def test_x_is_days_since_day0_in_istanbul_time(fixture_dataset):
+    figure = compare_figure(fixture_dataset, ViewState(), LIGHT)
+    x = {i: v for t in markers(figure) for i, v in zip(t.customdata, t.x)}
+    assert x["e-alpha-session"] == pytest.approx(10.5 / 24)        # 07:30 GMT = 10:30 Istanbul
+    assert x["e-gamma-session"] == pytest.approx(17 + 14 / 24 + 44 / 1440)
+    assert x["e-beta-exchange"] == pytest.approx(0.5)              # a whole day: drawn mid-day
+    assert x["e-alpha-statement"] == pytest.approx(1.5)
+    assert figure.layout.xaxis.title.text == X_TITLE
+
+
+def test_one_lane_per_effort_earliest_on_top(fixture_dataset):
+    figure = compare_figure(fixture_dataset, ViewState(), LIGHT)
+    yaxis = figure.layout.yaxis
+    assert list(yaxis.ticktext) == ["2022", "2025"]
+    assert yaxis.range[0] > yaxis.range[1]  # reversed: smaller y is higher
+    lanes = dict(zip(yaxis.ticktext, yaxis.tickvals))
+    y = {i: v for t in markers(figure) for i, v in zip(t.customdata, t.y)}
+    gap = (lanes["2025"] - lanes["2022"]) / 2
+    assert all(abs(y[i] - lanes["2022"]) < gap for i in ("e-alpha-session", "e-alpha-statement"))
+    assert all(abs(y[i] - lanes["2025"]) < gap for i in ("e-beta-session", "e-gamma-session"))
+    assert lanes["2022"] < lanes["2025"]
+
+
+def test_round_labels_carry_title_and_territory(fixture_dataset):
+    figure = compare_figure(fixture_dataset, ViewState(), LIGHT)
+    labels = {(a.x, a.text) for a in round_labels(figure)}
+    assert labels == {
+        (0, "<b>Testport round</b><br>22% (Monitor A, 28 Mar 2022)"),
+        (0, "<b>Testport round one</b><br>18.7% (Monitor A, 15 May 2025)"),  # the freshest reading
+        (17, "<b>Testport round two</b><br>18.7% (Monitor A, 15 May 2025)"),
+    }
+    hovers = [a.hovertext for a in round_labels(figure)]
+    assert any(BOTH_MONITORS_2025 in h and "Exchange of detainees agreed." in h for h in hovers)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "contrast", "present"])
+def test_serializes_in_every_theme(fixture_dataset, theme):
+    figure = compare_figure(fixture_dataset, ViewState(), get_theme(theme))
+    assert len(json.loads(figure.to_json())["data"]) == 4 + len(legend_symbols(LIGHT))

@@ -1,0 +1,110 @@
+"""The main timeline figure on the fictional fixture."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from dashboard.figures.theme import THEMES, get_theme
+from dashboard.figures.timeline import eras, lane_order, quiet_stretch, timeline_figure
+from dashboard.state import ViewState
+
+LIGHT = get_theme("light")
+
+
+def traces(figure, kind=None):
+    return [t for t in figure.data if kind is None or t.type == kind]
+
+
+def event_ids(figure) -> set:
+    return {i for t in figure.data if t.customdata is not None and t.name not in ("duration", "selected")
+            for i in t.customdata}
+
+
+def test_every_event_is_a_marker_and_every_measure_a_line(fixture_dataset):
+    figure = timeline_figure(fixture_dataset, ViewState(), LIGHT)
+    assert event_ids(figure) == set(fixture_dataset.events["id"])
+    lines = [t for t in figure.data if t.yaxis == "y2"]
+    assert sorted(t.name for t in lines) == ["Monitor A", "Monitor B"]
+    assert all(t.mode == "lines+markers" for t in lines)
+
+
+def test_spans_cover_sessions_and_whole_days(fixture_dataset):
+    figure = timeline_figure(fixture_dataset, ViewState(), LIGHT)
+    [bars] = [t for t in figure.data if t.name == "duration"]
+    spans = dict(zip(bars.customdata, zip(bars.base, bars.x)))
+    # A session from 10:35 to 12:20 UTC: 105 minutes, drawn from its UTC start.
+    assert spans["e-beta-session"] == ("2025-05-16 10:35:00", 105 * 60_000)
+    # A day-precision event is the whole local day (Istanbul midnight is 21:00 UTC), never a point.
+    assert spans["e-alpha-statement"] == ("2022-03-29 21:00:00", 24 * 3_600_000)
+    assert "e-proposal" not in spans  # a point in time has no span
+
+
+def test_lanes_by_round_and_by_side(fixture_dataset):
+    by_round = lane_order(fixture_dataset, "round")
+    assert by_round == ["Testport round", "Testport round one", "Testport round two",
+                        "Context (outside the rounds)"]
+    figure = timeline_figure(fixture_dataset, ViewState(lanes="side"), LIGHT)
+    turkey = [y for t in traces(figure, "scatter") if t.yaxis == "y" for y in (t.y or ()) if y == "Turkey"]
+    assert len(turkey) == 2  # the trilateral meeting and the round-one session
+
+
+def test_filters_reduce_the_markers(fixture_dataset):
+    figure = timeline_figure(fixture_dataset, ViewState(kinds=("session",), q="round one"), LIGHT)
+    assert event_ids(figure) == {"e-beta-session"}
+
+
+def test_empty_filter_says_so(fixture_dataset):
+    figure = timeline_figure(fixture_dataset, ViewState(q="no such words"), LIGHT)
+    assert event_ids(figure) == set()
+    assert any(a.text == "No events match the filters" for a in figure.layout.annotations)
+
+
+def test_long_quiet_stretch_is_compressed_unless_asked(fixture_dataset):
+    start, end = quiet_stretch(fixture_dataset)
+    assert start == pd.Timestamp("2022-04-30T21:00:00Z") and end == pd.Timestamp("2025-04-10T22:00:00Z")
+    compressed = timeline_figure(fixture_dataset, ViewState(), LIGHT)
+    assert compressed.layout.xaxis.rangebreaks[0].bounds == ("2022-04-30 21:00:00", "2025-04-10 22:00:00")
+    to_scale = timeline_figure(fixture_dataset, ViewState(gap="show"), LIGHT)
+    assert not to_scale.layout.xaxis.rangebreaks
+
+
+def test_eras_group_rounds(fixture_dataset):
+    assert [(s.date().isoformat(), e.date().isoformat()) for s, e in eras(fixture_dataset)] == [
+        ("2022-03-29", "2022-03-31"), ("2025-05-16", "2025-06-03")]
+
+
+def test_zoom_range_from_the_state(fixture_dataset):
+    figure = timeline_figure(fixture_dataset, ViewState(start="2025-05-01", end="2025-06-30"), LIGHT)
+    assert figure.layout.xaxis.range == ("2025-05-01 00:00:00", "2025-07-01 00:00:00")
+
+
+def test_hover_shows_gmt_istanbul_and_territory_then(fixture_dataset):
+    figure = timeline_figure(fixture_dataset, ViewState(), LIGHT)
+    hovers = {i: h for t in traces(figure, "scatter") if t.customdata is not None
+              for i, h in zip(t.customdata, t.hovertext)}
+    assert "≈10:35–12:20 GMT (≈13:35–15:20 Istanbul)" in hovers["e-beta-session"]
+    assert "18.7% (Monitor A, 15 May 2025)" in hovers["e-beta-session"]
+    assert "30 Mar 2022" in hovers["e-alpha-statement"] and "00:00" not in hovers["e-alpha-statement"]
+
+
+def test_data_text_is_escaped_and_themes_are_templates(fixture_dataset):
+    for name, theme in THEMES.items():
+        figure = timeline_figure(fixture_dataset, ViewState(theme=name), theme)
+        assert figure.layout.template.layout.paper_bgcolor == theme.paper
+    payload = json.dumps(timeline_figure(fixture_dataset, ViewState(), LIGHT).to_plotly_json(), default=str)
+    assert "<b>Second</b>" not in payload
+
+
+def test_figure_does_not_mutate_the_dataset(fixture_dataset):
+    before = fixture_dataset.events.copy()
+    timeline_figure(fixture_dataset, ViewState(lanes="side"), LIGHT)
+    pd.testing.assert_frame_equal(before, fixture_dataset.events)
+
+
+def test_the_open_event_is_ringed(fixture_dataset):
+    figure = timeline_figure(fixture_dataset, ViewState(event="e-proposal"), LIGHT)
+    [ring] = [t for t in figure.data if t.name == "selected"]
+    assert list(ring.customdata) == ["e-proposal"] and ring.marker.symbol == "circle-open"
+    assert not [t for t in timeline_figure(fixture_dataset, ViewState(), LIGHT).data if t.name == "selected"]
