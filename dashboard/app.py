@@ -12,15 +12,16 @@ from pathlib import Path
 
 from dash import Dash, Input, Output, dcc, html
 
+from . import headers
 from .config import Config
 from .dataset import Dataset, load_dataset
-from .state import ViewState, choices_for
-from .views import explore
+from .state import ViewState
+from .views import embed, explore, present
 from .views.components import NOTES, NOTES_CLOSE
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 URL, PAGE = "url", "page"
-VIEWS = {explore.PATH: explore}
+VIEWS = {explore.PATH: explore, embed.PATH: embed, present.PATH: present}
 
 
 def create_app(config: Config | None = None) -> Dash:
@@ -34,6 +35,7 @@ def create_app(config: Config | None = None) -> Dash:
     for view in VIEWS.values():
         view.register(app, dataset)
     app.server.config["DATASET_VERSION"] = dataset.version
+    headers.install(app.server, config.frame_ancestors)
     return app
 
 
@@ -42,15 +44,12 @@ def _shell() -> html.Div:
 
 
 def _register_router(app: Dash, ds: Dataset) -> None:
-    choices = choices_for(ds)
-
     @app.callback(Output(PAGE, "children"), Input(URL, "pathname"), Input(URL, "search"))
     def route(pathname, search):
         view_module = VIEWS.get(pathname or "/")
         if view_module is None:
             return not_found(pathname)
-        state, notes = ViewState.from_query(search or "", choices)
-        return view_module.layout(ds, state, notes)
+        return view_module.page(ds, search or "")
 
     app.clientside_callback("function (n) { return n > 0; }", Output(NOTES, "hidden"),
                             Input(NOTES_CLOSE, "n_clicks"), prevent_initial_call=True)

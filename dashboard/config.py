@@ -19,3 +19,4 @@ class Config:
 
     data_dir: Path = field(default_factory=default_data_dir)
     debug: bool = False
+    frame_ancestors: str = "*"  # who may frame /embed (a CSP source list), e.g. "https://news.example"

@@ -16,7 +16,7 @@ from ..details import event_detail
 from ..figures import build_figure
 from ..figures.theme import THEMES
 from ..selection import busiest_day, filter_events, side_label, talks_days
-from ..state import ViewState
+from ..state import ViewState, choices_for
 from ..timefmt import format_date
 from . import components as c
 
@@ -31,6 +31,12 @@ GRAPH_CONFIG = {"displaylogo": False, "responsive": True,
                 "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
                 "toImageButtonOptions": {"filename": "negotiation-timeline", "scale": 2}}
 CONTROLS = (TAB, LANES, ROUNDS, SIDES, KINDS, VERIFICATION, SEARCH, GAP, DAY, THEME, ORDER)
+
+
+def page(ds: Dataset, query: str) -> html.Div:
+    """The page for a URL query string; parameters it cannot use become visible notes."""
+    view, notes = ViewState.from_query(query, choices_for(ds))
+    return layout(ds, view, notes)
 
 
 def layout(ds: Dataset, view: ViewState, notes: list[str]) -> html.Div:
