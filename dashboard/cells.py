@@ -21,6 +21,7 @@ _MONTH = re.compile(r"\d{4}-\d{2}")
 # Seconds and an explicit offset are required (Frictionless rejects 09:30+00:00).
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_INTEGER = re.compile(r"[+-]?\d+")
 _TRUE, _FALSE = {"true", "True", "TRUE", "yes", "1"}, {"false", "False", "FALSE", "no", "0"}
 
 
@@ -82,10 +83,11 @@ def parse_cell(text: str, field: dict) -> tuple[object, Failure | None]:
     kind = field.get("type", "string")
     if kind == "date":
         return parse_date(text)
-    if kind == "number":
-        if not _NUMBER.fullmatch(text.strip()):
-            return None, ("bad-number", f"{text!r} is not a number")
-        value = float(text)
+    if kind in ("number", "integer"):
+        integer = kind == "integer"
+        if not (_INTEGER if integer else _NUMBER).fullmatch(text.strip()):
+            return None, ("bad-number", f"{text!r} is not {'an integer' if integer else 'a number'}")
+        value = int(text) if integer else float(text)
         low, high = constraints.get("minimum"), constraints.get("maximum")
         if (low is not None and value < low) or (high is not None and value > high):
             return None, ("out-of-range", f"{text} is outside [{low}, {high}]")

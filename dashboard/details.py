@@ -39,7 +39,8 @@ class EventDetail:
     sources: tuple[SourceRef, ...]
 
 
-def _text(value) -> str:
+def cell_text(value) -> str:
+    """A cell as text: blank for a missing value."""
     return "" if value is None or (not isinstance(value, tuple) and pd.isna(value)) else str(value)
 
 
@@ -63,7 +64,7 @@ def event_detail(ds: Dataset, event_id: str) -> EventDetail | None:
     round_id = row["round_id"]
     people = tuple(
         (ds.participants.at[p, "name"], side_label(ds.participants.at[p, "side"]),
-         _text(ds.participants.at[p, "role"]))
+         cell_text(ds.participants.at[p, "role"]))
         for p in row["participant_ids"] or ()
     )
     territory = tuple(
@@ -76,8 +77,8 @@ def event_detail(ds: Dataset, event_id: str) -> EventDetail | None:
         verification=row["verification"], round=round_title(ds, round_id),
         when=format_span(row["start"], row["end"], precision, zone, bool(row["approximate"])),
         scheduled=format_span(row["scheduled_start"], row["scheduled_end"], precision, zone),
-        delay=delay, summary=_text(row["summary"]),
-        outcome=_text(ds.rounds.at[round_id, "outcome"]) if round_id in ds.rounds.index else "",
-        note=_text(row["note"]), participants=people, territory=territory,
+        delay=delay, summary=cell_text(row["summary"]),
+        outcome=cell_text(ds.rounds.at[round_id, "outcome"]) if round_id in ds.rounds.index else "",
+        note=cell_text(row["note"]), participants=people, territory=territory,
         sources=source_refs(ds, row["source_ids"]),
     )

@@ -34,14 +34,16 @@ def fixture_dataset(tmp_path_factory):
     return load_dataset(make_package(tmp_path_factory.mktemp("package")))
 
 
-def edit_cell(package: Path, file: str, row_id: str, column: str, value: str) -> int:
-    """Set one cell of the row whose first cell is ``row_id``; return its spreadsheet row."""
+def edit_cell(package: Path, file: str, row_id: str, column: str, value: str, key: str | None = None) -> int:
+    """Set one cell of the row whose first cell (or ``key`` column) is ``row_id``; return its
+    spreadsheet row."""
     path = package / file
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     column_index = rows[0].index(column)
+    key_index = rows[0].index(key) if key else 0
     for number, row in enumerate(rows[1:], start=2):
-        if row[0] == row_id:
+        if row[key_index] == row_id:
             row[column_index] = value
             break
     else:

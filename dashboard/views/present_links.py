@@ -1,0 +1,32 @@
+"""The explore page's links into the presentation: "Present this" opens the default deck,
+"Start deck here" a one-slide deck of the current view (``/present?view=<query>``), kept in
+step with the view as it changes."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, html
+
+from ..dataset import Dataset
+from ..decks import PATH, present_url, view_deck
+from ..state import ViewState, choices_for
+
+PRESENT_THIS, START_DECK = "present-this", "start-deck"
+
+
+def panel(ds: Dataset, view: ViewState) -> html.Div:
+    return html.Div(className="present-links control-buttons", children=[
+        html.A("Present this", id=PRESENT_THIS, href=PATH, className="button", hidden=ds.decks.empty,
+               title="Open the classroom slides (full window, arrow keys)"),
+        html.A("Start deck here", id=START_DECK, href=present_url(view_deck(ds, view)), className="button",
+               title="Present the current view as a slide"),
+    ])
+
+
+def register(app: Dash, ds: Dataset, query_id: str) -> None:
+    """``query_id``: the explore page's store holding the current view's query string."""
+    choices = choices_for(ds)
+
+    @app.callback(Output(START_DECK, "href"), Input(query_id, "data"), prevent_initial_call=True)
+    def follow_view(query):
+        view, _ = ViewState.from_query(query or "", choices)
+        return present_url(view_deck(ds, view))
