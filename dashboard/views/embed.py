@@ -1,27 +1,80 @@
-"""Embed (``/embed``): the figure of a view with no app chrome. (Stub: issue 5 builds it.)"""
+"""Embed (``/embed?<same query as explore>``): a view's figure (or table) for other sites'
+iframes, with no app chrome: the title, the figure, a one-line credit and a link back to the
+full view. Clicking an event (or ``event=<id>``) opens its detail below the figure, inside
+the iframe. The page reports its height to the host page (assets/embed-child.js, added by
+dashboard/embedding.py), so the iframe grows and shrinks with it.
+"""
 
 from __future__ import annotations
 
-from dash import Dash, dcc, html
+from urllib.parse import parse_qsl, urlencode
 
+from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
+
+from ..citation import credit_line
 from ..dataset import Dataset
+from ..details import event_detail
+from ..export import export_filename
 from ..figures import build_figure
+from ..selection import filter_events
 from ..state import ViewState, choices_for
+from . import components as c
+from . import explore
 
 PATH = "/embed"
+GRAPH, GRAPH_WRAP, DETAIL, DETAIL_CLOSE = "embed-graph", "embed-graph-wrap", "embed-detail", "embed-detail-close"
+BACK, QUERY = "embed-back", "embed-query"
+# Parameters a pym.js host page adds to the iframe's URL: not part of the view.
+PYM_PARAMS = frozenset({"initialWidth", "childId", "parentTitle", "parentUrl"})
 
 
 def page(ds: Dataset, query: str) -> html.Div:
     """The page for a URL query string; parameters it cannot use become visible notes."""
-    view, notes = ViewState.from_query(query, choices_for(ds))
+    view_query = urlencode([(k, v) for k, v in parse_qsl(query.lstrip("?"), keep_blank_values=True)
+                            if k not in PYM_PARAMS])
+    view, notes = ViewState.from_query(view_query, choices_for(ds))
     return layout(ds, view, notes)
 
 
 def layout(ds: Dataset, view: ViewState, notes: list[str]) -> html.Div:
+    config = {**explore.GRAPH_CONFIG, "toImageButtonOptions": {"filename": export_filename(view), "scale": 2}}
+    table = view.tab == "table"
     return html.Div(className=f"page embed theme-{view.theme}", children=[
-        html.Main(id="main", children=dcc.Graph(id="embed-graph", figure=build_figure(ds, view))),
+        c.notes_banner(notes),
+        html.Main(id="main", className="embed-main", children=[
+            # A figure draws its own title; the heading stays for screen readers and the table.
+            html.H1(ds.title, className="embed-title" if table else "embed-title visually-hidden"),
+            html.Div(id=GRAPH_WRAP, hidden=table, children=dcc.Graph(
+                id=GRAPH, figure=build_figure(ds, view), config=config, className="graph")),
+            c.events_table(ds, filter_events(ds, view), view.order) if table else None,
+            html.Aside(id=DETAIL, className="detail embed-detail", hidden=not view.event,
+                       **{"aria-label": "Event detail"},
+                       children=c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE)),
+            html.P(className="embed-credit", children=[
+                credit_line(ds, view), " · ",
+                html.A("Open the full view", id=BACK, href=view.url("/"), target="_blank",
+                       rel="noopener"),
+            ]),
+        ]),
+        dcc.Store(id=QUERY, data=view.to_query()),
     ])
 
 
 def register(app: Dash, ds: Dataset) -> None:
-    """No callbacks yet."""
+    choices = choices_for(ds)
+
+    @app.callback(
+        Output(DETAIL, "children"), Output(DETAIL, "hidden"), Output(GRAPH, "figure"),
+        Output(BACK, "href"), Output(QUERY, "data"),
+        Input(GRAPH, "clickData"), Input(DETAIL_CLOSE, "n_clicks"), State(QUERY, "data"),
+        prevent_initial_call=True,
+    )
+    def open_or_close_event(click, _closed, query):
+        old, _ = ViewState.from_query(query or "", choices)
+        trigger = explore.GRAPH if ctx.triggered_id == GRAPH else explore.DETAIL_CLOSE
+        view = explore.reduce(old, trigger, {}, None, click)  # the explore page's own reducer
+        if view == old:
+            return (no_update,) * 5
+        return (c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE), not view.event,
+                no_update if view.tab == "table" else build_figure(ds, view), view.url("/"),
+                view.to_query())

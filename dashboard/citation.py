@@ -1,0 +1,49 @@
+"""Who to credit for a view: the sources behind what it shows, as a credit line and a citation.
+
+The embed page's credit, the share dialog's "cite this" text and the HTML export all come from
+here, so they always name the same sources.
+"""
+
+from __future__ import annotations
+
+from .dataset import Dataset
+from .details import SourceRef, source_refs
+from .selection import filter_events
+from .state import ViewState
+
+APP_NAME = "negotiation-timeline"
+TERRITORY_TABS = ("timeline", "table", "compare")  # figures that draw territorial-control figures
+CREDIT_PUBLISHERS = 3  # publishers named in the one-line credit before "and N more"
+
+
+def cited_sources(ds: Dataset, view: ViewState) -> tuple[SourceRef, ...]:
+    """The sources of the events the view shows, plus the territory series' sources where its
+    figure draws them; each once, sorted by publisher and title."""
+    ids = {source for sources in filter_events(ds, view)["source_ids"] for source in sources}
+    if view.tab in TERRITORY_TABS:
+        ids |= set(ds.territory["source_id"])
+    return tuple(sorted(source_refs(ds, sorted(ids)), key=lambda s: (s.publisher, s.title, s.url)))
+
+
+def credit_line(ds: Dataset, view: ViewState) -> str:
+    """'Source: A, B, C and 2 more · negotiation-timeline' (one line, under every embed)."""
+    publishers = sorted({s.publisher for s in cited_sources(ds, view)})
+    if not publishers:
+        return f"Source: no events match this view · {APP_NAME}"
+    named = ", ".join(publishers[:CREDIT_PUBLISHERS])
+    more = len(publishers) - CREDIT_PUBLISHERS
+    return f"Source: {named}{f' and {more} more' if more > 0 else ''} · {APP_NAME}"
+
+
+def source_line(source: SourceRef) -> str:
+    """'Publisher, "Title" (16 May 2025). https://…' — one cited source as plain text."""
+    return f'{source.publisher}, "{source.title}" ({source.published}). {source.url}'
+
+
+def cite_text(ds: Dataset, view: ViewState, url: str) -> str:
+    """A plain-text citation of the view at ``url`` with every source it draws on."""
+    head = f"{ds.title}. {APP_NAME}, data version {ds.version}, {ds.license}. {url}"
+    sources = cited_sources(ds, view)
+    if not sources:
+        return head
+    return "\n".join([head, "Sources:", *(f"- {source_line(s)}" for s in sources)])

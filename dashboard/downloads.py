@@ -1,0 +1,23 @@
+"""``/download/events.csv?<view query>``: the CSV of the events a view shows, as a file.
+
+The same query as the page; parameters it cannot use fall back to their defaults, as the
+page does, so a download never fails on a bad link.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, Response, request
+
+from .dataset import Dataset
+from .export import events_csv, export_filename
+from .state import ViewState, choices_for
+
+CSV_PATH = "/download/events.csv"
+
+
+def register(server: Flask, ds: Dataset) -> None:
+    @server.route(CSV_PATH)
+    def download_events_csv():
+        view, _ = ViewState.from_query(request.query_string.decode("utf-8", "replace"), choices_for(ds))
+        return Response(events_csv(ds, view), mimetype="text/csv", headers={
+            "Content-Disposition": f'attachment; filename="{export_filename(view)}.csv"'})

@@ -1,0 +1,64 @@
+"""Embed code for a view: the iframe and script snippets of the share dialog and the oEmbed
+response. Every link comes from ``ViewState.url``; ``base`` is the app's origin
+('https://host', no trailing slash) as the request that asks for the code saw it.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import urlencode
+
+from .dataset import Dataset
+from .figures import build_figure
+from .selection import filter_events
+from .state import ViewState
+
+EMBED_PATH, OEMBED_PATH, PARENT_SCRIPT = "/embed", "/oembed", "/assets/embed.js"
+EMBED_CHROME_PX = 110  # the embed page's title, credit and link around the figure
+TABLE_ROW_PX = 64  # a table row at article width: an estimate, the resize script corrects it
+# Width presets of the share dialog: the iframe's width attribute -> label.
+WIDTHS = {"100%": "Fill the column (responsive)", "640": "640 px", "400": "400 px (phone)"}
+
+
+def page_url(base: str, view: ViewState) -> str:
+    return base + view.url("/")
+
+
+def embed_url(base: str, view: ViewState) -> str:
+    return base + view.url(EMBED_PATH)
+
+
+def oembed_url(base: str, url: str) -> str:
+    """The oEmbed endpoint's URL for the page at ``url`` (a CMS finds it in the page's head)."""
+    return f"{base}{OEMBED_PATH}?{urlencode({'url': url, 'format': 'json'})}"
+
+
+def embed_title(ds: Dataset) -> str:
+    """The iframe's title attribute, read out by screen readers."""
+    return f"{ds.title} (interactive chart)"
+
+
+def embed_height(ds: Dataset, view: ViewState, figure_height: int | None = None) -> int:
+    """The embed page's height in px at article width: the figure's own height (pass it if
+    the figure is built already; a table is estimated per row) plus the title and credit."""
+    if view.tab == "table":
+        return EMBED_CHROME_PX + TABLE_ROW_PX * (len(filter_events(ds, view)) + 1)
+    return EMBED_CHROME_PX + int(figure_height or build_figure(ds, view).layout.height)
+
+
+def iframe_code(url: str, title: str, height: int, width: str = "100%") -> str:
+    """A plain iframe; ``width`` is a key of WIDTHS (or a px number). Without the parent script
+    it keeps ``height``; with it, the height follows the content."""
+    size = "width:100%" if width == "100%" else f"width:{int(width)}px;max-width:100%"
+    return (f'<iframe src="{escape(url)}" title="{escape(title)}" width="{escape(width)}" '
+            f'height="{int(height)}" loading="lazy" style="{size};border:0" '
+            'allow="clipboard-write" referrerpolicy="strict-origin-when-cross-origin"></iframe>')
+
+
+def script_code(base: str, url: str, page: str, title: str, height: int, width: str = "100%") -> str:
+    """A placeholder the parent script turns into a self-resizing iframe; without JavaScript
+    it is a link to the full view."""
+    return (f'<div data-negotiation-timeline="{escape(url)}" data-title="{escape(title)}" '
+            f'data-height="{int(height)}" data-width="{escape(width)}">'
+            f'<a href="{escape(page)}">{escape(title)}</a></div>\n'
+            f'<script src="{escape(base + PARENT_SCRIPT)}" async></script>')

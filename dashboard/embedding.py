@@ -1,0 +1,86 @@
+"""The server side of embedding: the oEmbed endpoint, its discovery link in every page's head,
+and the child script (which reports /embed's height to the host page) on /embed only.
+
+Dash loads every script in assets/ into every page; ``ASSETS_IGNORE`` keeps the two embed
+scripts out, so the host-page script never runs inside the app and the child script is added
+here, to /embed alone.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import urlsplit
+
+from dash import Dash
+from flask import Response, json, request
+
+from .citation import APP_NAME
+from .dataset import Dataset
+from .embedcode import EMBED_PATH, OEMBED_PATH, embed_height, embed_title, embed_url, iframe_code, oembed_url
+from .state import ViewState, choices_for
+
+ASSETS_IGNORE = r"^embed(-child)?\.js$"
+CHILD_SCRIPT = "embed-child.js"
+EMBEDDABLE = ("/", EMBED_PATH)  # paths whose URLs oEmbed answers for
+DEFAULT_WIDTH = 800  # px: the rich response's width when the consumer sets no maxwidth
+MAX_URL = 2500
+
+
+def install(app: Dash, ds: Dataset) -> None:
+    """Add /oembed to the server and the head tags to every page."""
+    plain_interpolate = app.interpolate_index
+
+    def interpolate_index(**parts):
+        parts["metas"] = parts.get("metas", "") + head_tags(app)
+        return plain_interpolate(**parts)
+
+    app.interpolate_index = interpolate_index  # Dash's documented hook for the index page
+
+    @app.server.route(OEMBED_PATH)
+    def oembed():
+        status, body = oembed_response(ds, request.host_url.rstrip("/"), request.args)
+        return Response(json.dumps(body), status=status, mimetype="application/json")
+
+
+def head_tags(app: Dash) -> str:
+    """Discovery link on pages oEmbed can answer for; the child script on /embed."""
+    if request.path not in EMBEDDABLE:
+        return ""
+    href = oembed_url(request.host_url.rstrip("/"), request.url)
+    tags = f'\n<link rel="alternate" type="application/json+oembed" href="{escape(href)}">'
+    if request.path == EMBED_PATH:
+        tags += f'\n<script src="{escape(app.get_asset_url(CHILD_SCRIPT))}" defer></script>'
+    return tags
+
+
+def oembed_response(ds: Dataset, base: str, args) -> tuple[int, dict]:
+    """(HTTP status, JSON body) for the oEmbed 1.0 request ``args`` made to the app at ``base``:
+    a ``rich`` response whose html is an iframe of /embed with the URL's view, sized within
+    maxwidth/maxheight. 400 for a missing or bad parameter, 404 for a URL that is not one of
+    this app's pages, 501 for any format but json."""
+    url = args.get("url", "")
+    if not url:
+        return 400, {"error": "the url parameter is required"}
+    if args.get("format", "json") != "json":
+        return 501, {"error": "only format=json is implemented"}
+    limits = {}
+    for name in ("maxwidth", "maxheight"):
+        raw = args.get(name, "")
+        if raw and not (raw.isdigit() and 0 < int(raw) < 100_000):
+            return 400, {"error": f"{name} must be a positive whole number of pixels"}
+        limits[name] = int(raw) if raw else None
+    parts = urlsplit(url[:MAX_URL])
+    if (parts.scheme not in ("http", "https") or parts.netloc.lower() != urlsplit(base).netloc.lower()
+            or (parts.path or "/") not in EMBEDDABLE):
+        return 404, {"error": "not a page of this app"}
+    view, _ = ViewState.from_query(parts.query, choices_for(ds))  # unusable parameters fall back, as on the page
+    width = min(DEFAULT_WIDTH, limits["maxwidth"] or DEFAULT_WIDTH)
+    height = embed_height(ds, view)
+    height = min(height, limits["maxheight"] or height)
+    title = embed_title(ds)
+    return 200, {
+        "type": "rich", "version": "1.0", "title": title,
+        "provider_name": APP_NAME, "provider_url": base + "/",
+        "html": iframe_code(embed_url(base, view), title, height, str(width)),
+        "width": width, "height": height, "cache_age": 3600,
+    }

@@ -1,0 +1,160 @@
+"""Files of one view: the CSV of its events, a standalone offline HTML page, PNG and SVG.
+
+Each is built from exactly what the page shows: ``filter_events(ds, view)`` for the CSV and
+``build_figure(ds, view)`` for the rest. The HTML is deterministic (fixed div id, no
+timestamps, sources sorted), so exporting twice gives identical bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import os
+import re
+import shutil
+
+import pandas as pd
+import plotly.io as pio
+
+from .citation import APP_NAME, cited_sources, credit_line
+from .dataset import LIST_SEPARATOR, TIME_FIELDS, Dataset
+from .figures import build_figure
+from .figures.common import when_text
+from .figures.theme import get_theme
+from .selection import filter_events
+from .state import ViewState
+from .timefmt import DISPLAY_ZONE
+
+DIV_ID = "negotiation-timeline-figure"
+CLOCK_COLUMNS = {"time_gmt": "UTC", "time_istanbul": DISPLAY_ZONE}  # text columns added to the CSV
+IMAGE_WIDTH = 1200  # px, when no width is asked for; the height defaults to the figure's own
+IMAGE_TIMEOUT = 60  # seconds for one image render
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "chrome")
+
+
+class ExportError(Exception):
+    """An export that could not be written; the message is one line for the reader."""
+
+
+def export_filename(view: ViewState) -> str:
+    """A file name (no extension) that says which view it holds, e.g.
+    'negotiation-timeline-tab-schedule-side-turkey'."""
+    slug = re.sub(r"[^a-z0-9]+", "-", view.to_query().lower()).strip("-")[:80].strip("-")
+    return f"{APP_NAME}-{slug}" if slug else APP_NAME
+
+
+def events_csv(ds: Dataset, view: ViewState) -> str:
+    """The events the view shows, with the columns of events.csv (schema order, same cell
+    format, so the rows load back) plus their times as text in GMT and in Istanbul time."""
+    events = filter_events(ds, view)
+    columns = ds.fields["events"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*columns, *CLOCK_COLUMNS])
+    clocks = [when_text(events, zone) for zone in CLOCK_COLUMNS.values()]
+    for position, row in enumerate(events.itertuples(index=False)):
+        record = row._asdict()
+        cells = [_cell(record[name], name, record["precision"], record["local_tz"]) for name in columns]
+        writer.writerow([*cells, *(texts[position] for texts in clocks)])
+    return out.getvalue()
+
+
+def _cell(value, name: str, precision: str, zone: str) -> str:
+    """One value written as events.csv holds it: UTC times with seconds and offset, day and
+    month values as the local date, lists joined by ';', booleans as true/false."""
+    if isinstance(value, tuple):
+        return LIST_SEPARATOR.join(value)
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if name in TIME_FIELDS:
+        if precision == "day":
+            return value.tz_convert(zone).strftime("%Y-%m-%d")
+        if precision == "month":
+            return value.tz_convert(zone).strftime("%Y-%m")
+        return value.tz_convert("UTC").isoformat()
+    if pd.api.types.is_bool(value):
+        return "true" if value else "false"
+    return str(value)
+
+
+def standalone_html(ds: Dataset, view: ViewState) -> str:
+    """One HTML file that works offline: plotly.js inlined, the title, the credit and every
+    cited source listed under the figure."""
+    figure = build_figure(ds, view)
+    theme = get_theme(view.theme)
+    config = {"displaylogo": False, "responsive": True,
+              "toImageButtonOptions": {"filename": export_filename(view)}}
+    chart = pio.to_html(figure, include_plotlyjs=True, full_html=False, div_id=DIV_ID, config=config,
+                        default_width="100%", default_height=f"{figure.layout.height}px")
+    sources = "\n".join(
+        f'<li>{_e(s.publisher)}: <a href="{_e(s.url)}">{_e(s.title)}</a> ({_e(s.published)})</li>'
+        for s in cited_sources(ds, view))
+    return HTML_PAGE.format(
+        title=_e(ds.title), credit=_e(credit_line(ds, view)), chart=chart, sources=sources,
+        view=_e(view.url("/")), version=_e(ds.version), license=_e(ds.license),
+        paper=theme.paper, text=theme.text, muted=theme.muted, accent=theme.kind_color("session"),
+    )
+
+
+def _e(text) -> str:
+    return html.escape(str(text))
+
+
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+body {{ margin: 0; background: {paper}; color: {text};
+       font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.45; }}
+main {{ max-width: 1400px; margin: 0 auto; padding: 1rem; }}
+h1 {{ font-size: 1.35rem; margin: 0 0 .5rem; }}
+h2 {{ font-size: 1.05rem; margin: 1.25rem 0 .25rem; }}
+a {{ color: {accent}; }}
+.credit, .meta {{ color: {muted}; font-size: .9rem; }}
+.sources li {{ overflow-wrap: anywhere; margin-bottom: .25rem; }}
+</style>
+</head>
+<body>
+<main>
+<h1>{title}</h1>
+{chart}
+<p class="credit">{credit}</p>
+<h2>Sources</h2>
+<ol class="sources">
+{sources}
+</ol>
+<p class="meta">Exported view <code>{view}</code> · data version {version} · {license}.
+Times are in GMT/UTC; day-precision events are drawn as whole days.</p>
+</main>
+</body>
+</html>
+"""
+
+
+def figure_image(ds: Dataset, view: ViewState, fmt: str, width: int | None = None,
+                 height: int | None = None, timeout: float = IMAGE_TIMEOUT) -> bytes:
+    """PNG or SVG bytes of the view's figure, rendered by kaleido in the system's Chromium
+    (no browser download, no MathJax from a CDN). Raises ExportError with a one-line reason."""
+    import kaleido  # imported here: only image exports need it
+    from kaleido.errors import ChromeNotFoundError
+
+    browser = os.environ.get("BROWSER_PATH") or next(filter(None, map(shutil.which, BROWSERS)), None)
+    if not browser:
+        raise ExportError("no Chromium found to render images: install it (Debian: apt-get install "
+                          "chromium) or set BROWSER_PATH")
+    figure = build_figure(ds, view)
+    options = dict(format=fmt, width=width or IMAGE_WIDTH, height=height or figure.layout.height, scale=1)
+    try:
+        return kaleido.calc_fig_sync(figure, opts=options,
+                                     kopts=dict(timeout=timeout, mathjax=False, path=browser))
+    except ChromeNotFoundError:
+        raise ExportError(f"no browser found at {browser}: install Chromium or set BROWSER_PATH") from None
+    except TimeoutError:
+        raise ExportError(f"rendering the {fmt} took longer than {timeout:g} s") from None
+    except Exception as exc:  # kaleido and the browser fail in many ways; name it in one line
+        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise ExportError(f"rendering the {fmt} failed: {reason}") from None

@@ -1,0 +1,138 @@
+"""Share, embed, download and cite (explore page): one dialog, kept in step with the view.
+
+Every link and snippet is built on the server from the view's query (the explore page's
+``view-query`` store) through ``ViewState.url``. The copy buttons are real buttons (keyboard
+reachable, unlike dcc.Clipboard's) calling the Clipboard API, with a spoken status. PNG and
+SVG are drawn in the browser by plotly.js from the figure on the page, exactly as shown.
+"""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, State, dcc, html
+from flask import request
+
+from ..citation import cite_text
+from ..dataset import Dataset
+from ..downloads import CSV_PATH
+from ..embedcode import (WIDTHS, embed_height, embed_title, embed_url, iframe_code, oembed_url, page_url,
+                         script_code)
+from ..export import export_filename
+from ..state import ViewState, choices_for
+
+OPEN, DIALOG, CLOSE, WIDTH, COPIED = "share-open", "share-dialog", "share-close", "share-width", "share-copied"
+LINK, IFRAME, SCRIPT, CITE, OEMBED = "share-link", "share-iframe", "share-script", "share-cite", "share-oembed"
+CSV, PNG, SVG, FILENAME, FIGURE_HEIGHT = "share-csv", "share-png", "share-svg", "share-filename", "share-figure-height"
+COPY = {LINK: "Copy link", IFRAME: "Copy iframe code", SCRIPT: "Copy script embed", CITE: "Copy citation"}
+
+
+def panel() -> html.Div:
+    """The button that opens the dialog, and the dialog (empty until the view fills it)."""
+    return html.Div(className="share-bar", children=[
+        html.Button("Share, embed or download", id=OPEN, className="button", n_clicks=0,
+                    **{"aria-haspopup": "dialog"}),
+        html.Dialog(id=DIALOG, className="share-dialog", **{"aria-labelledby": f"{DIALOG}-title"}, children=[
+            html.Div(className="share-head", children=[
+                html.H2("Share, embed or download this view", id=f"{DIALOG}-title"),
+                html.Button("Close", id=CLOSE, className="button small", n_clicks=0),
+            ]),
+            html.Section([
+                html.H3("Link"),
+                *_code_field("The address of exactly this view", LINK, rows=2),
+            ]),
+            html.Section([
+                html.H3("Embed in an article"),
+                html.Div(className="control", children=[
+                    _label("Width", WIDTH),
+                    dcc.RadioItems(id=WIDTH, value="100%", inline=True,
+                                   options=[{"label": label, "value": w} for w, label in WIDTHS.items()]),
+                ]),
+                *_code_field("Iframe", IFRAME, rows=4),
+                *_code_field("Script embed (resizes to its content)", SCRIPT, rows=4),
+                html.P(className="muted", children=[
+                    "Add ", html.Code("<script src=\"…/assets/embed.js\" async></script>"),
+                    " once to a page with the iframe code and every embed fits its content. CMSs that "
+                    "speak oEmbed find it from the link; the endpoint: ", html.Code(id=OEMBED)]),
+            ]),
+            html.Section([
+                html.H3("Download"),
+                html.Div(className="control-buttons", children=[
+                    html.A("Events shown (CSV)", id=CSV, className="button", href=CSV_PATH),
+                    html.Button("Image (PNG)", id=PNG, className="button", n_clicks=0),
+                    html.Button("Image (SVG)", id=SVG, className="button", n_clicks=0),
+                ]),
+            ]),
+            html.Section([
+                html.H3("Cite this"),
+                *_code_field("The view and every source it draws on", CITE, rows=6),
+            ]),
+            html.P(id=COPIED, role="status", className="share-status"),
+            dcc.Store(id=FILENAME), dcc.Store(id=FIGURE_HEIGHT),
+        ]),
+    ])
+
+
+def _label(text: str, target: str) -> html.Label:
+    return html.Label(text, htmlFor=target, className="share-label")
+
+
+def _code_field(label: str, target: str, rows: int) -> list:
+    """A labelled read-only text box and the button that copies it."""
+    return [_label(label, target), dcc.Textarea(id=target, readOnly=True, rows=rows, className="share-code"),
+            html.Button(COPY[target], id=f"{target}-copy", className="button small copy", n_clicks=0)]
+
+
+def register(app: Dash, ds: Dataset, query_id: str, graph_id: str) -> None:
+    choices = choices_for(ds)
+
+    @app.callback(
+        Output(LINK, "value"), Output(IFRAME, "value"), Output(SCRIPT, "value"), Output(CITE, "value"),
+        Output(OEMBED, "children"), Output(CSV, "href"), Output(CSV, "download"), Output(FILENAME, "data"),
+        Input(query_id, "data"), Input(FIGURE_HEIGHT, "data"), Input(WIDTH, "value"),
+    )
+    def fill(query, figure_height, width):
+        view, _ = ViewState.from_query(query or "", choices)
+        base = request.host_url.rstrip("/")
+        link, embed, title = page_url(base, view), embed_url(base, view), embed_title(ds)
+        height = embed_height(ds, view, figure_height)
+        width = width if width in WIDTHS else "100%"
+        frame = iframe_code(embed, title, height, width)
+        script = script_code(base, embed, link, title, height, width)
+        cite = cite_text(ds, view, link)
+        name = export_filename(view)
+        return (link, frame, script, cite, oembed_url(base, link), view.url(CSV_PATH), f"{name}.csv", name)
+
+    app.clientside_callback(  # the figure's height, read on the page, so the dialog never rebuilds it
+        "function (figure) { return figure && figure.layout ? figure.layout.height || null : null; }",
+        Output(FIGURE_HEIGHT, "data"), Input(graph_id, "figure"))
+    app.clientside_callback(
+        f"""function (opened, closed) {{
+            const dialog = document.getElementById('{DIALOG}');
+            const id = window.dash_clientside.callback_context.triggered_id;
+            if (id === '{OPEN}' && !dialog.open) {{ dialog.showModal(); }}
+            if (id === '{CLOSE}' && dialog.open) {{ dialog.close(); }}
+        }}""",
+        Input(OPEN, "n_clicks"), Input(CLOSE, "n_clicks"), prevent_initial_call=True)
+    app.clientside_callback(
+        f"""function (png, svg, filename) {{
+            const figure = document.querySelector('#{graph_id} .js-plotly-plot');
+            const format = window.dash_clientside.callback_context.triggered_id === '{SVG}' ? 'svg' : 'png';
+            if (figure && window.Plotly) {{
+                window.Plotly.downloadImage(figure, {{format: format, filename: filename || 'negotiation-timeline'}});
+            }}
+        }}""",
+        Input(PNG, "n_clicks"), Input(SVG, "n_clicks"), State(FILENAME, "data"), prevent_initial_call=True)
+    app.clientside_callback(
+        """async function () {
+            const button = window.dash_clientside.callback_context.triggered_id;
+            const field = document.getElementById(button.replace(/-copy$/, ''));
+            const what = document.getElementById(button).textContent.replace(/^Copy /, '');
+            try {
+                await navigator.clipboard.writeText(field.value);
+                return 'Copied the ' + what + '.';
+            } catch (error) {  // no Clipboard API (plain http) or no permission
+                field.select();
+                return 'Selected the ' + what + ': press Ctrl+C (⌘C on a Mac) to copy it.';
+            }
+        }""",
+        Output(COPIED, "children"), *[Input(f"{target}-copy", "n_clicks") for target in COPY],
+        prevent_initial_call=True)

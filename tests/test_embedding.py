@@ -1,0 +1,159 @@
+"""Embedding on the server: oEmbed 1.0, discovery, which scripts load where, CSV download, embed code."""
+
+from __future__ import annotations
+
+import io
+import re
+from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
+
+import pandas as pd
+import pytest
+
+from dashboard.app import create_app
+from dashboard.config import Config
+from dashboard.embedcode import embed_height, iframe_code, script_code
+from dashboard.state import ViewState
+
+from .conftest import make_package
+
+BASE = "http://localhost"  # Flask's test client host
+REQUIRED = {"type", "version", "html", "width", "height"}  # oEmbed 1.0 §2.3.4 + §2.3.4.4 (rich)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    return create_app(Config(data_dir=make_package(tmp_path_factory.mktemp("e"))))
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    return app.server.test_client()
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(html: str, name: str) -> list[dict]:
+    parser = _Tags()
+    parser.feed(html)
+    return [attrs for tag, attrs in parser.tags if tag == name]
+
+
+def test_oembed_is_a_valid_rich_response_for_the_same_view(client, app):
+    response = client.get("/oembed", query_string={"url": f"{BASE}/?tab=schedule&side=turkey", "format": "json"})
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    body = response.get_json()
+    assert REQUIRED <= set(body)
+    assert body["type"] == "rich" and body["version"] == "1.0"
+    assert isinstance(body["width"], int) and isinstance(body["height"], int)
+    assert body["provider_name"] == "negotiation-timeline" and body["provider_url"] == f"{BASE}/"
+    assert body["title"].startswith("Russia–Ukraine direct talks")
+    [frame] = tags(body["html"], "iframe")
+    assert frame["src"] == f"{BASE}/embed?tab=schedule&side=turkey"
+    assert frame["title"] == body["title"] and frame["loading"] == "lazy"
+    assert (int(frame["width"]), int(frame["height"])) == (body["width"], body["height"])
+
+
+def test_oembed_answers_for_embed_urls_and_drops_what_the_page_would(client):
+    body = client.get("/oembed", query_string={"url": f"{BASE}/embed?event=e-beta-session&bogus=1"}).get_json()
+    assert tags(body["html"], "iframe")[0]["src"] == f"{BASE}/embed?event=e-beta-session"
+
+
+@pytest.mark.parametrize("maxwidth, maxheight", [(300, 200), (1000, 5000), (320, None), (None, 150)])
+def test_oembed_honours_maxwidth_and_maxheight(client, maxwidth, maxheight):
+    query = {"url": f"{BASE}/", "maxwidth": maxwidth, "maxheight": maxheight}
+    body = client.get("/oembed", query_string={k: v for k, v in query.items() if v is not None}).get_json()
+    free = client.get("/oembed", query_string={"url": f"{BASE}/"}).get_json()
+    assert body["width"] == min(free["width"], maxwidth or free["width"])
+    assert body["height"] == min(free["height"], maxheight or free["height"])
+    frame = tags(body["html"], "iframe")[0]
+    assert (int(frame["width"]), int(frame["height"])) == (body["width"], body["height"])
+
+
+@pytest.mark.parametrize("url", ["http://elsewhere.example/?tab=schedule", "https://localhost.evil.example/",
+                                 f"{BASE}/present", f"{BASE}/download/events.csv", "javascript:alert(1)",
+                                 "ftp://localhost/", "not a url"])
+def test_oembed_404_for_a_url_that_is_not_a_page_of_this_app(client, url):
+    response = client.get("/oembed", query_string={"url": url})
+    assert response.status_code == 404 and "error" in response.get_json()
+
+
+def test_oembed_501_for_xml_and_400_for_missing_or_bad_parameters(client):
+    assert client.get("/oembed", query_string={"url": f"{BASE}/", "format": "xml"}).status_code == 501
+    assert client.get("/oembed").status_code == 400
+    assert client.get("/oembed", query_string={"url": f"{BASE}/", "maxwidth": "-5"}).status_code == 400
+    assert client.get("/oembed", query_string={"url": f"{BASE}/", "maxheight": "tall"}).status_code == 400
+
+
+def test_pages_carry_oembed_discovery(client):
+    for path in ("/", "/embed?tab=compare"):
+        [link] = [a for a in tags(client.get(path).get_data(as_text=True), "link") if a.get("rel") == "alternate"]
+        assert link["type"] == "application/json+oembed"
+        href = urlsplit(link["href"])
+        assert href.path == "/oembed"
+        assert parse_qs(href.query) == {"url": [f"{BASE}{path}"], "format": ["json"]}
+        assert client.get(link["href"]).status_code == 200
+    assert "json+oembed" not in client.get("/present").get_data(as_text=True)
+
+
+def test_child_script_only_on_embed_and_parent_script_on_no_page(client):
+    def scripts(path):
+        return [a.get("src", "") for a in tags(client.get(path).get_data(as_text=True), "script")]
+
+    assert any(src.endswith("/assets/embed-child.js") for src in scripts("/embed"))
+    for path in ("/", "/present"):
+        assert not any("embed-child.js" in src for src in scripts(path))
+    for path in ("/", "/embed", "/present"):
+        assert not any(re.search(r"/embed\.js", src) for src in scripts(path))
+    parent = client.get("/assets/embed.js")
+    assert parent.status_code == 200 and "xPYMx" in parent.get_data(as_text=True)
+
+
+def test_csv_download_is_the_view_as_a_file(client):
+    response = client.get("/download/events.csv?side=turkey")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert response.headers["Content-Disposition"] == 'attachment; filename="negotiation-timeline-side-turkey.csv"'
+    frame = pd.read_csv(io.StringIO(response.get_data(as_text=True)))
+    assert sorted(frame["id"]) == ["e-beta-session", "e-beta-trilateral"]
+
+
+@pytest.mark.parametrize("query", ["side=atlantis&bogus=%ff%fe", "tab=%3Cscript%3E", "q=" + "x" * 5000])
+def test_csv_download_falls_back_on_a_bad_query(client, query):
+    response = client.get("/download/events.csv?" + query)
+    assert response.status_code == 200
+    assert len(pd.read_csv(io.StringIO(response.get_data(as_text=True)))) == 8
+
+
+def test_iframe_code_is_accessible_lazy_and_escaped():
+    code = iframe_code('https://x.example/embed?q="a"&b', 'A "quoted" title', 640)
+    [frame] = tags(code, "iframe")
+    assert frame["src"] == 'https://x.example/embed?q="a"&b' and frame["title"] == 'A "quoted" title'
+    assert (frame["width"], frame["height"], frame["loading"]) == ("100%", "640", "lazy")
+    assert "width:100%" in frame["style"]
+    fixed = tags(iframe_code("https://x.example/embed", "t", 500, "400"), "iframe")[0]
+    assert fixed["width"] == "400" and "width:400px" in fixed["style"]
+
+
+def test_script_code_is_a_placeholder_with_a_link_and_the_parent_script():
+    code = script_code("https://x.example", "https://x.example/embed?tab=table", "https://x.example/?tab=table",
+                       "T", 700, "640")
+    [box] = tags(code, "div")
+    assert box["data-negotiation-timeline"] == "https://x.example/embed?tab=table"
+    assert (box["data-height"], box["data-width"], box["data-title"]) == ("700", "640", "T")
+    assert tags(code, "a")[0]["href"] == "https://x.example/?tab=table"  # without JavaScript: a link
+    assert tags(code, "script")[0]["src"] == "https://x.example/assets/embed.js"
+
+
+def test_embed_height_is_the_figure_plus_the_chrome(fixture_dataset):
+    timeline, schedule = embed_height(fixture_dataset, ViewState()), embed_height(fixture_dataset, ViewState(tab="schedule"))
+    assert timeline != schedule
+    assert embed_height(fixture_dataset, ViewState(), 500) == embed_height(fixture_dataset, ViewState(tab="compare"), 500)
+    assert embed_height(fixture_dataset, ViewState(tab="table", sides=("turkey",))) < \
+        embed_height(fixture_dataset, ViewState(tab="table"))
