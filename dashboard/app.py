@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dash import Dash, Input, Output, dcc, html
 
-from . import headers
+from . import downloads, embedding, hardening, headers, routes
 from .config import Config
 from .dataset import Dataset, load_dataset
 from .state import ViewState
@@ -28,14 +28,17 @@ def create_app(config: Config | None = None) -> Dash:
     config = config or Config()
     dataset = load_dataset(config.data_dir)  # raises DatasetError: never start on bad data
     app = Dash(__name__, title="Istanbul talks timeline · negotiation-timeline", update_title=None,
-               assets_folder=str(ASSETS), serve_locally=True)
+               assets_folder=str(ASSETS), assets_ignore=embedding.ASSETS_IGNORE, serve_locally=True)
     app.layout = _shell()
     app.validation_layout = html.Div([_shell(), *[v.layout(dataset, ViewState(), []) for v in VIEWS.values()]])
     _register_router(app, dataset)
     for view in VIEWS.values():
         view.register(app, dataset)
-    app.server.config["DATASET_VERSION"] = dataset.version
-    headers.install(app.server, config.frame_ancestors)
+    routes.register(app.server, dataset)
+    downloads.register(app.server, dataset)
+    embedding.install(app, dataset)
+    hardening.install(app.server, tuple(VIEWS))
+    headers.install(app.server, config.frame_ancestors, app.csp_hashes())  # after all callbacks
     return app
 
 

@@ -1,4 +1,4 @@
-"""The command line: ``negotiation-timeline serve | validate``.
+"""The command line: ``negotiation-timeline serve | validate | export``.
 
 Exit codes: 0 ok, 1 invalid data or a failed command, 2 usage errors.
 """
@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 invalid data or a failed command, 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from .dataset import load_dataset
 from .problems import DatasetError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXPORT_FORMATS = ("html", "png", "svg", "csv")
+GUNICORN_CONF = Path(__file__).resolve().parent.parent / "gunicorn.conf.py"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,10 +31,29 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8050, help="port (default 8050)")
     serve.add_argument("--data", type=Path, default=None, help="data package directory")
     serve.add_argument("--debug", action="store_true", help="Dash debug mode and hot reload (never in production)")
+    serve.add_argument("--prod", action="store_true",
+                       help="production: gunicorn with several workers (gunicorn.conf.py)")
+    serve.add_argument("--workers", type=int, default=None, help="with --prod: number of worker processes")
 
     validate = commands.add_parser("validate", help="check the data package and list every problem")
     validate.add_argument("--data", type=Path, default=None, help="data package directory")
+
+    export = commands.add_parser("export", help="write one view as offline HTML, PNG, SVG or CSV")
+    export.add_argument("--view", default="", help="the view: its query string or link, as in the "
+                        "address bar (default: the default view)")
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="file format")
+    export.add_argument("--out", type=Path, required=True, help="file to write")
+    export.add_argument("--width", type=_pixels, default=None, help="png/svg width in px (default 1200)")
+    export.add_argument("--height", type=_pixels, default=None,
+                        help="png/svg height in px (default: the figure's own)")
+    export.add_argument("--data", type=Path, default=None, help="data package directory")
     return parser
+
+
+def _pixels(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 10_000:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size in px from 1 to 10000")
+    return int(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     if not data_dir.is_dir():
         print(f"negotiation-timeline: error: data directory {data_dir} does not exist", file=sys.stderr)
         return EXIT_USAGE
-    return {"serve": _serve, "validate": _validate}[args.command](args, Config(data_dir=data_dir))
+    commands = {"serve": _serve, "validate": _validate, "export": _export}
+    return commands[args.command](args, Config(data_dir=data_dir))
 
 
 def _validate(args, config: Config) -> int:
@@ -59,14 +82,72 @@ def _validate(args, config: Config) -> int:
 
 
 def _serve(args, config: Config) -> int:
-    from .app import create_app  # Dash is imported only when serving.
-
-    config = Config(data_dir=config.data_dir, debug=args.debug)
+    if args.prod and args.debug:
+        print("negotiation-timeline: error: --debug is never allowed with --prod", file=sys.stderr)
+        return EXIT_USAGE
     try:
-        app = create_app(config)
+        load_dataset(config.data_dir)  # refuse to start on invalid data, in every mode
     except DatasetError as exc:
         print(exc.report(), file=sys.stderr)
         print(f"not serving: {len(exc.problems)} problem(s) in {config.data_dir}", file=sys.stderr)
         return EXIT_FAILED
-    app.run(host=args.host, port=args.port, debug=config.debug)
+    if args.prod:
+        return _serve_production(args, config)
+    from .app import create_app  # Dash is imported only when serving.
+
+    create_app(Config(data_dir=config.data_dir, debug=args.debug)).run(
+        host=args.host, port=args.port, debug=args.debug)
     return EXIT_OK
+
+
+def _serve_production(args, config: Config) -> int:
+    """Replace this process with gunicorn (signals then reach it directly)."""
+    command = [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF), "--bind", f"{args.host}:{args.port}"]
+    if args.workers:
+        command += ["--workers", str(args.workers)]
+    os.environ["NEGOTIATION_TIMELINE_DATA"] = str(config.data_dir)
+    os.execv(sys.executable, [*command, "dashboard.wsgi:server"])
+    return EXIT_FAILED  # not reached
+
+
+def _export(args, config: Config) -> int:
+    """Build exactly ``build_figure(ds, view)`` (or the page's CSV) for ``--view`` into ``--out``."""
+    from . import export  # plotly is imported only when exporting
+    from .state import ViewState, choices_for
+
+    if (args.width or args.height) and args.format not in ("png", "svg"):
+        print("negotiation-timeline: error: --width and --height apply to png and svg only", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        dataset = load_dataset(config.data_dir)
+    except DatasetError as exc:
+        print(exc.report(), file=sys.stderr)
+        print(f"not exporting: {len(exc.problems)} problem(s) in {config.data_dir}", file=sys.stderr)
+        return EXIT_FAILED
+    view, notes = ViewState.from_query(_view_query(args.view), choices_for(dataset))
+    if notes:
+        for note in notes:
+            print(f"negotiation-timeline: error: --view: {note}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.format in ("png", "svg"):
+            content = export.figure_image(dataset, view, args.format, args.width, args.height)
+        else:
+            build = export.events_csv if args.format == "csv" else export.standalone_html
+            content = build(dataset, view).encode("utf-8")
+        args.out.write_bytes(content)
+    except export.ExportError as exc:
+        print(f"negotiation-timeline: export failed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:
+        print(f"negotiation-timeline: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"wrote {args.out} ({args.format}, {len(content):,} bytes) for {view.url('/')}")
+    return EXIT_OK
+
+
+def _view_query(text: str) -> str:
+    """The query string of ``--view``: 'tab=schedule', '?tab=schedule' or a whole link."""
+    if "?" in text:
+        return text.split("?", 1)[1].split("#", 1)[0]
+    return "" if text.startswith(("/", "http://", "https://")) else text

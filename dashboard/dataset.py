@@ -18,9 +18,10 @@ import pandas as pd
 from dateutil import tz
 
 from .cells import parse_cell, parse_date, parse_month, parse_utc_datetime
+from .deck_checks import check_numbering, check_views
 from .problems import DatasetError, Problem
 
-RESOURCES = ("sources", "rounds", "participants", "events", "territory")
+RESOURCES = ("sources", "rounds", "participants", "events", "territory", "decks", "slides")
 TIME_FIELDS = ("scheduled_start", "scheduled_end", "start", "end")
 LIST_SEPARATOR = ";"
 PERIODS = {"day": pd.DateOffset(days=1), "month": pd.DateOffset(months=1)}
@@ -34,6 +35,9 @@ REFERENCES = {
     ("events", "participant_ids"): "participants",
     ("events", "source_ids"): "sources",
     ("territory", "source_id"): "sources",
+    ("slides", "deck_id"): "decks",
+    ("slides", "event_ids"): "events",
+    ("slides", "source_ids"): "sources",
 }
 LIST_FIELDS = {f for (_, f) in REFERENCES if f.endswith("_ids")} | {"sides"}
 
@@ -53,7 +57,10 @@ class Dataset:
     participants: pd.DataFrame
     events: pd.DataFrame
     territory: pd.DataFrame
+    decks: pd.DataFrame  # indexed by id; the slides are in ``slides`` (dashboard.decks reads both)
+    slides: pd.DataFrame  # sorted by deck_id, slide
     enums: dict  # allowed values from the schema: side, kind, status, verification, precision
+    fields: dict  # resource name -> its column names in schema order (what its CSV holds)
     version: str
     title: str
     license: str
@@ -86,22 +93,31 @@ def load_dataset(data_dir: str | Path) -> Dataset:
         _check_references(schemas, tables, side_enum, problems)
         _check_rounds(schemas["rounds"]["path"], tables["rounds"], problems)
         _parse_event_times(schemas["events"]["path"], tables["events"], problems)
+        problems += check_numbering(schemas["decks"]["path"], tables["decks"],
+                                    schemas["slides"]["path"], tables["slides"])
     if problems:
         raise DatasetError(problems)
     licenses = package.get("licenses") or [{}]
-    return Dataset(
+    dataset = Dataset(
         sources=_frame(tables["sources"], index="id"),
         rounds=_frame(tables["rounds"], index="id", dates=("start_date", "end_date")),
         participants=_frame(tables["participants"], index="id"),
         events=_events_frame(tables["events"]),
         territory=_frame(tables["territory"], dates=("date",)).sort_values(["measure", "date"]),
+        decks=_frame(tables["decks"], index="id", columns=schemas["decks"]),
+        slides=_frame(tables["slides"], columns=schemas["slides"]).sort_values(["deck_id", "slide"]),
         enums={"side": tuple(side_enum), **{
             name: tuple(_field(schemas["events"], name)["constraints"]["enum"])
             for name in ("kind", "status", "verification", "precision")}},
+        fields={name: tuple(f["name"] for f in schemas[name]["schema"]["fields"]) for name in RESOURCES},
         version=_version(data_dir, package),
         title=package.get("title", ""),
         license=licenses[0].get("title") or licenses[0].get("name", ""),
     )
+    problems = check_views(dataset, schemas["slides"]["path"], tables["slides"])
+    if problems:  # views are checked against the dataset's ids, so only once the rest is valid
+        raise DatasetError(problems)
+    return dataset
 
 
 def _read_package(data_dir: Path) -> tuple[dict | None, list[Problem]]:
@@ -273,8 +289,11 @@ def _parse_time(text: str, precision: str, zone) -> tuple[pd.Timestamp | None, t
     return pd.Timestamp(value).tz_localize(zone).tz_convert("UTC"), None
 
 
-def _frame(rows: list[dict], index: str | None = None, dates: tuple = ()) -> pd.DataFrame:
-    frame = pd.DataFrame([{k: v for k, v in r.items() if k != "_row"} for r in rows])
+def _frame(rows: list[dict], index: str | None = None, dates: tuple = (),
+           columns: dict | None = None) -> pd.DataFrame:
+    """``columns``: the resource, to give a table without rows its columns (a package may have no decks)."""
+    names = [f["name"] for f in columns["schema"]["fields"]] if columns else None
+    frame = pd.DataFrame([{k: v for k, v in r.items() if k != "_row"} for r in rows], columns=names)
     for column in dates:
         frame[column] = pd.to_datetime(frame[column])
     return frame.set_index(index, drop=False).rename_axis(None) if index else frame

@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -23,8 +24,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for(url: str, timeout: float = 60) -> None:
-    """Poll ``url`` until it answers 200 or ``timeout`` seconds pass (then raise OSError)."""
+def wait_for(url: str, timeout: float = 60, process: subprocess.Popen | None = None) -> None:
+    """Poll ``url`` until it answers 200; raise OSError after ``timeout`` seconds or as soon
+    as ``process`` (the server) has exited."""
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -32,29 +34,36 @@ def wait_for(url: str, timeout: float = 60) -> None:
                 if response.status == 200:
                     return
         except OSError:
-            if time.monotonic() > deadline:
+            if time.monotonic() > deadline or (process is not None and process.poll() is not None):
                 raise
             time.sleep(0.1)
 
 
 @contextmanager
 def served(data_dir: Path, *extra: str):
-    """``negotiation-timeline serve`` on a free loopback port; yields the base URL."""
+    """``negotiation-timeline serve`` on a free loopback port; yields the base URL.
+
+    The server's log goes to a file, not a pipe: an undrained pipe fills after a few hundred
+    request lines and the server then blocks on its next write."""
     port = free_port()
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen([sys.executable, "-m", "dashboard", "serve", "--port", str(port),
                                 "--data", str(data_dir), *extra],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                               stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
         try:
-            wait_for(base + "/")
+            wait_for(base + "/", process=process)
         except OSError:
             process.kill()
-            raise RuntimeError(process.stderr.read().decode()[-2000:]) from None
+            process.wait(timeout=10)
+            log.seek(0)
+            raise RuntimeError(log.read().decode(errors="replace")[-2000:]) from None
         yield base
     finally:
         process.terminate()
         process.wait(timeout=10)
+        log.close()
 
 
 @contextmanager

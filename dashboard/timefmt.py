@@ -58,6 +58,21 @@ def format_span(start, end, precision: str, zone: str, approximate: bool = False
             f"{DISPLAY_ZONE_LABEL})")
 
 
+def format_span_in(start, end, precision: str, zone: str, approximate: bool = False, *,
+                   clock: str = "UTC") -> str:
+    """A span on one clock, for a table column: '16 May 2025, ≈10:35–12:20' read in ``clock``
+    (an IANA zone); day and month values stay dates in the event's own ``zone``."""
+    if start is None or pd.isna(start) or precision in ("day", "month"):
+        return format_span(start, end, precision, zone)
+    mark = "≈" if approximate else ""
+    first = f"{format_date(start, clock)}, {mark}{format_clock(start, clock)}"
+    if end is None or pd.isna(end) or end == start:
+        return first
+    if format_date(start, clock) == format_date(end, clock):
+        return f"{first}–{format_clock(end, clock)}"
+    return f"{first} – {format_date(end, clock)}, {format_clock(end, clock)}"
+
+
 def minutes_between(first: pd.Timestamp, second: pd.Timestamp) -> int:
     """Whole minutes from ``first`` to ``second`` (negative if earlier)."""
     return int(round((second - first) / pd.Timedelta(minutes=1)))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+from functools import partial
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from ..dataset import Dataset
-from ..timefmt import format_span
+from ..timefmt import format_span, format_span_in
 from .theme import PLANNED_STATUSES, VERIFICATION_SYMBOLS, Theme
 
 WEBGL_THRESHOLD = 1000  # above this many markers a trace is drawn with WebGL (scattergl)
@@ -19,15 +20,17 @@ def esc(text) -> str:
     return "" if text is None or (isinstance(text, float) and pd.isna(text)) else html.escape(str(text))
 
 
-def when_text(events: pd.DataFrame) -> list[str]:
-    """Actual (else scheduled) time of each event, in GMT and Istanbul time."""
+def when_text(events: pd.DataFrame, clock: str | None = None) -> list[str]:
+    """Actual (else scheduled) time of each event, in GMT and Istanbul time, or on one
+    ``clock`` (an IANA zone) only."""
+    span = format_span if clock is None else partial(format_span_in, clock=clock)
     out = []
     for row in events.itertuples():
         if pd.isna(row.start):
-            out.append("Scheduled " + format_span(row.scheduled_start, row.scheduled_end,
-                                                  row.precision, row.local_tz))
+            out.append("Scheduled " + span(row.scheduled_start, row.scheduled_end,
+                                           row.precision, row.local_tz))
         else:
-            out.append(format_span(row.start, row.end, row.precision, row.local_tz, row.approximate))
+            out.append(span(row.start, row.end, row.precision, row.local_tz, row.approximate))
     return out
 
 
@@ -89,14 +92,10 @@ def empty_figure(ds: Dataset, theme: Theme, title: str, message: str) -> go.Figu
     return figure
 
 
-def legend_symbols(theme: Theme) -> list:
+def legend_symbols(theme: Theme) -> list[dict]:
     """Legend-only entries explaining marker shapes (colour is never the only cue)."""
-    traces = []
-    for verification, symbol in VERIFICATION_SYMBOLS.items():
-        traces.append(go.Scatter(x=[None], y=[None], mode="markers", name=f"shape: {verification}",
-                                 legendgroup="shapes", marker=dict(symbol=symbol, color=theme.muted,
-                                                                   size=theme.marker_size)))
-    traces.append(go.Scatter(x=[None], y=[None], mode="markers", name="open: planned only",
-                             legendgroup="shapes", marker=dict(symbol="circle-open", color=theme.muted,
-                                                               size=theme.marker_size)))
-    return traces
+    entries = [(f"shape: {verification}", symbol) for verification, symbol in VERIFICATION_SYMBOLS.items()]
+    entries.append(("open: planned only", "circle-open"))
+    return [dict(type="scatter", x=[None], y=[None], mode="markers", name=name, legendgroup="shapes",
+                 marker=dict(symbol=symbol, color=theme.muted, size=theme.marker_size))
+            for name, symbol in entries]

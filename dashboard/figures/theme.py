@@ -76,6 +76,8 @@ THEMES = {
         series_colors=("#ffff00", "#00ffff", "#ff80ff", "#7cfc00", "#ffa500", "#ffffff"),
         line_width=3.0, marker_size=13.0,
     ),
+    # Projector (/present): figure type 20 px beside slide text of 30 px at 1920 px wide; larger
+    # figure type crowds the lane and axis labels. Thick lines, large markers, every colour ≥ 7:1.
     "present": Theme(
         name="present", label="Projector", paper="#ffffff", plot="#ffffff", text="#000000",
         muted="#333333", grid="#d0d0d0", era_fill="rgba(0, 70, 150, 0.08)",
@@ -83,7 +85,7 @@ THEMES = {
                      "proposal": "#55297f", "agreement": "#145c2a", "exchange": "#8e0f46",
                      "military": "#9a1515", "territorial": "#4a3329", "diplomatic": "#263238"},
         series_colors=("#00449e", "#9a1515", "#145c2a", "#55297f", "#8a3d00", "#263238"),
-        font_size=28, line_width=5.0, marker_size=22.0,
+        font_size=20, line_width=4.0, marker_size=18.0,
     ),
 }
 

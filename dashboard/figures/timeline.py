@@ -11,13 +11,12 @@ import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from ..dataset import Dataset
 from ..selection import NO_ROUND, filter_events, round_title, side_label, territory_lines
 from ..state import ViewState
 from ..timefmt import format_date, naive_utc
-from .common import esc, style_figure, hover_text, legend_symbols, marker_symbols, scatter_class
+from .common import esc, hover_text, legend_symbols, marker_symbols, style_figure
 from .theme import VERIFICATION_SYMBOLS, Theme
 
 ERA_GAP = pd.Timedelta(days=120)   # rounds closer than this belong to one era of talks
@@ -28,39 +27,39 @@ LABEL_WIDTH = 32  # characters per line of a lane label
 
 
 def timeline_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
+    """Assembled as plain dicts and validated once: far faster than trace-by-trace updates."""
     events = filter_events(ds, view)
     lanes = lane_order(ds, view.lanes)
     placed = place_in_lanes(ds, events, view.lanes)
     height = CHROME_PX + LANE_PX * max(len(lanes), 4) + TERRITORY_PX
-    figure = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.05,
-                           row_heights=[1 - TERRITORY_PX / height, TERRITORY_PX / height])
-    _add_spans(figure, placed, theme)
-    _add_markers(figure, ds, placed, theme)
-    for trace in legend_symbols(theme):
-        figure.add_trace(trace, row=1, col=1)
-    _add_selected(figure, placed[placed["id"] == view.event], theme)
-    _add_territory(figure, ds, theme)
-    _add_eras(figure, ds, theme, view.gap == "compress")
-    style_figure(figure, ds, theme, ds.title, height)
-    figure.update_layout(legend=dict(orientation="h", x=0, xanchor="left", y=-0.04, yanchor="top"),
-                         hovermode="closest", uirevision="timeline", bargap=0.5,
-                         clickmode="event", dragmode="zoom")
-    figure.update_yaxes(categoryorder="array", categoryarray=lanes, autorange="reversed",
-                        range=None, row=1, col=1, fixedrange=True, automargin=True)
-    figure.update_yaxes(ticksuffix="%", row=2, col=1, fixedrange=True, automargin=True)
-    figure.add_annotation(text="Share of Ukraine under Russian control (%) · times in GMT/UTC", x=0, y=1, xref="x domain",
-                          yref="y2 domain", xanchor="left", yanchor="bottom", showarrow=False,
-                          font=dict(color=theme.text), row=2, col=1)
-    figure.update_xaxes(type="date", tickangle=0, nticks=10, showspikes=True, spikemode="across", spikethickness=1,
-                        spikecolor=theme.muted)
-    if view.start or view.end:
-        figure.update_xaxes(range=_range(ds, view))
-    if view.gap == "compress" and (gap := quiet_stretch(ds)):
-        figure.update_xaxes(rangebreaks=[dict(bounds=[str(naive_utc(gap[0])), str(naive_utc(gap[1]))])])
+    split = TERRITORY_PX / height
+    data = [*_spans(placed, theme), *_markers(ds, placed, theme), *legend_symbols(theme),
+            *_selected(placed[placed["id"] == view.event], theme), *_territory(ds, theme)]
+    shapes, annotations = _eras(ds, theme, view.gap == "compress")
+    annotations.append(dict(text="Share of Ukraine under Russian control (%) · times in GMT/UTC", x=0, y=1,
+                            xref="x2 domain", yref="y2 domain", xanchor="left", yanchor="bottom",
+                            showarrow=False, font=dict(color=theme.text)))
     if events.empty:
-        figure.add_annotation(text="No events match the filters", xref="x domain", yref="y domain",
-                              x=0.5, y=0.5, showarrow=False, font=dict(size=theme.font_size + 3))
-    return figure
+        annotations.append(dict(text="No events match the filters", xref="x domain", yref="y domain",
+                                x=0.5, y=0.5, showarrow=False, font=dict(size=theme.font_size + 3)))
+    xaxis = dict(type="date", tickangle=0, nticks=10, showspikes=True, spikemode="across",
+                 spikethickness=1, spikecolor=theme.muted)
+    if view.start or view.end:
+        xaxis["range"] = _range(ds, view)
+    if view.gap == "compress" and (gap := quiet_stretch(ds)):
+        xaxis["rangebreaks"] = [dict(bounds=[str(naive_utc(gap[0])), str(naive_utc(gap[1]))])]
+    layout = dict(
+        xaxis=dict(xaxis, anchor="y", showticklabels=False),
+        xaxis2=dict(xaxis, anchor="y2", matches="x"),
+        yaxis=dict(domain=[split + 0.05, 1], categoryorder="array", categoryarray=lanes,
+                   autorange="reversed", fixedrange=True, automargin=True),
+        yaxis2=dict(domain=[0, split], ticksuffix="%", fixedrange=True, automargin=True),
+        shapes=shapes, annotations=annotations,
+        legend=dict(orientation="h", x=0, xanchor="left", y=-0.04, yanchor="top"),
+        hovermode="closest", uirevision="timeline", bargap=0.5, clickmode="event", dragmode="zoom",
+    )
+    figure = style_figure(go.Figure(dict(data=data, layout=layout)), ds, theme, ds.title, height)
+    return figure.update_layout(legend=layout["legend"])
 
 
 def lane_order(ds: Dataset, lanes: str) -> list[str]:
@@ -84,48 +83,51 @@ def place_in_lanes(ds: Dataset, events: pd.DataFrame, lanes: str) -> pd.DataFram
     return events.assign(lane=[lane_label(round_title(ds, r)) for r in events["round_id"]])
 
 
-def _add_spans(figure: go.Figure, placed: pd.DataFrame, theme: Theme) -> None:
+def _spans(placed: pd.DataFrame, theme: Theme) -> list[dict]:
     spans = placed[placed["until"].notna() & (placed["until"] > placed["anchor"])]
     if spans.empty:
-        return
-    figure.add_trace(go.Bar(
-        base=naive_utc(spans["anchor"]).astype(str).tolist(),
+        return []
+    colors = [theme.kind_color(k) for k in spans["kind"]]
+    return [dict(
+        type="bar", base=naive_utc(spans["anchor"]).astype(str).tolist(),
         x=((spans["until"] - spans["anchor"]) / pd.Timedelta(milliseconds=1)).tolist(),
         y=spans["lane"].tolist(), orientation="h", width=0.55, showlegend=False, name="duration",
-        marker=dict(color=[theme.kind_color(k) for k in spans["kind"]], opacity=0.35,
-                    line=dict(width=1, color=[theme.kind_color(k) for k in spans["kind"]])),
+        marker=dict(color=colors, opacity=0.35, line=dict(width=1, color=colors)),
         customdata=spans["id"].tolist(), hovertext=hover_text(spans), hoverinfo="text",
-    ), row=1, col=1)
+    )]
 
 
-def _add_markers(figure: go.Figure, ds: Dataset, placed: pd.DataFrame, theme: Theme) -> None:
+def _markers(ds: Dataset, placed: pd.DataFrame, theme: Theme) -> list[dict]:
     territory = territory_lines(ds, placed["anchor"]) if not placed.empty else pd.Series(dtype=str)
+    traces = []
     for index, (kind, rows) in enumerate(placed.groupby("kind", sort=True)):
-        scatter = scatter_class(len(rows))
-        figure.add_trace(scatter(
-            x=naive_utc(rows["anchor"]), y=rows["lane"].tolist(), mode="markers", name=kind,
-            legendgroup="kinds", legendgrouptitle_text="Kind of event",
-            marker=dict(symbol=marker_symbols(rows), color=theme.kind_color(kind, index),
-                        size=theme.marker_size, line=dict(width=1.5, color=theme.kind_color(kind, index))),
+        color = theme.kind_color(kind, index)
+        traces.append(dict(
+            type="scatter", x=naive_utc(rows["anchor"]).astype(str).tolist(), y=rows["lane"].tolist(),
+            mode="markers", name=kind, legendgroup="kinds", legendgrouptitle_text="Kind of event",
+            marker=dict(symbol=marker_symbols(rows), color=color, size=theme.marker_size,
+                        line=dict(width=1.5, color=color)),
             customdata=rows["id"].tolist(), hovertext=hover_text(rows, territory.loc[rows.index]),
             hoverinfo="text",
-        ), row=1, col=1)
+        ))
+    return traces
 
 
-def _add_selected(figure: go.Figure, selected: pd.DataFrame, theme: Theme) -> None:
+def _selected(selected: pd.DataFrame, theme: Theme) -> list[dict]:
     """A ring around the event whose detail is open."""
     if selected.empty:
-        return
-    figure.add_trace(go.Scatter(
-        x=naive_utc(selected["anchor"]), y=selected["lane"].tolist(), mode="markers", name="selected",
-        showlegend=False, hoverinfo="skip", customdata=selected["id"].tolist(),
+        return []
+    return [dict(
+        type="scatter", x=naive_utc(selected["anchor"]).astype(str).tolist(), y=selected["lane"].tolist(),
+        mode="markers", name="selected", showlegend=False, hoverinfo="skip",
+        customdata=selected["id"].tolist(),
         marker=dict(symbol="circle-open", size=theme.marker_size * 2.2, color=theme.text,
                     line=dict(width=theme.line_width + 1, color=theme.text)),
-    ), row=1, col=1)
+    )]
 
 
-def _add_territory(figure: go.Figure, ds: Dataset, theme: Theme) -> None:
-    sources = ds.sources
+def _territory(ds: Dataset, theme: Theme) -> list[dict]:
+    sources, traces = ds.sources, []
     for index, (measure, rows) in enumerate(ds.territory.groupby("measure", sort=True)):
         color = theme.series_colors[index % len(theme.series_colors)]
         hover = [
@@ -134,14 +136,15 @@ def _add_territory(figure: go.Figure, ds: Dataset, theme: Theme) -> None:
             for p, a, d, v, s in zip(rows["percent"], rows["area_km2"], rows["date"],
                                      rows["verification"], rows["source_id"])
         ]
-        figure.add_trace(go.Scatter(
-            x=rows["date"], y=rows["percent"], mode="lines+markers", name=measure,
-            legendgroup="territory", legendgrouptitle_text="Territory series",
-            line=dict(color=color, width=theme.line_width),
+        traces.append(dict(
+            type="scatter", x=rows["date"].astype(str).tolist(), y=rows["percent"].tolist(),
+            xaxis="x2", yaxis="y2", mode="lines+markers", name=measure, legendgroup="territory",
+            legendgrouptitle_text="Territory series", line=dict(color=color, width=theme.line_width),
             marker=dict(color=color, size=theme.marker_size * 0.7,
                         symbol=[VERIFICATION_SYMBOLS.get(v, "circle") for v in rows["verification"]]),
             hovertext=hover, hoverinfo="text",
-        ), row=2, col=1)
+        ))
+    return traces
 
 
 def eras(ds: Dataset) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
@@ -169,25 +172,27 @@ def quiet_stretch(ds: Dataset) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     return anchors.iloc[position - 1] + GAP_PAD, anchors.iloc[position] - GAP_PAD
 
 
-def _add_eras(figure: go.Figure, ds: Dataset, theme: Theme, compressed: bool) -> None:
+def _eras(ds: Dataset, theme: Theme, compressed: bool) -> tuple[list[dict], list[dict]]:
+    """Shaded bands for the eras of talks on both panels, their labels, and the gap label."""
+    shapes, annotations = [], []
     for start, end in eras(ds):
-        label = f"Talks {start:%Y}"
         period = f"{start:%-d %b %Y} – {end - pd.Timedelta(days=1):%-d %b %Y}"
-        for row in (1, 2):
-            figure.add_vrect(x0=start, x1=end, fillcolor=theme.era_fill, line_width=0, layer="below",
-                             row=row, col=1)
-        figure.add_annotation(x=start, y=1, xref="x", yref="y domain", text=esc(label), showarrow=False,
-                              hovertext=esc(f"Rounds of talks {period}"),
-                              xanchor="left", yanchor="bottom", font=dict(color=theme.muted), row=1, col=1)
+        for xref, yref in (("x", "y domain"), ("x2", "y2 domain")):
+            shapes.append(dict(type="rect", x0=str(start), x1=str(end), xref=xref, yref=yref, y0=0, y1=1,
+                               fillcolor=theme.era_fill, line_width=0, layer="below"))
+        annotations.append(dict(x=str(start), y=1, xref="x", yref="y domain", text=esc(f"Talks {start:%Y}"),
+                                showarrow=False, hovertext=esc(f"Rounds of talks {period}"),
+                                xanchor="left", yanchor="bottom", font=dict(color=theme.muted)))
     gap = quiet_stretch(ds) if compressed else None
     if gap:
         months = int((gap[1] - gap[0]) / pd.Timedelta(days=30.44))
-        figure.add_annotation(
-            x=naive_utc(gap[0]), y=0.01, xref="x", yref="y domain", showarrow=False, yanchor="bottom",
+        annotations.append(dict(
+            x=str(naive_utc(gap[0])), y=0.01, xref="x", yref="y domain", showarrow=False, yanchor="bottom",
             text=esc(f"⋯ {months} months hidden ⋯"),
             hovertext=esc(f"No events from {format_date(gap[0], 'UTC')} to {format_date(gap[1], 'UTC')}; "
                           "choose 'to scale' to show them"),
-            font=dict(color=theme.muted, size=max(10, theme.font_size - 2)), row=1, col=1)
+            font=dict(color=theme.muted, size=max(10, theme.font_size - 2))))
+    return shapes, annotations
 
 
 def _range(ds: Dataset, view: ViewState) -> list[str]:

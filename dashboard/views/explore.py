@@ -19,6 +19,7 @@ from ..selection import busiest_day, filter_events, side_label, talks_days
 from ..state import ViewState, choices_for
 from ..timefmt import format_date
 from . import components as c
+from . import present_links, share
 
 PATH = "/"
 GRAPH, COUNT, TABLE, DETAIL, DETAIL_CLOSE = "graph", "count", "events-table", "detail", "detail-close"
@@ -49,6 +50,7 @@ def layout(ds: Dataset, view: ViewState, notes: list[str]) -> html.Div:
             html.Section(className="figure-area", **{"aria-label": "Chart"}, children=[
                 html.P(_count_text(ds, events), id=COUNT, className="count", role="status",
                        **{"aria-live": "polite"}),
+                share.panel(),
                 html.Div(id=EMPTY, className="empty", hidden=not events.empty, children=[
                     html.P("No events match these filters."),
                     html.Button("Clear filters", id=EMPTY_CLEAR, className="button", n_clicks=0),
@@ -108,6 +110,7 @@ def _controls(ds: Dataset, view: ViewState) -> html.Nav:
             html.Button("Clear filters", id=CLEAR, className="button", n_clicks=0),
             html.Button("Reset view", id=RESET, className="button", n_clicks=0),
         ]),
+        present_links.panel(ds, view),
     ])
 
 
@@ -210,6 +213,8 @@ def register(app: Dash, ds: Dataset) -> None:
         }""",
         Input(QUERY, "data"), prevent_initial_call=True,
     )
+    share.register(app, ds, QUERY, GRAPH)
+    present_links.register(app, ds, QUERY)
 
 
 def _figure_fields(view: ViewState) -> ViewState:

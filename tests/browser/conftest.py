@@ -34,5 +34,5 @@ def page(browser):
 
 
 def wait_for_graph(page) -> None:
-    page.wait_for_selector("#graph .main-svg")
-    page.wait_for_function("document.querySelectorAll('#graph .scatterlayer .trace').length > 0")
+    """Wait with locators only: string predicates would need 'unsafe-eval', which our CSP forbids."""
+    page.locator("#graph .scatterlayer .trace").first.wait_for()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
+from playwright.sync_api import expect
+
 from .conftest import wait_for_graph
 
 
@@ -34,8 +36,8 @@ def test_filter_updates_count_and_url_and_reload_restores_it(page, app_url):
     page.goto(app_url + "/")
     wait_for_graph(page)
     page.get_by_label("Turkey").check()
-    page.wait_for_function("document.querySelector('#count').textContent.startsWith('2 of 8')")
-    page.wait_for_function("window.location.search.includes('side=turkey')")
+    expect(page.locator("#count")).to_have_text("2 of 8 events shown")
+    page.wait_for_url(lambda url: "side=turkey" in url)
     assert parse_qs(urlsplit(page.url).query) == {"side": ["turkey"]}
     url = page.url
     page.goto("about:blank")

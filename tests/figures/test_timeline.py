@@ -46,7 +46,7 @@ def test_lanes_by_round_and_by_side(fixture_dataset):
     assert by_round == ["Testport round", "Testport round one", "Testport round two",
                         "Context (outside the rounds)"]
     figure = timeline_figure(fixture_dataset, ViewState(lanes="side"), LIGHT)
-    turkey = [y for t in traces(figure, "scatter") if t.yaxis == "y" for y in (t.y or ()) if y == "Turkey"]
+    turkey = [y for t in traces(figure, "scatter") if t.yaxis in (None, "y") for y in (t.y or ()) if y == "Turkey"]
     assert len(turkey) == 2  # the trilateral meeting and the round-one session
 
 

@@ -1,0 +1,14 @@
+"""Plain HTTP routes beside the Dash pages."""
+
+from __future__ import annotations
+
+from flask import Flask, jsonify
+
+from .dataset import Dataset
+
+
+def register(server: Flask, ds: Dataset) -> None:
+    @server.route("/healthz")
+    def healthz():
+        """200 with the data version: this process loaded and validated its data."""
+        return jsonify(status="ok", data_version=ds.version, events=len(ds.events))

@@ -1,0 +1,91 @@
+"""Hostile data is inert: markup in every text cell renders as text, nothing executes."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from dashboard.harness import served
+
+from ..conftest import DATA, make_package
+
+PAYLOADS = [
+    "<script>window.__pwned = 'script'</script>",
+    "<img src=x onerror=\"window.__pwned = 'img'\">",
+    "[read more](javascript:window.__pwned='md')",
+    "\"><svg onload=\"window.__pwned = 'svg'\"></svg>",
+    "<a href=\"javascript:window.__pwned='a'\">link</a>",
+]
+# Cells that hold free text (ids, enums, dates, URLs and lists are validated, not free text).
+TEXT_TYPES = {"string"}
+
+
+def free_text_fields(resource: dict) -> set[str]:
+    fields = set()
+    for field in resource["schema"]["fields"]:
+        constraints = field.get("constraints", {})
+        if (field.get("type", "string") in TEXT_TYPES and "enum" not in constraints
+                and "pattern" not in constraints and field.get("format") != "uri"
+                and not field["name"].endswith(("id", "_ids", "_tz"))
+                and field["name"] not in ("sides", "view")):  # a slide's view is a checked query
+            fields.add(field["name"])
+    return fields
+
+
+def make_hostile_package(target):
+    make_package(target)
+    package = json.loads((DATA / "datapackage.json").read_text())
+    for resource in package["resources"]:
+        path = target / resource["path"]
+        if not path.is_file():
+            continue
+        fields = free_text_fields(resource)
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        for number, row in enumerate(rows):
+            for index, name in enumerate(sorted(fields & set(row))):
+                row[name] = f"{row[name] or 'x'} {PAYLOADS[(number + index) % len(PAYLOADS)]}"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    return target
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory):
+    with served(make_hostile_package(tmp_path_factory.mktemp("hostile"))) as base:
+        yield base
+
+
+PAGES = ["/", "/?event=e-beta-session", "/?tab=table", "/?tab=schedule", "/?tab=compare",
+         "/embed?event=e-gamma-session", "/present"]
+
+
+@pytest.mark.parametrize("bypass_csp", [False, True], ids=["with-csp", "escaping-alone"])
+def test_nothing_executes_on_any_page(browser, hostile_url, bypass_csp):
+    context = browser.new_context(bypass_csp=bypass_csp, viewport={"width": 1300, "height": 900})
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for path in PAGES:
+        page.goto(hostile_url + path)
+        page.locator("#main").first.wait_for()
+        page.wait_for_timeout(400)
+        for link in page.locator("a[href]").all():
+            assert not link.get_attribute("href").strip().lower().startswith("javascript:")
+        assert page.evaluate("window.__pwned") is None, path
+    assert dialogs == []
+    context.close()
+
+
+def test_markup_shows_as_text_and_the_page_still_works(page, hostile_url):
+    page.goto(hostile_url + "/?event=e-beta-session")
+    page.locator("#detail h2").wait_for()
+    assert "<" in page.text_content("#detail")  # the payload is visible as text
+    assert page.locator("#detail script, #detail img, #detail svg").count() == 0
+    assert page.text_content("#count") == "8 of 8 events shown"
+    page.locator("#graph .scatterlayer .trace").first.wait_for()
+    assert page.evaluate("window.__pwned") is None
