@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dash import Dash, Input, Output, dcc, html
 
-from . import downloads, embedding, hardening, headers, routes
+from . import delivery, downloads, embedding, hardening, headers, routes
 from .config import Config
 from .dataset import Dataset, load_dataset
 from .state import ViewState
@@ -29,6 +29,7 @@ def create_app(config: Config | None = None) -> Dash:
     dataset = load_dataset(config.data_dir)  # raises DatasetError: never start on bad data
     app = Dash(__name__, title="Istanbul talks timeline · negotiation-timeline", update_title=None,
                assets_folder=str(ASSETS), assets_ignore=embedding.ASSETS_IGNORE, serve_locally=True)
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)  # screen readers' language
     app.layout = _shell()
     app.validation_layout = html.Div([_shell(), *[v.layout(dataset, ViewState(), []) for v in VIEWS.values()]])
     _register_router(app, dataset)
@@ -38,6 +39,7 @@ def create_app(config: Config | None = None) -> Dash:
     downloads.register(app.server, dataset)
     embedding.install(app, dataset)
     hardening.install(app.server, tuple(VIEWS))
+    delivery.install(app.server)  # compression, cache lifetimes of fingerprinted files
     headers.install(app.server, config.frame_ancestors, app.csp_hashes())  # after all callbacks
     return app
 

@@ -20,7 +20,12 @@ def client(tmp_path_factory):
 def test_other_routes_are_same_origin_only(client, path):
     headers = client.get(path).headers
     assert headers["X-Frame-Options"] == "SAMEORIGIN"
-    assert "frame-ancestors 'self'" in headers["Content-Security-Policy"]
+    csp = headers["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in csp
+    script_src = next(d for d in csp.split("; ") if d.startswith("script-src "))
+    assert script_src.split()[1] == "'self'" and "unsafe" not in script_src
+    assert all(source.startswith("'sha256-") for source in script_src.split()[2:])
+    assert "object-src 'none'" in csp and "default-src 'self'" in csp
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
 

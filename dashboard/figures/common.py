@@ -12,7 +12,6 @@ from ..dataset import Dataset
 from ..timefmt import format_span, format_span_in
 from .theme import PLANNED_STATUSES, VERIFICATION_SYMBOLS, Theme
 
-WEBGL_THRESHOLD = 1000  # above this many markers a trace is drawn with WebGL (scattergl)
 
 
 def esc(text) -> str:
@@ -56,10 +55,6 @@ def marker_symbols(events: pd.DataFrame) -> list[str]:
             symbol += "-open"
         symbols.append(symbol)
     return symbols
-
-
-def scatter_class(count: int):
-    return go.Scattergl if count > WEBGL_THRESHOLD else go.Scatter
 
 
 def credit(ds: Dataset) -> str:

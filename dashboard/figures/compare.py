@@ -17,7 +17,7 @@ from ..dataset import Dataset
 from ..selection import filter_events, territory_at, territory_lines
 from ..state import ViewState
 from ..timefmt import DISPLAY_ZONE, minutes_between
-from .common import (empty_figure, esc, hover_text, legend_symbols, marker_symbols, scatter_class,
+from .common import (empty_figure, esc, hover_text, legend_symbols, marker_symbols,
                      style_figure)
 from .theme import Theme
 
@@ -86,7 +86,7 @@ def compare_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
         offset = (index / (len(kinds) - 1) - 0.5) * spread if len(kinds) > 1 else 0
         hover = [f"{text}<br>Day {x:.0f} of the {esc(e)} talks" for text, x, e in
                  zip(hover_text(group, territory[group.index]), group["x"] // 1, group["effort"])]
-        figure.add_trace(scatter_class(len(group))(
+        figure.add_trace(go.Scatter(  # SVG at any size: WebGL's regl needs eval (CSP)
             x=group["x"].tolist(), y=(group["effort"].map(centres) + offset).tolist(), mode="markers",
             name=kind, legendgroup="kinds", legendgrouptitle_text="Kind of event",
             marker=dict(symbol=marker_symbols(group), color=color, size=theme.marker_size,

@@ -80,7 +80,8 @@ def place_in_lanes(ds: Dataset, events: pd.DataFrame, lanes: str) -> pd.DataFram
     if lanes == "side":
         placed = events.explode("sides")
         return placed.assign(lane=placed["sides"].map(lambda s: lane_label(side_label(s))))
-    return events.assign(lane=[lane_label(round_title(ds, r)) for r in events["round_id"]])
+    labels = {r: lane_label(round_title(ds, r)) for r in events["round_id"].dropna().unique()}  # once per round
+    return events.assign(lane=events["round_id"].map(labels).fillna(lane_label(NO_ROUND)))
 
 
 def _spans(placed: pd.DataFrame, theme: Theme) -> list[dict]:

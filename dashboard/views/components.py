@@ -9,9 +9,11 @@ import pandas as pd
 from dash import dcc, html
 
 from ..dataset import Dataset
+from ..descriptions import figure_description, figure_name
 from ..details import EventDetail
 from ..figures.common import when_text
 from ..selection import round_title
+from ..state import ViewState
 
 VERIFICATION_LABELS = {"verified": "Verified", "single-source": "Single source",
                        "derived": "Derived (arithmetic)", "unverified": "Unverified"}
@@ -93,11 +95,25 @@ def detail_panel(detail: EventDetail | None, close_id: str) -> list:
     return body
 
 
+def described_graph(graph, caption_id: str, ds: Dataset, view: ViewState, note: str = "") -> html.Figure:
+    """A graph with an accessible name and a description from the data (plotly's SVG has
+    neither); the caption is for screen readers, the figure draws its own title."""
+    return html.Figure(className="graph-figure", children=[
+        html.Figcaption(graph_caption(ds, view, note), id=caption_id, className="visually-hidden"),
+        graph,
+    ])
+
+
+def graph_caption(ds: Dataset, view: ViewState, note: str = "") -> str:
+    return " ".join(filter(None, [f"{figure_name(view)}.", figure_description(ds, view), note]))
+
+
 def events_table(ds: Dataset, events: pd.DataFrame, order: str) -> html.Table:
     """The text alternative to the chart: the events shown, sortable by time."""
     rows = events if order == "asc" else events.iloc[::-1]
     return html.Table(className="events-table", children=[
-        html.Caption(f"{len(rows)} events shown, {'earliest' if order == 'asc' else 'latest'} first. "
+        html.Caption(f"The chart as text: {len(rows)} events shown, "
+                     f"{'earliest' if order == 'asc' else 'latest'} first. "
                      "Times in GMT with Istanbul time in brackets."),
         html.Thead(html.Tr([html.Th(c, scope="col") for c in
                             ("When", "Event", "Kind", "Round", "Status", "Verification", "Sources")])),

@@ -23,7 +23,7 @@ from . import explore
 
 PATH = "/embed"
 GRAPH, GRAPH_WRAP, DETAIL, DETAIL_CLOSE = "embed-graph", "embed-graph-wrap", "embed-detail", "embed-detail-close"
-BACK, QUERY = "embed-back", "embed-query"
+BACK, QUERY, CAPTION = "embed-back", "embed-query", "embed-graph-caption"
 # Parameters a pym.js host page adds to the iframe's URL: not part of the view.
 PYM_PARAMS = frozenset({"initialWidth", "childId", "parentTitle", "parentUrl"})
 
@@ -44,8 +44,8 @@ def layout(ds: Dataset, view: ViewState, notes: list[str]) -> html.Div:
         html.Main(id="main", className="embed-main", children=[
             # A figure draws its own title; the heading stays for screen readers and the table.
             html.H1(ds.title, className="embed-title" if table else "embed-title visually-hidden"),
-            html.Div(id=GRAPH_WRAP, hidden=table, children=dcc.Graph(
-                id=GRAPH, figure=build_figure(ds, view), config=config, className="graph")),
+            html.Div(id=GRAPH_WRAP, hidden=table, children=c.described_graph(dcc.Graph(
+                id=GRAPH, figure=build_figure(ds, view), config=config, className="graph"), CAPTION, ds, view)),
             c.events_table(ds, filter_events(ds, view), view.order) if table else None,
             html.Aside(id=DETAIL, className="detail embed-detail", hidden=not view.event,
                        **{"aria-label": "Event detail"},

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import pandas as pd
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
+from dash.exceptions import PreventUpdate
 
 from ..dataset import Dataset
 from ..details import event_detail
@@ -19,7 +20,7 @@ from ..selection import busiest_day, filter_events, side_label, talks_days
 from ..state import ViewState, choices_for
 from ..timefmt import format_date
 from . import components as c
-from . import present_links, share
+from . import event_list, present_links, share
 
 PATH = "/"
 GRAPH, COUNT, TABLE, DETAIL, DETAIL_CLOSE = "graph", "count", "events-table", "detail", "detail-close"
@@ -27,6 +28,8 @@ TAB, LANES, ROUNDS, SIDES, KINDS, VERIFICATION = "tab", "lanes", "rounds", "side
 SEARCH, GAP, DAY, THEME, ORDER, PICK = "search", "gap", "day", "theme", "order", "event-pick"
 RESET, CLEAR, EMPTY, EMPTY_CLEAR = "reset", "clear-filters", "empty", "empty-clear"
 QUERY, PAGE, GRAPH_WRAP, TABLE_WRAP = "view-query", "explore-page", "graph-wrap", "table-wrap"
+CAPTION = "graph-caption"
+CAPTION_NOTE = "The same events are listed as text in the list of events below and under View: Table."
 TAB_LABELS = {"timeline": "Timeline", "schedule": "Talks day", "compare": "2022 vs 2025", "table": "Table"}
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True,
                 "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
@@ -55,13 +58,15 @@ def layout(ds: Dataset, view: ViewState, notes: list[str]) -> html.Div:
                     html.P("No events match these filters."),
                     html.Button("Clear filters", id=EMPTY_CLEAR, className="button", n_clicks=0),
                 ]),
-                html.Div(id=GRAPH_WRAP, hidden=view.tab == "table", children=dcc.Graph(
-                    id=GRAPH, figure=build_figure(ds, view), config=GRAPH_CONFIG, className="graph")),
+                html.Div(id=GRAPH_WRAP, hidden=view.tab == "table", children=c.described_graph(dcc.Graph(
+                    id=GRAPH, figure=build_figure(ds, view), config=GRAPH_CONFIG, className="graph"),
+                    CAPTION, ds, view, CAPTION_NOTE)),
                 html.Div(id=TABLE_WRAP, hidden=view.tab != "table", children=[
                     html.Button("Newest first" if view.order == "asc" else "Oldest first", id=ORDER,
                                 className="button small", n_clicks=0),
                     html.Div(id=TABLE, children=c.events_table(ds, events, view.order)),
                 ]),
+                event_list.section(events, view.event),
             ]),
             html.Aside(id=DETAIL, className=_detail_class(view), **{"aria-label": "Event detail"},
                        children=c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE)),
@@ -170,7 +175,8 @@ def register(app: Dash, ds: Dataset) -> None:
         Output(GRAPH, "figure"), Output(COUNT, "children"), Output(TABLE, "children"),
         Output(DETAIL, "children"), Output(QUERY, "data"), Output(EMPTY, "hidden"),
         Output(GRAPH_WRAP, "hidden"), Output(TABLE_WRAP, "hidden"), Output(PAGE, "className"),
-        Output(ORDER, "children"), Output(DETAIL, "className"),
+        Output(ORDER, "children"), Output(DETAIL, "className"), Output(CAPTION, "children"),
+        Output(event_list.LIST, "children"),
         Input(TAB, "value"), Input(LANES, "value"), Input(ROUNDS, "value"), Input(SIDES, "value"),
         Input(KINDS, "value"), Input(VERIFICATION, "value"), Input(SEARCH, "value"), Input(GAP, "value"),
         Input(DAY, "value"), Input(THEME, "value"), Input(PICK, "value"),
@@ -190,6 +196,8 @@ def register(app: Dash, ds: Dataset) -> None:
         view = reduce(old, trigger, values, relayout, click)
         if view.day == default_day:
             view = replace(view, day="")
+        if view == old:  # e.g. plotly's autosize relayout: answering would race a real change
+            raise PreventUpdate
         events = filter_events(ds, view)
         redraw = _figure_fields(view) != _figure_fields(old) or trigger in (RESET,)
         return (
@@ -197,10 +205,13 @@ def register(app: Dash, ds: Dataset) -> None:
             list(view.verification), view.q, view.gap, view.day or default_day, view.theme,
             view.event or None,
             build_figure(ds, view) if redraw else no_update,
-            _count_text(ds, events), c.events_table(ds, events, view.order),
-            c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE), view.to_query(),
+            _count_text(ds, events),
+            c.events_table(ds, events, view.order) if view.tab == "table" else no_update,  # hidden
+            c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE) if view.event != old.event
+            else no_update, view.to_query(),
             not events.empty, view.tab == "table", view.tab != "table", f"page theme-{view.theme}",
             "Newest first" if view.order == "asc" else "Oldest first", _detail_class(view),
+            c.graph_caption(ds, view, CAPTION_NOTE), event_list.items(events, view.event),
         )
 
     app.clientside_callback(
@@ -214,6 +225,7 @@ def register(app: Dash, ds: Dataset) -> None:
         Input(QUERY, "data"), prevent_initial_call=True,
     )
     share.register(app, ds, QUERY, GRAPH)
+    event_list.register(app, PICK)
     present_links.register(app, ds, QUERY)
 
 

@@ -17,7 +17,7 @@ from ..figures import build_figure
 from ..figures.theme import Theme, get_theme
 from . import components as c
 
-PRINT = "handout-print"
+PRINT, CAPTION = "handout-print", "handout-caption"
 THEME = "light"
 # A4 less 12 mm margins is 703 CSS px wide, Letter 725: one width prints on both.
 FIGURE_WIDTH_PX, FIGURE_MAX_HEIGHT_PX = 700, 600
@@ -51,7 +51,8 @@ def _section(ds: Dataset, slide: Slide, number: int, theme: Theme) -> html.Secti
                          height=min(figure.layout.height or FIGURE_MAX_HEIGHT_PX, FIGURE_MAX_HEIGHT_PX))
     return html.Section(className="handout-slide", children=[
         html.H2(f"{number}. {slide.title}"),
-        html.Div(className="handout-figure", children=dcc.Graph(figure=figure, config=FIGURE_CONFIG)),
+        html.Div(className="handout-figure", children=c.described_graph(
+            dcc.Graph(figure=figure, config=FIGURE_CONFIG), f"{CAPTION}-{number}", ds, slide.view)),
         *([html.P(slide.text, className="handout-text")] if slide.text else []),
         sources_list(slide_sources(ds, slide), urls=True),
     ])

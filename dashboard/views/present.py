@@ -20,6 +20,7 @@ from .handout import handout, sources_list
 
 THEME = "present"
 GRAPH, NOTES_PANEL, NOTES_TOGGLE, FULLSCREEN = "present-graph", "present-notes", "present-notes-toggle", "present-fullscreen"
+CAPTION = "present-graph-caption"
 FIRST, PREVIOUS, NEXT, LAST = "present-first", "present-prev", "present-next", "present-last"
 GRAPH_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True, "scrollZoom": False}
 KEYS_HELP = "Keys: → or Space next · ← previous · Home / End first / last · F full screen · N notes"
@@ -67,8 +68,9 @@ def slide_page(ds: Dataset, request: PresentRequest, notes: list[str]) -> html.D
         html.Main(id="main", className="slide", children=[
             html.H1(slide.title, className="slide-title"),
             html.Div(className="slide-body", children=[
-                html.Div(className="slide-figure", children=dcc.Graph(
-                    id=GRAPH, figure=figure, config=GRAPH_CONFIG, style={"height": "100%"})),
+                html.Div(className="slide-figure", children=c.described_graph(dcc.Graph(
+                    id=GRAPH, figure=figure, config=GRAPH_CONFIG, style={"height": "100%"}),
+                    CAPTION, ds, slide.view)),
                 html.Div(className="slide-text", children=[
                     *([html.P(slide.text)] if slide.text else []),
                     sources_list(slide_sources(ds, slide), urls=False),

@@ -36,3 +36,4 @@ def page(browser):
 def wait_for_graph(page) -> None:
     """Wait with locators only: string predicates would need 'unsafe-eval', which our CSP forbids."""
     page.locator("#graph .scatterlayer .trace").first.wait_for()
+    page.wait_for_load_state("networkidle")  # the chart's first autosize round trip is over

@@ -7,25 +7,9 @@ import pytest
 from dashboard.figures.theme import THEMES
 from dashboard.views.present import theme_style
 
+from ..contrast import contrast
+
 PRESENT = THEMES["present"]
-
-
-def luminance(colour: str) -> float:
-    """WCAG 2.x relative luminance of a #rrggbb colour."""
-    channels = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-    r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(first: str, second: str) -> float:
-    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def test_contrast_formula_matches_known_values():
-    assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
-    assert contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
-    assert contrast("#123456", "#123456") == pytest.approx(1.0)
 
 
 @pytest.mark.parametrize("role", ["--fg", "--muted", "--accent"])

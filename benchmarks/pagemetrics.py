@@ -1,0 +1,69 @@
+"""What a reader's browser pays for a page: bytes over the wire and time to the first chart.
+
+Measured in Debian's headless Chromium (dashboard.harness.chromium) through the DevTools
+protocol: every request the page makes until the network is idle, its decoded body size (raw)
+and its encoded size on the wire (transferred: compressed body plus headers). Each load uses a
+fresh browser context, so nothing comes from the cache.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BUNDLE = "**/assets/plotly-timeline.min.js*"
+CHART = ".js-plotly-plot .scatterlayer .trace"
+# Runs before the page's scripts (injected by DevTools, so the CSP does not apply to it):
+# note when the first trace is in the DOM, in ms since navigation start.
+PAINT_PROBE = """
+new MutationObserver((_, observer) => {
+  if (document.querySelector('%s')) {
+    requestAnimationFrame(() => { window.__chartPainted = performance.now(); });
+    observer.disconnect();
+  }
+}).observe(document, {childList: true, subtree: true});
+""" % CHART
+
+
+@dataclass
+class PageLoad:
+    raw: int = 0           # decoded bytes of every response
+    transferred: int = 0   # bytes on the wire, headers included
+    painted_ms: float = 0  # navigation start -> first chart trace drawn
+    urls: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+
+
+def load(browser, url: str, default_plotly: bool = False) -> PageLoad:
+    """Load ``url`` once; with ``default_plotly`` our bundle is withheld (answered empty by the
+    browser itself, no bytes on the wire) so dcc.Graph fetches Dash's full plotly.min.js."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    result, sizes = PageLoad(), {}
+    page.on("console", lambda m: "Content Security Policy" in m.text and result.csp_violations.append(m.text))
+    if default_plotly:
+        page.route(BUNDLE, lambda route: route.fulfill(body="", content_type="text/javascript"))
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.on("Network.responseReceived", lambda e: sizes.setdefault(e["requestId"], [e["response"]["url"], 0, 0]))
+    cdp.on("Network.dataReceived", lambda e: _add(sizes, e["requestId"], 1, e["dataLength"]))
+    cdp.on("Network.loadingFinished", lambda e: _add(sizes, e["requestId"], 2, e["encodedDataLength"]))
+    page.add_init_script(PAINT_PROBE)
+    try:
+        page.goto(url, wait_until="networkidle", timeout=60000)
+        page.locator(CHART).first.wait_for(timeout=60000)
+        page.wait_for_timeout(300)  # let the requestAnimationFrame fire and late requests finish
+        result.painted_ms = page.evaluate("window.__chartPainted || performance.now()")
+    finally:
+        context.close()
+    for request_url, raw, transferred in sizes.values():
+        if default_plotly and "plotly-timeline.min.js" in request_url:
+            continue  # fulfilled by the browser, never on the wire
+        result.urls.append(request_url)
+        result.raw += raw
+        result.transferred += transferred
+    return result
+
+
+def _add(sizes: dict, request_id: str, slot: int, amount: int) -> None:
+    if request_id in sizes:
+        sizes[request_id][slot] += amount

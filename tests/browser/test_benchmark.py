@@ -1,0 +1,26 @@
+"""The benchmark script keeps running (smoke test at its tiny setting; no timing assertions)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_benchmark_runs_and_reports_every_figure(tmp_path):
+    out = tmp_path / "bench.json"
+    done = subprocess.run([sys.executable, "benchmarks/run.py", "--tiny", "--json", str(out)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    for row in ("cold start", "timeline build+JSON, shipped", "filter callback, shipped", "bytes /embed",
+                "/embed vs default plotly.js", "first chart painted /embed", "figure JSON per event",
+                "offline HTML export", "worker peak RSS"):
+        assert row in done.stdout
+    results = json.loads(out.read_text())
+    pages = results["pages"]
+    assert not pages["/embed"]["dash_plotly_fetched"] and pages["/embed default plotly.js"]["dash_plotly_fetched"]
+    assert pages["/embed"]["csp_violations"] == [] and pages["/"]["csp_violations"] == []
+    assert results["export"]["ours_bytes"] < results["export"]["write_html_bytes"]
