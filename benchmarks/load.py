@@ -22,7 +22,7 @@ from dash_client import DashClient, fetch  # noqa: E402
 from dashboard.config import DEFAULT_DATA_DIR  # noqa: E402
 from dashboard.harness import free_port, wait_for  # noqa: E402
 
-FILTERS = [["ukraine"], ["russia"], ["turkey"], [], ["united-states"]]
+FILTERS = [["ukraine"], ["russia"], ["turkey"], ["belarus"], ["united-states"]]  # each a change
 
 
 def reader(client: DashClient, rounds: int, number: int) -> list[tuple[str, int, float]]:
