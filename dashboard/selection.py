@@ -48,21 +48,21 @@ def round_title(ds: Dataset, round_id) -> str:
     return ds.rounds.at[round_id, "title"]
 
 
+def _timed_days(ds: Dataset) -> pd.Series:
+    """The Istanbul-local date (YYYY-MM-DD) of each event timed to the minute or hour."""
+    timed = ds.events[ds.events["precision"].isin(["minute", "hour"])]
+    return timed["anchor"].dt.tz_convert(DISPLAY_ZONE).dt.strftime("%Y-%m-%d")
+
+
 def talks_days(ds: Dataset) -> list[str]:
     """Istanbul-local dates (YYYY-MM-DD) with events timed to the minute or hour, in order."""
-    timed = ds.events[ds.events["precision"].isin(["minute", "hour"])]
-    days = timed["anchor"].dt.tz_convert(DISPLAY_ZONE).dt.strftime("%Y-%m-%d")
-    return sorted(set(days))
+    return sorted(set(_timed_days(ds)))
 
 
 def busiest_day(ds: Dataset) -> str:
     """The talks day with the most timed events (ties: the latest); '' if none."""
-    timed = ds.events[ds.events["precision"].isin(["minute", "hour"])]
-    if timed.empty:
-        return ""
-    days = timed["anchor"].dt.tz_convert(DISPLAY_ZONE).dt.strftime("%Y-%m-%d")
-    counts = days.value_counts()
-    return max(counts.index, key=lambda day: (counts[day], day))
+    counts = _timed_days(ds).value_counts()
+    return max(counts.index, key=lambda day: (counts[day], day)) if len(counts) else ""
 
 
 def territory_at(ds: Dataset, when: pd.Timestamp) -> pd.DataFrame:

@@ -1,6 +1,6 @@
 """The main timeline: events in lanes over one time axis, territory on a linked panel below.
 
-The long stretch without talks (Oct 2022 – May 2025 in the bundled data) is compressed by
+The longest stretch without events (found in the data, see ``quiet_stretch``) is compressed by
 default with a Plotly range break: one zoomable axis, both negotiation efforts readable, the
 break labelled. ``gap=show`` draws the axis to scale. All x values are UTC (GMT).
 """
