@@ -4,6 +4,10 @@ Routing is one callback on the URL path rather than Dash Pages: Dash's page regi
 process-global (two apps in one process would overwrite each other's pages) and Pages
 re-renders the whole page on every query-string change, while our views write the state
 into the URL themselves (history.replaceState) and must not re-render when they do.
+
+The pages' components exist only once routed, so callback exceptions are suppressed; Dash's
+alternative, a validation layout, is inlined into every page's HTML (350 kB with our figures).
+tests/test_app.py checks every callback's ids against the views' layouts instead.
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ from dash import Dash, Input, Output, dcc, html
 from . import delivery, downloads, embedding, hardening, headers, routes
 from .config import Config
 from .dataset import Dataset, load_dataset
-from .state import ViewState
 from .views import embed, explore, present
 from .views.components import NOTES, NOTES_CLOSE
 
@@ -27,11 +30,12 @@ VIEWS = {explore.PATH: explore, embed.PATH: embed, present.PATH: present}
 def create_app(config: Config | None = None) -> Dash:
     config = config or Config()
     dataset = load_dataset(config.data_dir)  # raises DatasetError: never start on bad data
+    dataset.labels  # noqa: B018 -- format once now, so no reader's request pays for it
     app = Dash(__name__, title="Istanbul talks timeline · negotiation-timeline", update_title=None,
-               assets_folder=str(ASSETS), assets_ignore=embedding.ASSETS_IGNORE, serve_locally=True)
+               assets_folder=str(ASSETS), assets_ignore=embedding.ASSETS_IGNORE, serve_locally=True,
+               suppress_callback_exceptions=True)  # wiring is checked in tests/test_app.py instead
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)  # screen readers' language
     app.layout = _shell()
-    app.validation_layout = html.Div([_shell(), *[v.layout(dataset, ViewState(), []) for v in VIEWS.values()]])
     _register_router(app, dataset)
     for view in VIEWS.values():
         view.register(app, dataset)

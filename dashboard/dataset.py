@@ -12,6 +12,7 @@ import csv
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -68,6 +69,14 @@ class Dataset:
     @property
     def sides(self) -> tuple[str, ...]:
         return self.enums["side"]
+
+    @cached_property
+    def labels(self) -> pd.DataFrame:
+        """Display text per event (``dashboard.labels``), formatted on first use and kept: the
+        dataset never changes, so this is a memo, not state."""
+        from .labels import event_labels  # labels reads the dataset through selection
+
+        return event_labels(self)
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in RESOURCES}

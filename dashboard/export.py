@@ -21,8 +21,8 @@ import plotly.io as pio
 from .citation import APP_NAME, cited_sources, credit_line
 from .dataset import LIST_SEPARATOR, TIME_FIELDS, Dataset
 from .figures import build_figure
-from .figures.common import when_text
 from .figures.theme import get_theme
+from .labels import when_text
 from .selection import filter_events
 from .state import ViewState
 from .timefmt import DISPLAY_ZONE

@@ -1,60 +1,12 @@
-"""Pieces every figure shares: hover text, marker style, credit line, empty state."""
+"""Pieces every figure shares: assembly, style, credit line, legend of shapes, empty state."""
 
 from __future__ import annotations
 
-import html
-from functools import partial
-
-import pandas as pd
 import plotly.graph_objects as go
 
 from ..dataset import Dataset
-from ..timefmt import format_span, format_span_in
-from .theme import PLANNED_STATUSES, VERIFICATION_SYMBOLS, Theme
-
-
-
-def esc(text) -> str:
-    """Escape data text for Plotly's HTML-like labels: data is shown as text, never markup."""
-    return "" if text is None or (isinstance(text, float) and pd.isna(text)) else html.escape(str(text))
-
-
-def when_text(events: pd.DataFrame, clock: str | None = None) -> list[str]:
-    """Actual (else scheduled) time of each event, in GMT and Istanbul time, or on one
-    ``clock`` (an IANA zone) only."""
-    span = format_span if clock is None else partial(format_span_in, clock=clock)
-    out = []
-    for row in events.itertuples():
-        if pd.isna(row.start):
-            out.append("Scheduled " + span(row.scheduled_start, row.scheduled_end,
-                                           row.precision, row.local_tz))
-        else:
-            out.append(span(row.start, row.end, row.precision, row.local_tz, row.approximate))
-    return out
-
-
-def hover_text(events: pd.DataFrame, territory: pd.Series | None = None) -> list[str]:
-    """One hover label per event: title, time, kind, status, verification, territory then."""
-    lines = []
-    for row, when, land in zip(events.itertuples(), when_text(events),
-                               territory if territory is not None else [""] * len(events)):
-        text = (f"<b>{esc(row.title)}</b><br>{esc(when)}<br>{esc(row.kind)} · {esc(row.status)} · "
-                f"{esc(row.verification)}")
-        if land:
-            text += f"<br>Territory then: {esc(land)}"
-        lines.append(text)
-    return lines
-
-
-def marker_symbols(events: pd.DataFrame) -> list[str]:
-    """Shape = verification; open = only planned (scheduled, postponed, cancelled)."""
-    symbols = []
-    for verification, status in zip(events["verification"], events["status"]):
-        symbol = VERIFICATION_SYMBOLS.get(verification, "circle")
-        if status in PLANNED_STATUSES and symbol != "x":
-            symbol += "-open"
-        symbols.append(symbol)
-    return symbols
+from ..labels import VERIFICATION_SYMBOLS, esc
+from .theme import Theme
 
 
 def credit(ds: Dataset) -> str:
@@ -64,10 +16,10 @@ def credit(ds: Dataset) -> str:
             f"negotiation-timeline (data version {esc(ds.version)})")
 
 
-def style_figure(figure: go.Figure, ds: Dataset, theme: Theme, title: str, height: int) -> go.Figure:
-    """Apply the theme, title, size and legend; the credit line goes under the title, so it
-    travels with every view and export and never covers an axis or the legend."""
-    figure.update_layout(
+def style_layout(ds: Dataset, theme: Theme, title: str, height: int) -> dict:
+    """The theme, title, size and legend; the credit line goes under the title, so it travels
+    with every view and export and never covers an axis or the legend."""
+    return dict(
         template=theme.template, height=height,
         title=dict(text=esc(title), x=0.01, xanchor="left", subtitle=dict(
             text=credit(ds), font=dict(size=max(10, theme.font_size - 3), color=theme.muted))),
@@ -75,7 +27,20 @@ def style_figure(figure: go.Figure, ds: Dataset, theme: Theme, title: str, heigh
         legend=dict(orientation="v", yanchor="top", y=1, x=1.01, xanchor="left",
                     groupclick="toggleitem", font=dict(size=max(10, theme.font_size - 2))),
     )
-    return figure
+
+
+def style_figure(figure: go.Figure, ds: Dataset, theme: Theme, title: str, height: int) -> go.Figure:
+    return figure.update_layout(style_layout(ds, theme, title, height))
+
+
+def assemble(ds: Dataset, theme: Theme, title: str, height: int, data: list[dict], layout: dict) -> go.Figure:
+    """A styled figure from plain trace and layout dicts (``layout`` wins, its legend merged).
+
+    Plotly's per-property validation is skipped: it costs more than building the figure.
+    tests/figures check every figure against the full schema instead."""
+    style = style_layout(ds, theme, title, height)
+    merged = {**style, **layout, "legend": {**style["legend"], **layout.get("legend", {})}}
+    return go.Figure(dict(data=data, layout=merged), _validate=False)
 
 
 def empty_figure(ds: Dataset, theme: Theme, title: str, message: str) -> go.Figure:

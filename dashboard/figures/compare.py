@@ -14,11 +14,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..dataset import Dataset
+from ..labels import esc
 from ..selection import filter_events, territory_at, territory_lines
 from ..state import ViewState
 from ..timefmt import DISPLAY_ZONE, minutes_between
-from .common import (empty_figure, esc, hover_text, legend_symbols, marker_symbols,
-                     style_figure)
+from .common import empty_figure, legend_symbols, style_figure
 from .theme import Theme
 
 TITLE = "Each year's talks side by side, aligned on their first session"
@@ -65,7 +65,7 @@ def compare_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
     if rows.empty:
         return empty_figure(ds, theme, TITLE, "No round has events matching the filters.")
     events, day0 = _efforts(ds, view)
-    events = events.assign(x=_days(events, events["effort"].map(day0)))
+    events = events.assign(x=_days(events, events["effort"].map(day0))).join(ds.labels[["hover", "symbol"]])
     x_range = [min(events["x"].min(), 0) - 1, events["x"].max() + 1]
     labels, level_px = _round_labels(ds, rows, x_range, theme)
     spread = SPREAD * theme.marker_size  # px
@@ -78,18 +78,17 @@ def compare_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
         bottom = centres[effort] + below
     figure = go.Figure()
     kinds = sorted(events["kind"].unique())
-    territory = territory_lines(ds, events["anchor"])
     for index, kind in enumerate(kinds):
         group = events[events["kind"] == kind]
         color = theme.kind_color(kind, index)
         # kinds side by side within the lane so one day's events stay apart
         offset = (index / (len(kinds) - 1) - 0.5) * spread if len(kinds) > 1 else 0
         hover = [f"{text}<br>Day {x:.0f} of the {esc(e)} talks" for text, x, e in
-                 zip(hover_text(group, territory[group.index]), group["x"] // 1, group["effort"])]
+                 zip(group["hover"], group["x"] // 1, group["effort"])]
         figure.add_trace(go.Scatter(  # SVG at any size: WebGL's regl needs eval (CSP)
             x=group["x"].tolist(), y=(group["effort"].map(centres) + offset).tolist(), mode="markers",
             name=kind, legendgroup="kinds", legendgrouptitle_text="Kind of event",
-            marker=dict(symbol=marker_symbols(group), color=color, size=theme.marker_size,
+            marker=dict(symbol=group["symbol"].tolist(), color=color, size=theme.marker_size,
                         line=dict(width=1.5, color=color)),
             customdata=group["id"].tolist(), hovertext=hover, hoverinfo="text"))
     for trace in legend_symbols(theme):

@@ -9,12 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import plotly.graph_objects as go
-
-VERIFICATION_SYMBOLS = {"verified": "circle", "single-source": "diamond", "derived": "square",
-                        "unverified": "x"}
-PLANNED_STATUSES = ("scheduled", "postponed", "cancelled")
-
 
 @dataclass(frozen=True)
 class Theme:
@@ -37,16 +31,17 @@ class Theme:
         return self.kind_colors.get(kind) or self.series_colors[index % len(self.series_colors)]
 
     @property
-    def template(self) -> go.layout.Template:
+    def template(self) -> dict:
+        """A Plotly template as a plain dict (figures are assembled unvalidated)."""
         axis = dict(gridcolor=self.grid, linecolor=self.muted, tickcolor=self.muted,
-                    zerolinecolor=self.grid, title_font_color=self.text, color=self.text)
-        return go.layout.Template(layout=go.Layout(
+                    zerolinecolor=self.grid, title=dict(font=dict(color=self.text)), color=self.text)
+        return dict(layout=dict(
             font=dict(family=self.font_family, size=self.font_size, color=self.text),
             paper_bgcolor=self.paper, plot_bgcolor=self.plot, colorway=list(self.series_colors),
             xaxis=axis, yaxis=axis,
-            hoverlabel=dict(bgcolor=self.paper, font_color=self.text, bordercolor=self.muted,
-                            font_size=self.font_size),
-            legend=dict(bgcolor=self.paper, font_color=self.text),
+            hoverlabel=dict(bgcolor=self.paper, font=dict(color=self.text, size=self.font_size),
+                            bordercolor=self.muted),
+            legend=dict(bgcolor=self.paper, font=dict(color=self.text)),
         ))
 
 

@@ -13,11 +13,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..dataset import Dataset
-from ..selection import NO_ROUND, filter_events, round_title, side_label, territory_lines
+from ..labels import VERIFICATION_SYMBOLS, esc
+from ..selection import NO_ROUND, filter_events, round_title, side_label
 from ..state import ViewState
 from ..timefmt import format_date, naive_utc
-from .common import esc, hover_text, legend_symbols, marker_symbols, style_figure
-from .theme import VERIFICATION_SYMBOLS, Theme
+from .common import assemble, legend_symbols
+from .theme import Theme
 
 ERA_GAP = pd.Timedelta(days=120)   # rounds closer than this belong to one era of talks
 HIDE_GAP = pd.Timedelta(days=365)  # a quiet stretch longer than this is compressed
@@ -27,13 +28,14 @@ LABEL_WIDTH = 32  # characters per line of a lane label
 
 
 def timeline_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
-    """Assembled as plain dicts and validated once: far faster than trace-by-trace updates."""
+    """Assembled as plain dicts from the dataset's preformatted labels: a filter change costs
+    pandas indexing, not per-event formatting."""
     events = filter_events(ds, view)
     lanes = lane_order(ds, view.lanes)
-    placed = place_in_lanes(ds, events, view.lanes)
+    placed = place_in_lanes(ds, events, view.lanes).join(ds.labels)
     height = CHROME_PX + LANE_PX * max(len(lanes), 4) + TERRITORY_PX
     split = TERRITORY_PX / height
-    data = [*_spans(placed, theme), *_markers(ds, placed, theme), *legend_symbols(theme),
+    data = [*_spans(placed, theme), *_markers(placed, theme), *legend_symbols(theme),
             *_selected(placed[placed["id"] == view.event], theme), *_territory(ds, theme)]
     shapes, annotations = _eras(ds, theme, view.gap == "compress")
     annotations.append(dict(text="Share of Ukraine under Russian control (%) · times in GMT/UTC", x=0, y=1,
@@ -58,8 +60,7 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
         legend=dict(orientation="h", x=0, xanchor="left", y=-0.04, yanchor="top"),
         hovermode="closest", uirevision="timeline", bargap=0.5, clickmode="event", dragmode="zoom",
     )
-    figure = style_figure(go.Figure(dict(data=data, layout=layout)), ds, theme, ds.title, height)
-    return figure.update_layout(legend=layout["legend"])
+    return assemble(ds, theme, ds.title, height, data, layout)
 
 
 def lane_order(ds: Dataset, lanes: str) -> list[str]:
@@ -90,26 +91,24 @@ def _spans(placed: pd.DataFrame, theme: Theme) -> list[dict]:
         return []
     colors = [theme.kind_color(k) for k in spans["kind"]]
     return [dict(
-        type="bar", base=naive_utc(spans["anchor"]).astype(str).tolist(),
+        type="bar", base=spans["x"].tolist(),
         x=((spans["until"] - spans["anchor"]) / pd.Timedelta(milliseconds=1)).tolist(),
         y=spans["lane"].tolist(), orientation="h", width=0.55, showlegend=False, name="duration",
         marker=dict(color=colors, opacity=0.35, line=dict(width=1, color=colors)),
-        customdata=spans["id"].tolist(), hovertext=hover_text(spans), hoverinfo="text",
+        customdata=spans["id"].tolist(), hovertext=spans["hover"].tolist(), hoverinfo="text",
     )]
 
 
-def _markers(ds: Dataset, placed: pd.DataFrame, theme: Theme) -> list[dict]:
-    territory = territory_lines(ds, placed["anchor"]) if not placed.empty else pd.Series(dtype=str)
+def _markers(placed: pd.DataFrame, theme: Theme) -> list[dict]:
     traces = []
     for index, (kind, rows) in enumerate(placed.groupby("kind", sort=True)):
         color = theme.kind_color(kind, index)
         traces.append(dict(
-            type="scatter", x=naive_utc(rows["anchor"]).astype(str).tolist(), y=rows["lane"].tolist(),
-            mode="markers", name=kind, legendgroup="kinds", legendgrouptitle_text="Kind of event",
-            marker=dict(symbol=marker_symbols(rows), color=color, size=theme.marker_size,
+            type="scatter", x=rows["x"].tolist(), y=rows["lane"].tolist(),
+            mode="markers", name=kind, legendgroup="kinds", legendgrouptitle=dict(text="Kind of event"),
+            marker=dict(symbol=rows["symbol"].tolist(), color=color, size=theme.marker_size,
                         line=dict(width=1.5, color=color)),
-            customdata=rows["id"].tolist(), hovertext=hover_text(rows, territory.loc[rows.index]),
-            hoverinfo="text",
+            customdata=rows["id"].tolist(), hovertext=rows["hover"].tolist(), hoverinfo="text",
         ))
     return traces
 
@@ -119,7 +118,7 @@ def _selected(selected: pd.DataFrame, theme: Theme) -> list[dict]:
     if selected.empty:
         return []
     return [dict(
-        type="scatter", x=naive_utc(selected["anchor"]).astype(str).tolist(), y=selected["lane"].tolist(),
+        type="scatter", x=selected["x"].tolist(), y=selected["lane"].tolist(),
         mode="markers", name="selected", showlegend=False, hoverinfo="skip",
         customdata=selected["id"].tolist(),
         marker=dict(symbol="circle-open", size=theme.marker_size * 2.2, color=theme.text,
@@ -140,7 +139,7 @@ def _territory(ds: Dataset, theme: Theme) -> list[dict]:
         traces.append(dict(
             type="scatter", x=rows["date"].astype(str).tolist(), y=rows["percent"].tolist(),
             xaxis="x2", yaxis="y2", mode="lines+markers", name=measure, legendgroup="territory",
-            legendgrouptitle_text="Territory series", line=dict(color=color, width=theme.line_width),
+            legendgrouptitle=dict(text="Territory series"), line=dict(color=color, width=theme.line_width),
             marker=dict(color=color, size=theme.marker_size * 0.7,
                         symbol=[VERIFICATION_SYMBOLS.get(v, "circle") for v in rows["verification"]]),
             hovertext=hover, hoverinfo="text",
@@ -180,7 +179,7 @@ def _eras(ds: Dataset, theme: Theme, compressed: bool) -> tuple[list[dict], list
         period = f"{start:%-d %b %Y} – {end - pd.Timedelta(days=1):%-d %b %Y}"
         for xref, yref in (("x", "y domain"), ("x2", "y2 domain")):
             shapes.append(dict(type="rect", x0=str(start), x1=str(end), xref=xref, yref=yref, y0=0, y1=1,
-                               fillcolor=theme.era_fill, line_width=0, layer="below"))
+                               fillcolor=theme.era_fill, line=dict(width=0), layer="below"))
         annotations.append(dict(x=str(start), y=1, xref="x", yref="y domain", text=esc(f"Talks {start:%Y}"),
                                 showarrow=False, hovertext=esc(f"Rounds of talks {period}"),
                                 xanchor="left", yanchor="bottom", font=dict(color=theme.muted)))

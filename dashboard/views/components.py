@@ -11,7 +11,6 @@ from dash import dcc, html
 from ..dataset import Dataset
 from ..descriptions import figure_description, figure_name
 from ..details import EventDetail
-from ..figures.common import when_text
 from ..selection import round_title
 from ..state import ViewState
 
@@ -121,7 +120,7 @@ def events_table(ds: Dataset, events: pd.DataFrame, order: str) -> html.Table:
             html.Tr([html.Td(when), html.Th(row.title, scope="row"), html.Td(row.kind),
                      html.Td(round_title(ds, row.round_id)), html.Td(row.status),
                      html.Td(badge(row.verification)), html.Td(str(len(row.source_ids)))])
-            for row, when in zip(rows.itertuples(), when_text(rows))
+            for row, when in zip(rows.itertuples(), ds.labels.loc[rows.index, "when"])
         ]),
     ])
 

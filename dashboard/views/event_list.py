@@ -10,29 +10,31 @@ from __future__ import annotations
 import pandas as pd
 from dash import ALL, Dash, Input, Output, html
 
-from ..figures.common import when_text
+from ..dataset import Dataset
+
 
 LIST, HEADING, ITEM = "event-list", "event-list-heading", "event-item"
 HINT = ("↑ ↓ (or ← →) move between events, Home and End go to the first and last, "
         "Enter opens one, Esc closes it.")
 
 
-def section(events: pd.DataFrame, selected: str) -> html.Section:
+def section(ds: Dataset, events: pd.DataFrame, selected: str) -> html.Section:
     return html.Section(className="event-list", **{"aria-labelledby": HEADING}, children=[
         html.H2("Events in time order", id=HEADING),
         html.P(HINT, className="muted small"),
-        html.Ol(id=LIST, children=items(events, selected)),
+        html.Ol(id=LIST, children=items(ds, events, selected)),
     ])
 
 
-def items(events: pd.DataFrame, selected: str) -> list[html.Li]:
+def items(ds: Dataset, events: pd.DataFrame, selected: str) -> list[html.Li]:
     """The tab stop is the open event's button, else the first."""
-    stop = selected if selected in set(events["id"]) else (events["id"].iloc[0] if len(events) else "")
+    ids = events["id"].tolist()
+    stop = selected if selected in ids else (ids[0] if ids else "")
     return [html.Li(html.Button(
-        f"{when} · {row.title}", id={"type": ITEM, "event": row.id},
-        className="event-item", n_clicks=0, tabIndex="0" if row.id == stop else "-1",
-        **{"data-event": row.id, "aria-current": "true" if row.id == selected else "false"}))
-        for row, when in zip(events.itertuples(), when_text(events))]
+        f"{when} · {title}", id={"type": ITEM, "event": event}, className="event-item", n_clicks=0,
+        tabIndex="0" if event == stop else "-1",
+        **{"data-event": event, "aria-current": "true" if event == selected else "false"}))
+        for event, title, when in zip(ids, events["title"], ds.labels.loc[events.index, "when"])]
 
 
 def register(app: Dash, pick_id: str) -> None:

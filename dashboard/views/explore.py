@@ -64,9 +64,10 @@ def layout(ds: Dataset, view: ViewState, notes: list[str]) -> html.Div:
                 html.Div(id=TABLE_WRAP, hidden=view.tab != "table", children=[
                     html.Button("Newest first" if view.order == "asc" else "Oldest first", id=ORDER,
                                 className="button small", n_clicks=0),
-                    html.Div(id=TABLE, children=c.events_table(ds, events, view.order)),
+                    html.Div(id=TABLE, children=c.events_table(ds, events, view.order)
+                             if view.tab == "table" else []),  # filled when the tab opens
                 ]),
-                event_list.section(events, view.event),
+                event_list.section(ds, events, view.event),
             ]),
             html.Aside(id=DETAIL, className=_detail_class(view), **{"aria-label": "Event detail"},
                        children=c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE)),
@@ -211,7 +212,7 @@ def register(app: Dash, ds: Dataset) -> None:
             else no_update, view.to_query(),
             not events.empty, view.tab == "table", view.tab != "table", f"page theme-{view.theme}",
             "Newest first" if view.order == "asc" else "Oldest first", _detail_class(view),
-            c.graph_caption(ds, view, CAPTION_NOTE), event_list.items(events, view.event),
+            c.graph_caption(ds, view, CAPTION_NOTE), event_list.items(ds, events, view.event),
         )
 
     app.clientside_callback(

@@ -1,0 +1,68 @@
+"""Display text of every event, formatted once per dataset.
+
+The figures, the event list and the table slice ``Dataset.labels`` (this module's
+``event_labels``) instead of formatting times per request, so a filter change costs pandas
+indexing rather than thousands of time-zone conversions. Data text is escaped here for Plotly's
+HTML-like labels: data is shown as text, never markup.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import partial
+
+import pandas as pd
+
+from .selection import territory_lines
+from .timefmt import format_span, format_span_in, naive_utc
+
+VERIFICATION_SYMBOLS = {"verified": "circle", "single-source": "diamond", "derived": "square",
+                        "unverified": "x"}
+PLANNED_STATUSES = ("scheduled", "postponed", "cancelled")
+TIME_COLUMNS = ["start", "end", "scheduled_start", "scheduled_end", "precision", "local_tz", "approximate"]
+
+
+def esc(text) -> str:
+    """Escape data text for Plotly's HTML-like labels."""
+    return "" if text is None or (isinstance(text, float) and pd.isna(text)) else html.escape(str(text))
+
+
+def when_text(events: pd.DataFrame, clock: str | None = None) -> list[str]:
+    """Actual (else scheduled) time of each event, in GMT and Istanbul time, or on one
+    ``clock`` (an IANA zone) only."""
+    span = format_span if clock is None else partial(format_span_in, clock=clock)
+    return [
+        "Scheduled " + span(planned, planned_end, precision, zone) if pd.isna(start)
+        else span(start, end, precision, zone, approximate)
+        for start, end, planned, planned_end, precision, zone, approximate
+        in zip(*(events[column].tolist() for column in TIME_COLUMNS))
+    ]
+
+
+def marker_symbols(events: pd.DataFrame) -> list[str]:
+    """Shape = verification; open = only planned (scheduled, postponed, cancelled)."""
+    symbols = []
+    for verification, status in zip(events["verification"], events["status"]):
+        symbol = VERIFICATION_SYMBOLS.get(verification, "circle")
+        if status in PLANNED_STATUSES and symbol != "x":
+            symbol += "-open"
+        symbols.append(symbol)
+    return symbols
+
+
+def event_labels(ds) -> pd.DataFrame:
+    """Per event (same index as ``ds.events``): ``when`` (GMT and Istanbul), ``hover`` (title,
+    time, kind, status, verification, territory then), marker ``symbol``, and ``x``, the
+    anchor as naive UTC text for plotly.js."""
+    events = ds.events
+    when = when_text(events)
+    territory = territory_lines(ds, events["anchor"]) if len(events) else pd.Series(dtype=str)
+    hover = [
+        f"<b>{esc(title)}</b><br>{esc(time)}<br>{esc(kind)} · {esc(status)} · {esc(verification)}"
+        + (f"<br>Territory then: {esc(land)}" if land else "")
+        for title, time, kind, status, verification, land in zip(
+            events["title"], when, events["kind"], events["status"], events["verification"], territory)
+    ]
+    return pd.DataFrame({"when": when, "hover": hover, "symbol": marker_symbols(events),
+                         "x": naive_utc(events["anchor"]).astype(str).tolist() if len(events) else []},
+                        index=events.index)

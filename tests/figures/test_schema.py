@@ -1,0 +1,27 @@
+"""Figures are assembled without Plotly's per-property validation (for speed), so every kind
+of figure is checked here against the full schema: a typo in a property name fails."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import plotly.graph_objects as go
+import pytest
+
+from dashboard.figures import build_figure
+from dashboard.state import ViewState
+
+
+@pytest.mark.parametrize("tab,lanes,theme", list(itertools.product(
+    ("timeline", "schedule", "compare"), ("round", "side"), ("light", "present"))))
+def test_every_figure_passes_plotly_validation(fixture_dataset, tab, lanes, theme):
+    view = ViewState(tab=tab, lanes=lanes, theme=theme, event=fixture_dataset.events.index[0])
+    go.Figure(json.loads(build_figure(fixture_dataset, view).to_json()))  # raises on a bad property
+
+
+def test_an_invalid_property_is_caught(fixture_dataset):
+    bad = json.loads(build_figure(fixture_dataset, ViewState()).to_json())
+    bad["data"][0]["hovertext_typo"] = "x"
+    with pytest.raises(ValueError):
+        go.Figure(bad)
