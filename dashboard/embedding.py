@@ -3,7 +3,10 @@ and the child script (which reports /embed's height to the host page) on /embed 
 
 Dash loads every script in assets/ into every page; ``ASSETS_IGNORE`` keeps the two embed
 scripts out, so the host-page script never runs inside the app and the child script is added
-here, to /embed alone.
+here, to /embed alone. /embed also leaves out what it never uses (``EMBED_UNUSED``): Dash's
+DataTable bundle (no page renders a DataTable; tables are html.Table) and the other pages'
+scripts and dialog styles. It never loads them later: it has no in-page link to another page
+(its links open a new tab). present.css stays: its print rules reach every page.
 """
 
 from __future__ import annotations
@@ -24,14 +27,20 @@ CHILD_SCRIPT = "embed-child.js"
 EMBEDDABLE = ("/", EMBED_PATH)  # paths whose URLs oEmbed answers for
 DEFAULT_WIDTH = 800  # px: the rich response's width when the consumer sets no maxwidth
 MAX_URL = 2500
+EMBED_UNUSED = ("present.js", "event-keys.js", "share.css")  # assets
+DATA_TABLE = "_dash-component-suites/dash/dash_table/"  # Dash's DataTable bundle, after the URL prefix
 
 
 def install(app: Dash, ds: Dataset) -> None:
     """Add /oembed to the server and the head tags to every page."""
     plain_interpolate = app.interpolate_index
+    unused = (app.config.requests_pathname_prefix + DATA_TABLE, *map(app.get_asset_url, EMBED_UNUSED))
 
     def interpolate_index(**parts):
         parts["metas"] = parts.get("metas", "") + head_tags(app)
+        if request.path == EMBED_PATH:
+            for name in ("css", "scripts"):
+                parts[name] = without(parts.get(name, ""), unused)
         return plain_interpolate(**parts)
 
     app.interpolate_index = interpolate_index  # Dash's documented hook for the index page
@@ -51,6 +60,15 @@ def head_tags(app: Dash) -> str:
     if request.path == EMBED_PATH:
         tags += f'\n<script src="{escape(app.get_asset_url(CHILD_SCRIPT))}" defer></script>'
     return tags
+
+
+def without(tags: str, urls: tuple[str, ...]) -> str:
+    """Dash's stylesheet or script tags (an external one a line) less those loading a URL that
+    starts with one of ``urls``; inline scripts stay as they are, so their CSP hashes hold."""
+    def unused(line: str) -> bool:
+        return line.startswith(("<script src=", "<link ")) and any(f'="{url}' in line for url in urls)
+
+    return "\n".join(line for line in tags.split("\n") if not unused(line))
 
 
 def oembed_response(ds: Dataset, base: str, args) -> tuple[int, dict]:

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Rebuild assets/plotly-timeline.min.js: plotly.js with only the trace types our figures use
-# (scatter, bar; see scripts/plotly-bundle/entry.js). Versions are pinned in
+# Rebuild assets/plotly-timeline.min.js: plotly.js with only the trace types and components our
+# figures use (scatter, bar; see scripts/plotly-bundle/entry.js). Versions are pinned in
 # scripts/plotly-bundle/package.json and package-lock.json; node_modules is never committed.
 # Needs Node 20+ and the npm registry. Run from anywhere: scripts/build_plotly_bundle.sh
 set -eu
@@ -12,7 +12,7 @@ npm ci --no-audit --no-fund --silent
 npx esbuild entry.js --bundle --minify --format=iife --global-name=Plotly --target=es2017 \
     --legal-comments=none --loader:.css=empty --define:global=window --define:define.amd=false \
     --log-level=warning --outfile="$out"
-printf '/*! plotly.js %s (scatter, bar) | MIT License | built by scripts/build_plotly_bundle.sh */\n' \
+printf '/*! plotly.js %s (scatter, bar; see entry.js) | MIT License | built by scripts/build_plotly_bundle.sh */\n' \
     "$(node -p "require('plotly.js/package.json').version")" | cat - "$out" > "$out.tmp"
 mv "$out.tmp" "$out"
 echo "wrote $out ($(wc -c < "$out") bytes)"

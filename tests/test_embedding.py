@@ -15,7 +15,7 @@ from dashboard.config import Config
 from dashboard.embedcode import embed_height, iframe_code, script_code
 from dashboard.state import ViewState
 
-from .conftest import make_package
+from .conftest import ROOT, make_package
 
 BASE = "http://localhost"  # Flask's test client host
 REQUIRED = {"type", "version", "html", "width", "height"}  # oEmbed 1.0 §2.3.4 + §2.3.4.4 (rich)
@@ -114,6 +114,25 @@ def test_child_script_only_on_embed_and_parent_script_on_no_page(client):
         assert not any(re.search(r"/embed\.js", src) for src in scripts(path))
     parent = client.get("/assets/embed.js")
     assert parent.status_code == 200 and "xPYMx" in parent.get_data(as_text=True)
+
+
+def test_embed_leaves_out_what_it_never_uses(client):
+    def loaded(path):
+        html = client.get(path).get_data(as_text=True)
+        return [a.get("src") or a.get("href", "") for a in tags(html, "script") + tags(html, "link")]
+
+    unused = ("dash_table/bundle", "/assets/present.js", "/assets/event-keys.js", "/assets/share.css")
+    kept = ("plotly-timeline.min.js", "dash_core_components", "dash_renderer", "/assets/present.css")
+    for name in unused + kept:
+        assert any(name in url for url in loaded("/")), name
+    assert not [url for url in loaded("/embed?tab=table") if any(name in url for name in unused)]
+    assert all(any(name in url for url in loaded("/embed")) for name in kept)
+
+
+def test_no_page_renders_a_datatable():
+    """/embed does not load Dash's DataTable bundle (dashboard/embedding.py)."""
+    uses = re.compile(r"dash_table(?!/)|DataTable\(")  # an import or a use; not the bundle's URL
+    assert not [p.name for p in (ROOT / "dashboard").rglob("*.py") if uses.search(p.read_text(encoding="utf-8"))]
 
 
 def test_csv_download_is_the_view_as_a_file(client):
