@@ -12,6 +12,7 @@ tests/test_app.py checks every callback's ids against the views' layouts instead
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from dash import Dash, Input, Output, dcc, html
@@ -25,6 +26,10 @@ from .views.components import NOTES, NOTES_CLOSE
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 URL, PAGE = "url", "page"
 VIEWS = {explore.PATH: explore, embed.PATH: embed, present.PATH: present}
+# Pages kept per app: a page is a pure function of (path, query) and the immutable dataset, so
+# a burst of readers on one link (a news embed, a class) is answered from memory; every worker
+# fills its own copy and gives the same answer, and nothing about a reader is kept.
+PAGES_KEPT = 16
 
 
 def create_app(config: Config | None = None) -> Dash:
@@ -53,12 +58,14 @@ def _shell() -> html.Div:
 
 
 def _register_router(app: Dash, ds: Dataset) -> None:
+    @lru_cache(maxsize=PAGES_KEPT)
+    def render(pathname: str, search: str):
+        view_module = VIEWS.get(pathname)
+        return not_found(pathname) if view_module is None else view_module.page(ds, search)
+
     @app.callback(Output(PAGE, "children"), Input(URL, "pathname"), Input(URL, "search"))
     def route(pathname, search):
-        view_module = VIEWS.get(pathname or "/")
-        if view_module is None:
-            return not_found(pathname)
-        return view_module.page(ds, search or "")
+        return render(pathname or "/", search or "")
 
     app.clientside_callback("function (n) { return n > 0; }", Output(NOTES, "hidden"),
                             Input(NOTES_CLOSE, "n_clicks"), prevent_initial_call=True)

@@ -14,7 +14,7 @@ from functools import partial
 import pandas as pd
 
 from .selection import territory_lines
-from .timefmt import format_span, format_span_in, naive_utc
+from .timefmt import format_date, format_span, format_span_in, naive_utc
 
 VERIFICATION_SYMBOLS = {"verified": "circle", "single-source": "diamond", "derived": "square",
                         "unverified": "x"}
@@ -51,9 +51,9 @@ def marker_symbols(events: pd.DataFrame) -> list[str]:
 
 
 def event_labels(ds) -> pd.DataFrame:
-    """Per event (same index as ``ds.events``): ``when`` (GMT and Istanbul), ``hover`` (title,
-    time, kind, status, verification, territory then), marker ``symbol``, and ``x``, the
-    anchor as naive UTC text for plotly.js."""
+    """Per event (same index as ``ds.events``): ``when`` (GMT and Istanbul), ``date`` (in the
+    event's own zone), ``hover`` (title, time, kind, status, verification, territory then),
+    marker ``symbol``, and ``x``, the anchor as naive UTC text for plotly.js."""
     events = ds.events
     when = when_text(events)
     territory = territory_lines(ds, events["anchor"]) if len(events) else pd.Series(dtype=str)
@@ -63,6 +63,7 @@ def event_labels(ds) -> pd.DataFrame:
         for title, time, kind, status, verification, land in zip(
             events["title"], when, events["kind"], events["status"], events["verification"], territory)
     ]
-    return pd.DataFrame({"when": when, "hover": hover, "symbol": marker_symbols(events),
+    date = [format_date(anchor, zone) for anchor, zone in zip(events["anchor"], events["local_tz"])]
+    return pd.DataFrame({"when": when, "date": date, "hover": hover, "symbol": marker_symbols(events),
                          "x": naive_utc(events["anchor"]).astype(str).tolist() if len(events) else []},
                         index=events.index)

@@ -18,6 +18,7 @@ from ..selection import NO_ROUND, filter_events, round_title, side_label
 from ..state import ViewState
 from ..timefmt import format_date, naive_utc
 from .common import assemble, legend_symbols
+from .grouping import MAX_MARKERS, grouped_markers, in_range, may_group
 from .theme import Theme
 
 ERA_GAP = pd.Timedelta(days=120)   # rounds closer than this belong to one era of talks
@@ -33,14 +34,22 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
     events = filter_events(ds, view)
     lanes = lane_order(ds, view.lanes)
     placed = place_in_lanes(ds, events, view.lanes).join(ds.labels)
+    visible = in_range(placed, *_bounds(view)) if may_group(ds) else placed
+    grouped = len(visible) > MAX_MARKERS  # drawn one by one below that
     height = CHROME_PX + LANE_PX * max(len(lanes), 4) + TERRITORY_PX
     split = TERRITORY_PX / height
-    data = [*_spans(placed, theme), *_markers(placed, theme), *legend_symbols(theme),
-            *_selected(placed[placed["id"] == view.event], theme), *_territory(ds, theme)]
+    marks, note = grouped_markers(visible, theme) if grouped else ([*_spans(visible, theme),
+                                                                    *_markers(visible, theme)], "")
+    data = [*marks, *legend_symbols(theme), *_selected(placed[placed["id"] == view.event], theme),
+            *_territory(ds, theme)]
     shapes, annotations = _eras(ds, theme, view.gap == "compress")
     annotations.append(dict(text="Share of Ukraine under Russian control (%) · times in GMT/UTC", x=0, y=1,
                             xref="x2 domain", yref="y2 domain", xanchor="left", yanchor="bottom",
                             showarrow=False, font=dict(color=theme.text)))
+    if note:
+        annotations.append(dict(text=esc(note), xref="x domain",
+                                yref="y domain", x=1, y=1, xanchor="right", yanchor="bottom",
+                                showarrow=False, font=dict(color=theme.text)))
     if events.empty:
         annotations.append(dict(text="No events match the filters", xref="x domain", yref="y domain",
                                 x=0.5, y=0.5, showarrow=False, font=dict(size=theme.font_size + 3)))
@@ -193,6 +202,13 @@ def _eras(ds: Dataset, theme: Theme, compressed: bool) -> tuple[list[dict], list
                           "choose 'to scale' to show them"),
             font=dict(color=theme.muted, size=max(10, theme.font_size - 2))))
     return shapes, annotations
+
+
+def _bounds(view: ViewState) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """The zoomed range as UTC instants (the end day included), None where open."""
+    start = pd.Timestamp(view.start, tz="UTC") if view.start else None
+    end = pd.Timestamp(view.end, tz="UTC") + pd.Timedelta(days=1) if view.end else None
+    return start, end
 
 
 def _range(ds: Dataset, view: ViewState) -> list[str]:

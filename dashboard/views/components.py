@@ -14,6 +14,8 @@ from ..details import EventDetail
 from ..selection import round_title
 from ..state import ViewState
 
+LISTED_MAX = 500  # rows of the event list and the table; beyond, a note asks to filter
+
 VERIFICATION_LABELS = {"verified": "Verified", "single-source": "Single source",
                        "derived": "Derived (arithmetic)", "unverified": "Unverified"}
 NOTES, NOTES_CLOSE = "url-notes", "url-notes-close"
@@ -109,11 +111,11 @@ def graph_caption(ds: Dataset, view: ViewState, note: str = "") -> str:
 
 def events_table(ds: Dataset, events: pd.DataFrame, order: str) -> html.Table:
     """The text alternative to the chart: the events shown, sortable by time."""
-    rows = events if order == "asc" else events.iloc[::-1]
+    rows = (events if order == "asc" else events.iloc[::-1]).iloc[:LISTED_MAX]
     return html.Table(className="events-table", children=[
-        html.Caption(f"The chart as text: {len(rows)} events shown, "
+        html.Caption(f"The chart as text: {len(events)} events shown, "
                      f"{'earliest' if order == 'asc' else 'latest'} first. "
-                     "Times in GMT with Istanbul time in brackets."),
+                     "Times in GMT with Istanbul time in brackets." + listed_note(len(events))),
         html.Thead(html.Tr([html.Th(c, scope="col") for c in
                             ("When", "Event", "Kind", "Round", "Status", "Verification", "Sources")])),
         html.Tbody([
@@ -123,6 +125,14 @@ def events_table(ds: Dataset, events: pd.DataFrame, order: str) -> html.Table:
             for row, when in zip(rows.itertuples(), ds.labels.loc[rows.index, "when"])
         ]),
     ])
+
+
+def listed_note(count: int) -> str:
+    """'' when every event is listed, else which part is (the CSV download has them all)."""
+    if count <= LISTED_MAX:
+        return ""
+    return (f" The first {LISTED_MAX:,} of {count:,} are listed: filter or search to narrow them, "
+            "or download the CSV for all.")
 
 
 def footer(ds: Dataset) -> html.Footer:

@@ -15,7 +15,7 @@ from ..citation import credit_line
 from ..dataset import Dataset
 from ..details import event_detail
 from ..export import export_filename
-from ..figures import build_figure
+from ..figures import build_figure, figure_memo
 from ..selection import filter_events
 from ..state import ViewState, choices_for
 from . import components as c
@@ -62,6 +62,7 @@ def layout(ds: Dataset, view: ViewState, notes: list[str]) -> html.Div:
 
 def register(app: Dash, ds: Dataset) -> None:
     choices = choices_for(ds)
+    figure = figure_memo(ds)
 
     @app.callback(
         Output(DETAIL, "children"), Output(DETAIL, "hidden"), Output(GRAPH, "figure"),
@@ -76,5 +77,5 @@ def register(app: Dash, ds: Dataset) -> None:
         if view == old:
             return (no_update,) * 5
         return (c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE), not view.event,
-                no_update if view.tab == "table" else build_figure(ds, view), view.url("/"),
+                no_update if view.tab == "table" else figure(view), view.url("/"),
                 view.to_query())

@@ -11,6 +11,7 @@ import pandas as pd
 from dash import ALL, Dash, Input, Output, html
 
 from ..dataset import Dataset
+from .components import LISTED_MAX, listed_note
 
 
 LIST, HEADING, ITEM = "event-list", "event-list-heading", "event-item"
@@ -28,13 +29,16 @@ def section(ds: Dataset, events: pd.DataFrame, selected: str) -> html.Section:
 
 def items(ds: Dataset, events: pd.DataFrame, selected: str) -> list[html.Li]:
     """The tab stop is the open event's button, else the first."""
+    note = listed_note(len(events))
+    events = events.iloc[:LISTED_MAX]
     ids = events["id"].tolist()
     stop = selected if selected in ids else (ids[0] if ids else "")
-    return [html.Li(html.Button(
+    return [*(html.Li(html.Button(
         f"{when} · {title}", id={"type": ITEM, "event": event}, className="event-item", n_clicks=0,
         tabIndex="0" if event == stop else "-1",
         **{"data-event": event, "aria-current": "true" if event == selected else "false"}))
-        for event, title, when in zip(ids, events["title"], ds.labels.loc[events.index, "when"])]
+        for event, title, when in zip(ids, events["title"], ds.labels.loc[events.index, "when"])),
+        *([html.Li(note.strip(), className="muted small")] if note else [])]
 
 
 def register(app: Dash, pick_id: str) -> None:

@@ -14,7 +14,8 @@ from dash.exceptions import PreventUpdate
 
 from ..dataset import Dataset
 from ..details import event_detail
-from ..figures import build_figure
+from ..figures import build_figure, figure_memo
+from ..figures.grouping import may_group
 from ..figures.theme import THEMES
 from ..selection import busiest_day, filter_events, side_label, talks_days
 from ..state import ViewState, choices_for
@@ -107,8 +108,8 @@ def _controls(ds: Dataset, view: ViewState) -> html.Nav:
             options=[{"label": format_date(_day_ts(d), "UTC"), "value": d} for d in days])),
         _group("Open an event", dcc.Dropdown(
             id=PICK, value=view.event or None, placeholder="Choose an event",
-            options=[{"label": f"{format_date(e.anchor, e.local_tz)} · {e.title}", "value": e.id}
-                     for e in ds.events.itertuples()])),
+            options=[{"label": f"{date} · {title}", "value": event} for event, title, date
+                     in zip(ds.events["id"].tolist(), ds.events["title"].tolist(), ds.labels["date"].tolist())])),
         _group("Theme", dcc.RadioItems(id=THEME, value=view.theme, inline=True,
                                        options=[{"label": t.label, "value": k} for k, t in THEMES.items()
                                                 if k != "present"])),
@@ -166,6 +167,7 @@ def reduce(view: ViewState, trigger: str | None, values: dict, relayout, click) 
 
 def register(app: Dash, ds: Dataset) -> None:
     default_day = busiest_day(ds)
+    figure = figure_memo(ds)
     control_values = [Output(TAB, "value"), Output(LANES, "value"), Output(ROUNDS, "value"),
                       Output(SIDES, "value"), Output(KINDS, "value"), Output(VERIFICATION, "value"),
                       Output(SEARCH, "value"), Output(GAP, "value"), Output(DAY, "value"),
@@ -200,12 +202,12 @@ def register(app: Dash, ds: Dataset) -> None:
         if view == old:  # e.g. plotly's autosize relayout: answering would race a real change
             raise PreventUpdate
         events = filter_events(ds, view)
-        redraw = _figure_fields(view) != _figure_fields(old) or trigger in (RESET,)
+        redraw = _figure_fields(ds, view) != _figure_fields(ds, old) or trigger in (RESET,)
         return (
             view.tab, view.lanes, list(view.rounds), list(view.sides), list(view.kinds),
             list(view.verification), view.q, view.gap, view.day or default_day, view.theme,
             view.event or None,
-            build_figure(ds, view) if redraw else no_update,
+            figure(view) if redraw else no_update,
             _count_text(ds, events),
             c.events_table(ds, events, view.order) if view.tab == "table" else no_update,  # hidden
             c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE) if view.event != old.event
@@ -230,6 +232,9 @@ def register(app: Dash, ds: Dataset) -> None:
     present_links.register(app, ds, QUERY)
 
 
-def _figure_fields(view: ViewState) -> ViewState:
-    """The part of the state the figure depends on (zoom and table order do not redraw)."""
+def _figure_fields(ds: Dataset, view: ViewState) -> ViewState:
+    """The part of the state the figure depends on: not the table order, and not the zoom
+    unless the data is large enough for the timeline to group events (zooming regroups)."""
+    if may_group(ds) and view.tab in ("timeline", "table"):
+        return replace(view, order="")
     return replace(view, order="", start="", end="")

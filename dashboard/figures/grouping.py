@@ -1,0 +1,88 @@
+"""Many events at once: one marker per lane and time bin instead of one per event.
+
+Thousands of SVG markers make a page slow to send and to draw (WebGL is not an option: its
+regl renderer needs ``eval``, which the CSP forbids). Above ``MAX_MARKERS`` events in the
+visible range, the timeline groups them into bins of a round width (hour … year) chosen so
+about ``COLUMNS`` bins span the range. Zooming in redraws with finer bins, and once few enough
+events are in view each is drawn on its own. A group's hover counts its events and names the
+first few; a click opens the first of them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..labels import esc
+from ..timefmt import naive_utc
+from .theme import Theme
+
+MAX_MARKERS = 2000  # events drawn one by one, at most
+COLUMNS = 200       # bins across the visible range when grouped
+NAMED = 3           # titles a group's hover names
+WIDTHS = [pd.Timedelta(hours=h) for h in (1, 3, 6, 12)] + [pd.Timedelta(days=d) for d in (1, 2, 7, 14, 30, 91, 365)]
+
+
+def may_group(ds) -> bool:
+    """Whether this dataset is large enough for zooming to change the drawing."""
+    return len(ds.events) > MAX_MARKERS
+
+
+def bin_width(first: pd.Timestamp, last: pd.Timestamp) -> pd.Timedelta:
+    """The smallest round width that splits first..last into at most COLUMNS bins."""
+    return next((w for w in WIDTHS if (last - first) / w <= COLUMNS), WIDTHS[-1])
+
+
+def in_range(placed: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timestamp | None) -> pd.DataFrame:
+    """Events whose anchor lies in [start, end) (UTC; either may be None for open)."""
+    keep = pd.Series(True, index=placed.index)
+    if start is not None:
+        keep &= placed["anchor"] >= start
+    if end is not None:
+        keep &= placed["anchor"] < end
+    return placed[keep]
+
+
+def grouped_markers(placed: pd.DataFrame, theme: Theme) -> tuple[list[dict], str]:
+    """One trace of group markers and a note saying so (``placed`` has ``lane`` and labels)."""
+    width = bin_width(placed["anchor"].min(), placed["anchor"].max())
+    bins = placed["anchor"].dt.floor(width)
+    groups = placed.assign(bin=bins).groupby(["lane", "bin"], sort=False)
+    summary = groups.agg(count=("id", "size"), first=("id", "first"))
+    titles = groups.head(NAMED).groupby(["lane", "bin"], sort=False)["title"].agg(list)
+    summary = summary.join(titles).reset_index()
+    centre = naive_utc(summary["bin"] + width / 2).astype(str)
+    size = theme.marker_size * (1 + summary["count"] ** 0.5 / max(1, summary["count"].max()) ** 0.5 * 2)
+    hover = [_hover(count, period, names) for count, period, names
+             in zip(summary["count"].tolist(), _periods(summary["bin"], width).tolist(), summary["title"].tolist())]
+    trace = dict(
+        type="scatter", x=centre.tolist(), y=summary["lane"].tolist(), mode="markers",
+        name=f"groups of events (per {_width_text(width)})", legendgroup="kinds",
+        marker=dict(symbol="circle", color=theme.muted, size=size.round(1).tolist(), opacity=0.75,
+                    line=dict(width=1, color=theme.text)),
+        customdata=summary["first"].tolist(), hovertext=hover, hoverinfo="text",
+    )
+    note = f"{len(placed):,} events in view, grouped per {_width_text(width)}: zoom in or filter to see each"
+    return [trace], note
+
+
+def _periods(starts: pd.Series, width: pd.Timedelta) -> pd.Series:
+    """Each bin as GMT dates: '3 Mar 2022', or '3 Mar 2022 – 9 Mar 2022' for bins over a day."""
+    first = starts.dt.strftime("%-d %b %Y")
+    if width <= pd.Timedelta(days=1):
+        return first
+    return first + " – " + (starts + width - pd.Timedelta(seconds=1)).dt.strftime("%-d %b %Y")
+
+
+def _hover(count: int, period: str, names: list[str]) -> str:
+    more = count - len(names)
+    lines = [f"<b>{count:,} event{'s' if count > 1 else ''}</b> · {esc(period)} (GMT)",
+             *(esc(name) for name in names), *([f"… and {more:,} more"] if more > 0 else []),
+             "Click to open the first; zoom in to see each"]
+    return "<br>".join(lines)
+
+
+def _width_text(width: pd.Timedelta) -> str:
+    if width < pd.Timedelta(days=1):
+        return f"{width // pd.Timedelta(hours=1)} hours" if width > pd.Timedelta(hours=1) else "hour"
+    days = width // pd.Timedelta(days=1)
+    return {1: "day", 7: "week", 365: "year"}.get(days, f"{days} days")
