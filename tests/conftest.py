@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,21 @@ def edit_cell(package: Path, file: str, row_id: str, column: str, value: str, ke
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
     return number
+
+
+def make_large_package(target: Path, count: int) -> Path:
+    """The fixture package plus ``count`` fictional events, one an hour from 1 May 2022 (same
+    round, kind, side and source as the first fixture event), for the many-events paths."""
+    make_package(target)
+    path = target / "events.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    template = rows[0]
+    start = datetime(2022, 5, 1, tzinfo=timezone.utc)
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(template), lineterminator="\n")
+        for number in range(count):
+            moment = start + timedelta(hours=number)
+            writer.writerow({**template, "id": f"e-many-{number:05d}", "title": f"Many {number:05d}",
+                             "scheduled_start": "", "start": moment.isoformat(), "end": ""})
+    return target
