@@ -31,6 +31,7 @@ from flask_compress import Compress
 YEAR = 365 * 24 * 3600  # seconds
 DYNAMIC_BR_LEVEL, STATIC_BR_LEVEL = 5, 11
 STATIC = ("/assets/", "/_dash-component-suites/", "/_favicon.ico")  # path prefixes of static files
+STATIC_MAX = 2_000_000  # bytes: larger files (none our pages load) would take ~70 MB and 8 s at 11
 
 
 class StaticBrotli:
@@ -89,7 +90,8 @@ def install(server: Flask) -> None:
                 and request.accept_encodings.best_match(["br", "gzip"]) == "br"):
             response.direct_passthrough = False  # send_file's file wrapper: read it
             raw = response.get_data()
-            body = static.get(request.path, raw) if len(raw) >= server.config["COMPRESS_MIN_SIZE"] else None
+            small_enough = server.config["COMPRESS_MIN_SIZE"] <= len(raw) <= STATIC_MAX
+            body = static.get(request.path, raw) if small_enough else None
             if body is not None:  # else flask-compress compresses it as usual
                 response.set_data(body)
                 response.headers["Content-Encoding"] = "br"

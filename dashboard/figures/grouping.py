@@ -10,6 +10,7 @@ first few; a click opens the first of them.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..labels import esc
@@ -43,42 +44,47 @@ def in_range(placed: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timestamp
 
 
 def grouped_markers(placed: pd.DataFrame, theme: Theme) -> tuple[list[dict], str]:
-    """One trace of group markers and a note saying so (``placed`` has ``lane`` and labels)."""
+    """One trace of group markers and a note saying so (``placed`` has ``lane``, in time order)."""
     width = bin_width(placed["anchor"].min(), placed["anchor"].max())
-    bins = placed["anchor"].dt.floor(width)
-    groups = placed.assign(bin=bins).groupby(["lane", "bin"], sort=False)
-    summary = groups.agg(count=("id", "size"), first=("id", "first"))
-    titles = groups.head(NAMED).groupby(["lane", "bin"], sort=False)["title"].agg(list)
-    summary = summary.join(titles).reset_index()
-    centre = naive_utc(summary["bin"] + width / 2).astype(str)
-    size = theme.marker_size * (1 + summary["count"] ** 0.5 / max(1, summary["count"].max()) ** 0.5 * 2)
-    hover = [_hover(count, period, names) for count, period, names
-             in zip(summary["count"].tolist(), _periods(summary["bin"], width).tolist(), summary["title"].tolist())]
+    bins = placed["anchor"].dt.floor(width).reset_index(drop=True)
+    groups = pd.DataFrame({"lane": placed["lane"].array, "bin": bins}).groupby(["lane", "bin"], sort=False)
+    code = groups.ngroup().to_numpy()  # groups numbered in order of first appearance
+    counts = np.bincount(code).tolist()
+    first = np.unique(code, return_index=True)[1]  # each group's first event
+    names: list[list[str]] = [[] for _ in counts]
+    named = groups.cumcount().to_numpy() < NAMED
+    for group, title in zip(code[named].tolist(), placed["title"].to_numpy()[named].tolist()):
+        names[group].append(title)
+    starts, which = np.unique(bins.dt.tz_convert(None).to_numpy()[first], return_inverse=True)  # format once
+    starts = pd.Series(pd.DatetimeIndex(starts).tz_localize("UTC"))
+    periods, centres = _periods(starts, width), naive_utc(starts + width / 2).astype(str).tolist()
+    top = max(counts) ** 0.5
     trace = dict(
-        type="scatter", x=centre.tolist(), y=summary["lane"].tolist(), mode="markers",
-        name=f"groups of events (per {_width_text(width)})", legendgroup="kinds",
-        marker=dict(symbol="circle", color=theme.muted, size=size.round(1).tolist(), opacity=0.75,
-                    line=dict(width=1, color=theme.text)),
-        customdata=summary["first"].tolist(), hovertext=hover, hoverinfo="text",
+        type="scatter", x=[centres[w] for w in which.tolist()], y=placed["lane"].to_numpy()[first].tolist(),
+        mode="markers", name=f"groups of events (per {_width_text(width)})", legendgroup="kinds",
+        marker=dict(symbol="circle", color=theme.muted, opacity=0.75, line=dict(width=1, color=theme.text),
+                    size=[round(theme.marker_size * (1 + 2 * count ** 0.5 / top), 1) for count in counts]),
+        customdata=placed["id"].to_numpy()[first].tolist(), hoverinfo="text",
+        hovertext=[_hover(count, periods[w], group) for count, w, group in zip(counts, which.tolist(), names)],
     )
-    note = f"{len(placed):,} events in view, grouped per {_width_text(width)}: zoom in or filter to see each"
+    note = (f"{len(placed):,} events in view, grouped per {_width_text(width)}: zoom in or filter to see "
+            "each, click a group to open its first")
     return [trace], note
 
 
-def _periods(starts: pd.Series, width: pd.Timedelta) -> pd.Series:
+def _periods(starts: pd.Series, width: pd.Timedelta) -> list[str]:
     """Each bin as GMT dates: '3 Mar 2022', or '3 Mar 2022 – 9 Mar 2022' for bins over a day."""
     first = starts.dt.strftime("%-d %b %Y")
-    if width <= pd.Timedelta(days=1):
-        return first
-    return first + " – " + (starts + width - pd.Timedelta(seconds=1)).dt.strftime("%-d %b %Y")
+    if width > pd.Timedelta(days=1):
+        first = first + " – " + (starts + width - pd.Timedelta(seconds=1)).dt.strftime("%-d %b %Y")
+    return first.tolist()
 
 
 def _hover(count: int, period: str, names: list[str]) -> str:
+    """'<b>12 events</b> · 3 Mar 2022 (GMT)', the first titles, and how many more."""
     more = count - len(names)
-    lines = [f"<b>{count:,} event{'s' if count > 1 else ''}</b> · {esc(period)} (GMT)",
-             *(esc(name) for name in names), *([f"… and {more:,} more"] if more > 0 else []),
-             "Click to open the first; zoom in to see each"]
-    return "<br>".join(lines)
+    return "<br>".join([f"<b>{count:,} event{'s' if count > 1 else ''}</b> · {esc(period)} (GMT)",
+                        *map(esc, names), *([f"… and {more:,} more"] if more > 0 else [])])
 
 
 def _width_text(width: pd.Timedelta) -> str:

@@ -33,16 +33,19 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
     pandas indexing, not per-event formatting."""
     events = filter_events(ds, view)
     lanes = lane_order(ds, view.lanes)
-    placed = place_in_lanes(ds, events, view.lanes).join(ds.labels)
+    placed = place_in_lanes(ds, events, view.lanes)
     visible = in_range(placed, *_bounds(view)) if may_group(ds) else placed
     grouped = len(visible) > MAX_MARKERS  # drawn one by one below that
+    if not grouped:
+        visible = visible.join(ds.labels)  # x, hover and symbol per event
     height = CHROME_PX + LANE_PX * max(len(lanes), 4) + TERRITORY_PX
     split = TERRITORY_PX / height
     marks, note = grouped_markers(visible, theme) if grouped else ([*_spans(visible, theme),
                                                                     *_markers(visible, theme)], "")
-    data = [*marks, *legend_symbols(theme), *_selected(placed[placed["id"] == view.event], theme),
+    data = [*marks, *legend_symbols(theme), *_selected(placed[placed["id"] == view.event].join(ds.labels), theme),
             *_territory(ds, theme)]
-    shapes, annotations = _eras(ds, theme, view.gap == "compress")
+    gap = quiet_stretch(ds) if view.gap == "compress" else None
+    shapes, annotations = _eras(ds, theme, gap)
     annotations.append(dict(text="Share of Ukraine under Russian control (%) · times in GMT/UTC", x=0, y=1,
                             xref="x2 domain", yref="y2 domain", xanchor="left", yanchor="bottom",
                             showarrow=False, font=dict(color=theme.text)))
@@ -57,7 +60,7 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
                  spikethickness=1, spikecolor=theme.muted)
     if view.start or view.end:
         xaxis["range"] = _range(ds, view)
-    if view.gap == "compress" and (gap := quiet_stretch(ds)):
+    if gap:
         xaxis["rangebreaks"] = [dict(bounds=[str(naive_utc(gap[0])), str(naive_utc(gap[1]))])]
     layout = dict(
         xaxis=dict(xaxis, anchor="y", showticklabels=False),
@@ -170,7 +173,7 @@ def eras(ds: Dataset) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
 
 def quiet_stretch(ds: Dataset) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """The longest stretch between events, padded, if it is long enough to compress."""
-    anchors = ds.events["anchor"].sort_values()
+    anchors = ds.events["anchor"]  # the dataset keeps events in time order
     if len(anchors) < 2:
         return None
     gaps = anchors.diff()
@@ -181,7 +184,7 @@ def quiet_stretch(ds: Dataset) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     return anchors.iloc[position - 1] + GAP_PAD, anchors.iloc[position] - GAP_PAD
 
 
-def _eras(ds: Dataset, theme: Theme, compressed: bool) -> tuple[list[dict], list[dict]]:
+def _eras(ds: Dataset, theme: Theme, gap: tuple | None) -> tuple[list[dict], list[dict]]:
     """Shaded bands for the eras of talks on both panels, their labels, and the gap label."""
     shapes, annotations = [], []
     for start, end in eras(ds):
@@ -192,7 +195,6 @@ def _eras(ds: Dataset, theme: Theme, compressed: bool) -> tuple[list[dict], list
         annotations.append(dict(x=str(start), y=1, xref="x", yref="y domain", text=esc(f"Talks {start:%Y}"),
                                 showarrow=False, hovertext=esc(f"Rounds of talks {period}"),
                                 xanchor="left", yanchor="bottom", font=dict(color=theme.muted)))
-    gap = quiet_stretch(ds) if compressed else None
     if gap:
         months = int((gap[1] - gap[0]) / pd.Timedelta(days=30.44))
         annotations.append(dict(
