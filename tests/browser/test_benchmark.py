@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -24,3 +25,13 @@ def test_benchmark_runs_and_reports_every_figure(tmp_path):
     assert not pages["/embed"]["dash_plotly_fetched"] and pages["/embed default plotly.js"]["dash_plotly_fetched"]
     assert pages["/embed"]["csp_violations"] == [] and pages["/"]["csp_violations"] == []
     assert results["export"]["ours_bytes"] < results["export"]["write_html_bytes"]
+
+
+def test_load_script_runs_and_reports_errors_and_percentiles():
+    done = subprocess.run([sys.executable, "benchmarks/load.py", "--clients", "2", "--rounds", "1", "--distinct"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = {m[1]: m.groups()[1:] for m in re.finditer(r"^(.+?)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)$",
+                                                       done.stdout, re.M)}
+    assert rows["all"][:2] == ("8", "0")  # 2 clients x 4 requests, no errors
+    assert {"GET /", "router callback", "filter callback"} <= set(rows)
