@@ -28,7 +28,7 @@ from .state import ViewState
 from .timefmt import DISPLAY_ZONE
 
 DIV_ID = "negotiation-timeline-figure"
-# plotly.js with only our trace types (scripts/build_plotly_bundle.sh), inlined: 1.1 MB, not 4.8 MB
+# plotly.js with only our trace types (scripts/build_plotly_bundle.sh), inlined: 1.07 MB, not 4.8 MB
 PLOTLY_BUNDLE = Path(__file__).resolve().parent.parent / "assets" / "plotly-timeline.min.js"
 CLOCK_COLUMNS = {"time_gmt": "UTC", "time_istanbul": DISPLAY_ZONE}  # text columns added to the CSV
 IMAGE_WIDTH = 1200  # px, when no width is asked for; the height defaults to the figure's own

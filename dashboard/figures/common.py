@@ -8,12 +8,19 @@ from ..dataset import Dataset
 from ..labels import VERIFICATION_SYMBOLS, esc
 from .theme import Theme
 
+BOTTOM_PX = 30  # margin under the plot
+
 
 def credit(ds: Dataset) -> str:
     """The footer every figure and export carries."""
     count = len(ds.sources)
     return (f"Source: {count} cited publications, see each event · Data {esc(ds.license)} · "
             f"negotiation-timeline (data version {esc(ds.version)})")
+
+
+def top_margin(theme: Theme) -> int:
+    """Room above the plot for the title and the credit line under it (px)."""
+    return int(50 + theme.font_size * 1.6)
 
 
 def style_layout(ds: Dataset, theme: Theme, title: str, height: int) -> dict:
@@ -23,33 +30,31 @@ def style_layout(ds: Dataset, theme: Theme, title: str, height: int) -> dict:
         template=theme.template, height=height,
         title=dict(text=esc(title), x=0.01, xanchor="left", subtitle=dict(
             text=credit(ds), font=dict(size=max(10, theme.font_size - 3), color=theme.muted))),
-        margin=dict(l=10, r=10, t=int(50 + theme.font_size * 1.6), b=30), showlegend=True,
+        margin=dict(l=10, r=10, t=top_margin(theme), b=BOTTOM_PX), showlegend=True,
         legend=dict(orientation="v", yanchor="top", y=1, x=1.01, xanchor="left",
                     groupclick="toggleitem", font=dict(size=max(10, theme.font_size - 2))),
     )
 
 
-def style_figure(figure: go.Figure, ds: Dataset, theme: Theme, title: str, height: int) -> go.Figure:
-    return figure.update_layout(style_layout(ds, theme, title, height))
-
-
 def assemble(ds: Dataset, theme: Theme, title: str, height: int, data: list[dict], layout: dict) -> go.Figure:
-    """A styled figure from plain trace and layout dicts (``layout`` wins, its legend merged).
+    """A styled figure from plain trace and layout dicts (``layout`` wins, nested dicts merged).
 
     Plotly's per-property validation is skipped: it costs more than building the figure.
-    tests/figures check every figure against the full schema instead."""
-    style = style_layout(ds, theme, title, height)
-    merged = {**style, **layout, "legend": {**style["legend"], **layout.get("legend", {})}}
-    return go.Figure(dict(data=data, layout=merged), _validate=False)
+    tests/figures/test_schema.py checks every kind of figure against the full schema instead."""
+    return go.Figure(dict(data=data, layout=_merged(style_layout(ds, theme, title, height), layout)),
+                     _validate=False)
+
+
+def _merged(base: dict, extra: dict) -> dict:
+    nested = {k: _merged(base[k], v) for k, v in extra.items() if isinstance(v, dict) and isinstance(base.get(k), dict)}
+    return {**base, **extra, **nested}
 
 
 def empty_figure(ds: Dataset, theme: Theme, title: str, message: str) -> go.Figure:
-    figure = style_figure(go.Figure(), ds, theme, title, 320)
-    figure.add_annotation(text=esc(message), xref="paper", yref="paper", x=0.5, y=0.5,
-                          showarrow=False, font=dict(size=theme.font_size + 2))
-    figure.update_xaxes(visible=False)
-    figure.update_yaxes(visible=False)
-    return figure
+    return assemble(ds, theme, title, 320, [], dict(
+        annotations=[dict(text=esc(message), xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
+                          font=dict(size=theme.font_size + 2))],
+        xaxis=dict(visible=False), yaxis=dict(visible=False)))
 
 
 def legend_symbols(theme: Theme) -> list[dict]:

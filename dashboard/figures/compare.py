@@ -18,7 +18,7 @@ from ..labels import esc
 from ..selection import filter_events, territory_at, territory_lines
 from ..state import ViewState
 from ..timefmt import DISPLAY_ZONE, minutes_between
-from .common import empty_figure, legend_symbols, style_figure
+from .common import BOTTOM_PX, assemble, empty_figure, legend_symbols, top_margin
 from .theme import Theme
 
 TITLE = "Each year's talks side by side, aligned on their first session"
@@ -76,7 +76,7 @@ def compare_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
         separators.append(bottom)
         centres[effort] = bottom + base + levels * level_px + 8
         bottom = centres[effort] + below
-    figure = go.Figure()
+    data = []
     kinds = sorted(events["kind"].unique())
     for index, kind in enumerate(kinds):
         group = events[events["kind"] == kind]
@@ -85,30 +85,29 @@ def compare_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
         offset = (index / (len(kinds) - 1) - 0.5) * spread if len(kinds) > 1 else 0
         hover = [f"{text}<br>Day {x:.0f} of the {esc(e)} talks" for text, x, e in
                  zip(group["hover"], group["x"] // 1, group["effort"])]
-        figure.add_trace(go.Scatter(  # SVG at any size: WebGL's regl needs eval (CSP)
-            x=group["x"].tolist(), y=(group["effort"].map(centres) + offset).tolist(), mode="markers",
-            name=kind, legendgroup="kinds", legendgrouptitle_text="Kind of event",
+        data.append(dict(  # SVG at any size: WebGL's regl needs eval (CSP)
+            type="scatter", x=group["x"].tolist(), y=(group["effort"].map(centres) + offset).tolist(),
+            mode="markers", name=kind, legendgroup="kinds", legendgrouptitle=dict(text="Kind of event"),
             marker=dict(symbol=group["symbol"].tolist(), color=color, size=theme.marker_size,
                         line=dict(width=1.5, color=color)),
             customdata=group["id"].tolist(), hovertext=hover, hoverinfo="text"))
-    for trace in legend_symbols(theme):
-        figure.add_trace(trace)
-    for effort, level, label in sorted(labels, key=lambda item: -item[1]):  # lower labels mask lines
-        figure.add_annotation(y=centres[effort], ay=-(base + level * level_px), **label)
-    figure.add_vline(x=0, line=dict(color=theme.muted, dash="dot", width=1))
-    style_figure(figure, ds, theme, TITLE, int(bottom))  # height set below, once margins are known
-    margin = figure.layout.margin.update(t=int(figure.layout.margin.t + theme.font_size * 3.6))
-    figure.update_layout(hovermode="closest", clickmode="event", dragmode="zoom",
-                         height=int(margin.t + margin.b + bottom),  # 1 y unit = 1 px
-                         title=dict(y=0.99, yanchor="top", yref="container"))
-    # The axis sits on top, next to the round labels it numbers.
-    figure.update_xaxes(title_text=X_TITLE, range=x_range, zeroline=False, showgrid=True,
-                        side="top", ticks="outside")
-    figure.update_yaxes(tickvals=list(centres.values()), ticktext=[esc(e) for e in centres],
-                        range=[bottom, 0], showgrid=False, zeroline=False, fixedrange=True,
-                        automargin=True, minor=dict(tickvals=separators[1:], showgrid=True,
-                                                    gridcolor=theme.grid, ticks=""))
-    return figure
+    top = int(top_margin(theme) + theme.font_size * 3.6)
+    layout = dict(
+        hovermode="closest", clickmode="event", dragmode="zoom", margin=dict(t=top),
+        title=dict(y=0.99, yanchor="top", yref="container"),
+        # The axis sits on top, next to the round labels it numbers.
+        xaxis=dict(title=dict(text=X_TITLE), range=x_range, zeroline=False, showgrid=True, side="top",
+                   ticks="outside"),
+        yaxis=dict(tickvals=list(centres.values()), ticktext=[esc(e) for e in centres], range=[bottom, 0],
+                   showgrid=False, zeroline=False, fixedrange=True, automargin=True,
+                   minor=dict(tickvals=separators[1:], showgrid=True, gridcolor=theme.grid, ticks="")),
+        annotations=[dict(y=centres[effort], ay=-(base + level * level_px), **label)  # lower labels mask lines
+                     for effort, level, label in sorted(labels, key=lambda item: -item[1])],
+        shapes=[dict(type="line", x0=0, x1=0, xref="x", y0=0, y1=1, yref="y domain",
+                     line=dict(color=theme.muted, dash="dot", width=1))],
+    )
+    return assemble(ds, theme, TITLE, int(top + BOTTOM_PX + bottom),  # 1 y unit = 1 px
+                    [*data, *legend_symbols(theme)], layout)
 
 
 def _efforts(ds: Dataset, view: ViewState) -> tuple[pd.DataFrame, dict[str, pd.Timestamp]]:

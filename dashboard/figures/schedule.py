@@ -19,7 +19,8 @@ from ..selection import busiest_day, filter_events, talks_days
 from ..state import ViewState
 from ..timefmt import (DISPLAY_ZONE, DISPLAY_ZONE_LABEL, format_date, format_delay, format_span,
                        minutes_between, naive_utc)
-from .common import empty_figure, esc, style_figure
+from ..labels import esc
+from .common import assemble, empty_figure, top_margin
 from .theme import Theme
 
 TIMED = ("minute", "hour")
@@ -68,29 +69,28 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
         return empty_figure(ds, theme, title, _empty_message(ds, label))
     rows = rows.assign(row=range(len(rows)), hover=_hover(rows),
                        color=[theme.kind_color(k) for k in rows["kind"]])
-    figure = go.Figure()
     sched_y, actual_y = rows["row"] - OFFSET, rows["row"] + OFFSET
-    _add_marks(figure, rows, sched_y, "scheduled_start", "scheduled_end", theme, "planned")
     exact, approx = rows[~rows["approximate"]], rows[rows["approximate"]]
-    _add_marks(figure, exact, actual_y[exact.index], "start", "end", theme, "exact")
-    _add_marks(figure, approx, actual_y[approx.index], "start", "end", theme, "approximate")
-    _add_delays(figure, rows, actual_y, theme)
-    ticks = hour_ticks(rows)
-    _add_time_axes(figure, ticks, actual_y.iloc[0], theme)
+    marks = [_marks(rows, sched_y, "scheduled_start", "scheduled_end", theme, "planned"),
+             _marks(exact, actual_y[exact.index], "start", "end", theme, "exact"),
+             _marks(approx, actual_y[approx.index], "start", "end", theme, "approximate")]
+    axis_trace, axes, axis_names = _time_axes(hour_ticks(rows), actual_y.iloc[0], theme)
     row_px = max(72, theme.font_size * 5.5)
     height = CHROME_PX * theme.font_size / 13 + row_px * len(rows)
-    style_figure(figure, ds, theme, title, int(height))
-    figure.update_layout(hovermode="closest", clickmode="event", barmode="overlay",
-                         margin=dict(t=int(figure.layout.margin.t + theme.font_size * 2.8),
-                                     l=int(theme.font_size * 13)),
-                         title=dict(y=0.99, yanchor="top", yref="container"),
-                         legend=dict(y=0.5, yanchor="middle"))
-    figure.update_yaxes(tickvals=rows["row"].tolist(), fixedrange=True, automargin=True,
-                        ticktext=[_wrap(t) for t in rows["title"]], range=[len(rows) - 0.5, -0.5],
-                        showgrid=False, zeroline=False,
-                        minor=dict(tickvals=[r + 0.5 for r in rows["row"][:-1]], showgrid=True,
-                                   gridcolor=theme.grid, ticks=""))
-    return figure
+    layout = dict(
+        hovermode="closest", clickmode="event", barmode="overlay",
+        margin=dict(t=int(top_margin(theme) + theme.font_size * 2.8), l=int(theme.font_size * 13)),
+        title=dict(y=0.99, yanchor="top", yref="container"), legend=dict(y=0.5, yanchor="middle"),
+        yaxis=dict(tickvals=rows["row"].tolist(), fixedrange=True, automargin=True,
+                   ticktext=[_wrap(t) for t in rows["title"]], range=[len(rows) - 0.5, -0.5],
+                   showgrid=False, zeroline=False,
+                   minor=dict(tickvals=[r + 0.5 for r in rows["row"][:-1]], showgrid=True,
+                              gridcolor=theme.grid, ticks="")),
+        shapes=[shape for _, shapes in marks for shape in shapes],
+        annotations=[*_delays(rows, actual_y, theme), *axis_names], **axes,
+    )
+    return assemble(ds, theme, title, int(height), [*(t for traces, _ in marks for t in traces), axis_trace],
+                    layout)
 
 
 def hour_ticks(rows: pd.DataFrame) -> pd.DatetimeIndex:
@@ -106,9 +106,10 @@ def clock_labels(ticks: pd.DatetimeIndex) -> list[str]:
     return [t.strftime("%-d %b") if t == t.normalize() else t.strftime("%H:%M") for t in ticks]
 
 
-def _add_marks(figure: go.Figure, rows: pd.DataFrame, y: pd.Series, first: str, last: str,
-               theme: Theme, style: str) -> None:
-    """Bars where both ends are known, start markers (▷) where only the start is.
+def _marks(rows: pd.DataFrame, y: pd.Series, first: str, last: str, theme: Theme,
+           style: str) -> tuple[list[dict], list[dict]]:
+    """Bars where both ends are known, start markers (▷) where only the start is, and the
+    dashed frames of approximate bars (a bar cannot dash its outline): (traces, shapes).
 
     ``style``: 'planned' (hollow), 'exact' (filled) or 'approximate' (hatched, dashed, '≈').
     """
@@ -117,67 +118,68 @@ def _add_marks(figure: go.Figure, rows: pd.DataFrame, y: pd.Series, first: str, 
     hollow, approx = style == "planned", style == "approximate"
     label = "scheduled" if hollow else ("≈ actual" if approx else "actual")
     name, note = label.lstrip("≈ ").capitalize(), " ≈ (approximate)" if approx else ""
+    traces, shapes = [], []
     if not spans.empty:
         colors = spans["color"].tolist()
-        figure.add_trace(go.Bar(
-            base=naive_utc(spans[first]).astype(str).tolist(), y=y[spans.index].tolist(),
+        marker = dict(color=TRANSPARENT if hollow else colors, opacity=0.55 if approx else 1,
+                      line=dict(color=colors, width=theme.line_width))
+        if approx:
+            marker["pattern"] = dict(shape="/", fgcolor=colors, solidity=0.3, fillmode="overlay")
+        traces.append(dict(
+            type="bar", base=naive_utc(spans[first]).astype(str).tolist(), y=y[spans.index].tolist(),
             x=((spans[last] - spans[first]) / pd.Timedelta(milliseconds=1)).tolist(),
             orientation="h", width=BAR_WIDTH, name=f"{name} session{note}", legendgroup=style,
             text=label, textposition="inside", insidetextanchor="start", textangle=0,
-            textfont=dict(color=theme.text if hollow or approx else theme.paper),
-            marker=dict(color=TRANSPARENT if hollow else colors, opacity=0.55 if approx else 1,
-                        line=dict(color=colors, width=theme.line_width),
-                        pattern=dict(shape="/", fgcolor=colors, solidity=0.3) if approx else None),
+            textfont=dict(color=theme.text if hollow or approx else theme.paper), marker=marker,
             customdata=spans["id"].tolist(), hovertext=spans["hover"].tolist(), hoverinfo="text"))
-        # bars cannot dash their outline: a dashed frame is drawn over each approximate bar
-        for row, top in zip(spans.itertuples(), y[spans.index]) if approx else ():
-            figure.add_shape(type="rect", x0=naive_utc(getattr(row, first)),
-                             x1=naive_utc(getattr(row, last)), y0=top - BAR_WIDTH / 2,
-                             y1=top + BAR_WIDTH / 2, line=dict(color=row.color, dash="dash",
-                                                               width=theme.line_width))
+        if approx:
+            shapes = [dict(type="rect", x0=str(x0), x1=str(x1), y0=top - BAR_WIDTH / 2, y1=top + BAR_WIDTH / 2,
+                           line=dict(color=color, dash="dash", width=theme.line_width))
+                      for x0, x1, top, color in zip(naive_utc(spans[first]), naive_utc(spans[last]),
+                                                    y[spans.index], colors)]
     if not starts.empty:
-        figure.add_trace(go.Scatter(
-            x=naive_utc(starts[first]), y=y[starts.index].tolist(), mode="markers+text",
-            name=f"{name} start{note}, end not {'set' if hollow else 'reported'}", legendgroup=style,
-            text=label, textposition="middle left", textfont=dict(color=theme.text),
+        traces.append(dict(
+            type="scatter", x=naive_utc(starts[first]).astype(str).tolist(), y=y[starts.index].tolist(),
+            mode="markers+text", name=f"{name} start{note}, end not {'set' if hollow else 'reported'}",
+            legendgroup=style, text=label, textposition="middle left", textfont=dict(color=theme.text),
             marker=dict(symbol="triangle-right-open" if hollow else "triangle-right",
                         color=starts["color"].tolist(), size=theme.marker_size * 1.4,
                         opacity=0.55 if approx else 1, line=dict(width=theme.line_width)),
             customdata=starts["id"].tolist(), hovertext=starts["hover"].tolist(), hoverinfo="text"))
+    return traces, shapes
 
 
-def _add_delays(figure: go.Figure, rows: pd.DataFrame, y: pd.Series, theme: Theme) -> None:
+def _delays(rows: pd.DataFrame, y: pd.Series, theme: Theme) -> list[dict]:
     """A label right of each actual mark whose start differs from the schedule."""
-    for row, level in zip(rows.itertuples(), y):
-        if pd.isna(row.delay_min) or row.delay_min == 0:
-            continue
-        end = row.start if pd.isna(row.end) else row.end
-        figure.add_annotation(x=naive_utc(end), y=level, text=esc(row.delay_text), showarrow=False,
-                              xanchor="left", xshift=14, font=dict(color=theme.text))
+    return [dict(x=str(naive_utc(row.start if pd.isna(row.end) else row.end)), y=level,
+                 text=esc(row.delay_text), showarrow=False, xanchor="left", xshift=14,
+                 font=dict(color=theme.text))
+            for row, level in zip(rows.itertuples(), y)
+            if not pd.isna(row.delay_min) and row.delay_min != 0]
 
 
-def _add_time_axes(figure: go.Figure, ticks: pd.DatetimeIndex, y, theme: Theme) -> None:
-    """GMT hours below; the same instants labelled in Istanbul time on an overlaid axis above.
+def _time_axes(ticks: pd.DatetimeIndex, y, theme: Theme) -> tuple[dict, dict, list[dict]]:
+    """GMT hours below; the same instants labelled in Istanbul time on an overlaid axis above:
+    (the trace that pins the top axis, the two axes, their name labels).
 
     Each axis is named by a label left of its tick labels (an axis title below would collide
-    with the credit line that style_figure places under the plot).
+    with the credit line placed under the plot).
     """
     values = naive_utc(pd.Series(ticks)).astype(str).tolist()
     span = [values[0], values[-1]]
     # plotly draws an axis only if a trace uses it: an invisible one pins the top axis.
-    figure.add_trace(go.Scatter(x=span, y=[y, y], xaxis="x2", mode="markers", showlegend=False,
-                                marker=dict(opacity=0), hoverinfo="skip", name="time axis"))
+    pin = dict(type="scatter", x=span, y=[y, y], xaxis="x2", mode="markers", showlegend=False,
+               marker=dict(opacity=0), hoverinfo="skip", name="time axis")
     common = dict(type="date", range=span, tickvals=values, fixedrange=False, ticks="outside")
     local = ticks.tz_convert(DISPLAY_ZONE)
-    figure.update_layout(
-        xaxis=dict(**common, ticktext=clock_labels(ticks), showgrid=True),
-        xaxis2=dict(**common, ticktext=clock_labels(local), overlaying="x", side="top",
-                    matches="x", showgrid=False))
-    for name, first, top in (("GMT", ticks[0], False), (DISPLAY_ZONE_LABEL, local[0], True)):
-        figure.add_annotation(text=f"<b>{esc(name)}</b> ({first:%-d %b})", xref="paper", x=0,
-                              yref="paper", y=1 if top else 0, xanchor="right", showarrow=False,
-                              yanchor="bottom" if top else "top", xshift=-int(theme.font_size * 2.6),
-                              yshift=4 if top else -4, font=dict(color=theme.text))
+    axes = dict(xaxis=dict(**common, ticktext=clock_labels(ticks), showgrid=True),
+                xaxis2=dict(**common, ticktext=clock_labels(local), overlaying="x", side="top",
+                            matches="x", showgrid=False))
+    names = [dict(text=f"<b>{esc(name)}</b> ({first:%-d %b})", xref="paper", x=0, yref="paper",
+                  y=1 if top else 0, xanchor="right", showarrow=False, yanchor="bottom" if top else "top",
+                  xshift=-int(theme.font_size * 2.6), yshift=4 if top else -4, font=dict(color=theme.text))
+             for name, first, top in (("GMT", ticks[0], False), (DISPLAY_ZONE_LABEL, local[0], True))]
+    return pin, axes, names
 
 
 def _hover(rows: pd.DataFrame) -> list[str]:

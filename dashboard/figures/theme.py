@@ -32,15 +32,17 @@ class Theme:
 
     @property
     def template(self) -> dict:
-        """A Plotly template as a plain dict (figures are assembled unvalidated)."""
-        axis = dict(gridcolor=self.grid, linecolor=self.muted, tickcolor=self.muted,
-                    zerolinecolor=self.grid, title=dict(font=dict(color=self.text)), color=self.text)
+        """A Plotly template as a plain dict (figures are assembled unvalidated); it replaces
+        plotly.py's default template, whose few settings that show here are repeated."""
+        axis = dict(gridcolor=self.grid, linecolor=self.muted, tickcolor=self.muted, zerolinecolor=self.grid,
+                    zerolinewidth=2, title=dict(font=dict(color=self.text), standoff=15), color=self.text,
+                    automargin=True)
         return dict(layout=dict(
             font=dict(family=self.font_family, size=self.font_size, color=self.text),
             paper_bgcolor=self.paper, plot_bgcolor=self.plot, colorway=list(self.series_colors),
             xaxis=axis, yaxis=axis,
             hoverlabel=dict(bgcolor=self.paper, font=dict(color=self.text, size=self.font_size),
-                            bordercolor=self.muted),
+                            bordercolor=self.muted, align="left"),
             legend=dict(bgcolor=self.paper, font=dict(color=self.text)),
         ))
 
