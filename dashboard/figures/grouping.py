@@ -18,7 +18,7 @@ from ..timefmt import naive_utc
 from .theme import Theme
 
 MAX_MARKERS = 2000  # events drawn one by one, at most
-COLUMNS = 200       # bins across the visible range when grouped
+COLUMNS = 120       # bins across the visible range when grouped (markers of a few px each)
 NAMED = 3           # titles a group's hover names
 WIDTHS = [pd.Timedelta(hours=h) for h in (1, 3, 6, 12)] + [pd.Timedelta(days=d) for d in (1, 2, 7, 14, 30, 91, 365)]
 
@@ -63,12 +63,12 @@ def grouped_markers(placed: pd.DataFrame, theme: Theme) -> tuple[list[dict], str
         type="scatter", x=[centres[w] for w in which.tolist()], y=placed["lane"].to_numpy()[first].tolist(),
         mode="markers", name=f"groups of events (per {_width_text(width)})", legendgroup="kinds",
         marker=dict(symbol="circle", color=theme.muted, opacity=0.75, line=dict(width=1, color=theme.text),
-                    size=[round(theme.marker_size * (1 + 2 * count ** 0.5 / top), 1) for count in counts]),
+                    size=[round(theme.marker_size * (0.5 + count ** 0.5 / top), 1) for count in counts]),
         customdata=placed["id"].to_numpy()[first].tolist(), hoverinfo="text",
         hovertext=[_hover(count, periods[w], group) for count, w, group in zip(counts, which.tolist(), names)],
     )
-    note = (f"{len(placed):,} events in view, grouped per {_width_text(width)}: zoom in or filter to see "
-            "each, click a group to open its first")
+    note = (f"{len(placed):,} events in view, grouped per {_width_text(width)} · zoom in or filter to see "
+            "each · click a group to open its first")
     return [trace], note
 
 

@@ -50,9 +50,8 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
                             xref="x2 domain", yref="y2 domain", xanchor="left", yanchor="bottom",
                             showarrow=False, font=dict(color=theme.text)))
     if note:
-        annotations.append(dict(text=esc(note), xref="x domain",
-                                yref="y domain", x=1, y=1, xanchor="right", yanchor="bottom",
-                                showarrow=False, font=dict(color=theme.text)))
+        annotations.append(dict(text=esc(note), xref="x domain", yref="y domain", x=1, y=0, xanchor="right",
+                                yanchor="top", showarrow=False, font=dict(color=theme.text)))  # between the panels
     if events.empty:
         annotations.append(dict(text="No events match the filters", xref="x domain", yref="y domain",
                                 x=0.5, y=0.5, showarrow=False, font=dict(size=theme.font_size + 3)))
