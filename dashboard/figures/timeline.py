@@ -24,6 +24,7 @@ from .theme import Theme
 ERA_GAP = pd.Timedelta(days=120)   # rounds closer than this belong to one era of talks
 HIDE_GAP = pd.Timedelta(days=365)  # a quiet stretch longer than this is compressed
 GAP_PAD = pd.Timedelta(days=30)    # context kept visible on each side of a compressed gap
+MONTH, HALF_YEAR = pd.offsets.MonthBegin(), pd.offsets.HalfYearBegin(startingMonth=1)  # gap ends
 LANE_PX, TERRITORY_PX, CHROME_PX = 44, 230, 190
 LABEL_WIDTH = 32  # characters per line of a lane label
 
@@ -171,7 +172,9 @@ def eras(ds: Dataset) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
 
 
 def quiet_stretch(ds: Dataset) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """The longest stretch between events, padded, if it is long enough to compress."""
+    """The longest stretch between events, padded, if it is long enough to compress: from a
+    month's start to a half-year's start (UTC). plotly.js labels the point where a break ends;
+    on 1 Jan or 1 Jul that label is one of the axis's own half-yearly ticks, not a crowding extra."""
     anchors = ds.events["anchor"]  # the dataset keeps events in time order
     if len(anchors) < 2:
         return None
@@ -180,7 +183,8 @@ def quiet_stretch(ds: Dataset) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     if gaps[longest] < HIDE_GAP:
         return None
     position = anchors.index.get_loc(longest)
-    return anchors.iloc[position - 1] + GAP_PAD, anchors.iloc[position] - GAP_PAD
+    start = MONTH.rollforward((anchors.iloc[position - 1] + GAP_PAD).normalize())
+    return start, HALF_YEAR.rollback((anchors.iloc[position] - GAP_PAD).normalize())
 
 
 def _eras(ds: Dataset, theme: Theme, gap: tuple | None) -> tuple[list[dict], list[dict]]:

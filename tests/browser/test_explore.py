@@ -67,3 +67,12 @@ def test_garbage_query_shows_a_note_and_the_default_view(page, app_url):
     page.click("#url-notes-close")
     page.wait_for_selector("#url-notes", state="hidden")
     assert page.console_errors == []
+
+
+def test_time_axis_labels_do_not_overlap_at_the_compressed_gap(page, app_url):
+    page.goto(app_url + "/")
+    wait_for_graph(page)
+    boxes = sorted((b["x"], b["x"] + b["width"]) for b in
+                   (label.bounding_box() for label in page.locator("#graph g.x2tick text").all()) if b)
+    assert len(boxes) >= 3
+    assert all(left[1] + 4 <= right[0] for left, right in zip(boxes, boxes[1:])), boxes

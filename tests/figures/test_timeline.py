@@ -63,9 +63,11 @@ def test_empty_filter_says_so(fixture_dataset):
 
 def test_long_quiet_stretch_is_compressed_unless_asked(fixture_dataset):
     start, end = quiet_stretch(fixture_dataset)
-    assert start == pd.Timestamp("2022-04-30T21:00:00Z") and end == pd.Timestamp("2025-04-10T22:00:00Z")
+    # 30 days past the last event before it (30 Apr 2022 21:00), to the next month's start; 30
+    # days before the first after it (10 Apr 2025 22:00), back to the half-year's start
+    assert start == pd.Timestamp("2022-05-01T00:00:00Z") and end == pd.Timestamp("2025-01-01T00:00:00Z")
     compressed = timeline_figure(fixture_dataset, ViewState(), LIGHT)
-    assert compressed.layout.xaxis.rangebreaks[0].bounds == ("2022-04-30 21:00:00", "2025-04-10 22:00:00")
+    assert compressed.layout.xaxis.rangebreaks[0].bounds == ("2022-05-01 00:00:00", "2025-01-01 00:00:00")
     to_scale = timeline_figure(fixture_dataset, ViewState(gap="show"), LIGHT)
     assert not to_scale.layout.xaxis.rangebreaks
 
