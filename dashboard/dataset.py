@@ -11,8 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -65,15 +64,15 @@ class Dataset:
     version: str
     title: str
     license: str
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # dashboard.memo
 
     @property
     def sides(self) -> tuple[str, ...]:
         return self.enums["side"]
 
-    @cached_property
+    @property
     def labels(self) -> pd.DataFrame:
-        """Display text per event (``dashboard.labels``), formatted on first use and kept: the
-        dataset never changes, so this is a memo, not state."""
+        """Display text per event (``dashboard.labels.event_labels``), formatted once and kept."""
         from .labels import event_labels  # labels reads the dataset through selection
 
         return event_labels(self)

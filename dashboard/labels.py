@@ -1,8 +1,8 @@
 """Display text of every event, formatted once per dataset.
 
 The figures, the event list and the table slice ``Dataset.labels`` (this module's
-``event_labels``) instead of formatting times per request, so a filter change costs pandas
-indexing rather than thousands of time-zone conversions. Data text is escaped here for Plotly's
+``event_labels``, kept on the dataset) instead of formatting times per request, so a filter
+change costs pandas indexing rather than thousands of time-zone conversions. Data text is escaped here for Plotly's
 HTML-like labels: data is shown as text, never markup.
 """
 
@@ -13,6 +13,7 @@ from functools import partial
 
 import pandas as pd
 
+from .memo import per_dataset
 from .selection import territory_lines
 from .timefmt import format_date, format_span, format_span_in, naive_utc
 
@@ -50,6 +51,7 @@ def marker_symbols(events: pd.DataFrame) -> list[str]:
     return symbols
 
 
+@per_dataset
 def event_labels(ds) -> pd.DataFrame:
     """Per event (same index as ``ds.events``): ``when`` (GMT and Istanbul), ``date`` (in the
     event's own zone), ``hover`` (title, time, kind, status, verification, territory then),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .dataset import Dataset
+from .memo import per_dataset
 from .state import ViewState
 from .timefmt import DISPLAY_ZONE
 
@@ -54,11 +55,13 @@ def _timed_days(ds: Dataset) -> pd.Series:
     return timed["anchor"].dt.tz_convert(DISPLAY_ZONE).dt.strftime("%Y-%m-%d")
 
 
+@per_dataset
 def talks_days(ds: Dataset) -> list[str]:
     """Istanbul-local dates (YYYY-MM-DD) with events timed to the minute or hour, in order."""
     return sorted(set(_timed_days(ds)))
 
 
+@per_dataset
 def busiest_day(ds: Dataset) -> str:
     """The talks day with the most timed events (ties: the latest); '' if none."""
     counts = _timed_days(ds).value_counts()

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from ..dataset import Dataset
 from ..labels import VERIFICATION_SYMBOLS, esc
+from ..memo import per_dataset
 from ..selection import NO_ROUND, filter_events, round_title, side_label
 from ..state import ViewState
 from ..timefmt import format_date, naive_utc
@@ -47,8 +48,8 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
     height, split = _size(len(lanes), LANE_PX)
     marks, note = grouped_markers(visible, theme) if grouped else ([*_spans(visible, theme),
                                                                     *_markers(visible, theme)], "")
-    data = [*marks, *legend_symbols(theme), *_selected(placed[placed["id"] == view.event].join(ds.labels), theme),
-            *_territory(ds, theme)]
+    selected = placed[placed["id"] == view.event].join(ds.labels) if view.event else placed.iloc[:0]
+    data = [*marks, *legend_symbols(theme), *_selected(selected, theme), *_territory(ds, theme)]
     gap = quiet_stretch(ds) if view.gap == "compress" else None
     shapes, annotations = _eras(ds, theme, gap)
     narrow = {}  # per layout key, its (narrow, wide) values beyond the common ones
@@ -124,6 +125,7 @@ def _narrow_form(ds: Dataset, lanes: int, legend_rows: int, era_labels: int, the
     return dict(narrow_px=NARROW_PX, **forms)
 
 
+@per_dataset
 def lane_order(ds: Dataset, lanes: str) -> list[str]:
     """Lane labels top to bottom: rounds by date then context, or sides in schema order."""
     if lanes == "side":
@@ -188,26 +190,33 @@ def _selected(selected: pd.DataFrame, theme: Theme) -> list[dict]:
 
 
 def _territory(ds: Dataset, theme: Theme) -> list[dict]:
-    sources, traces = ds.sources, []
-    for index, (measure, rows) in enumerate(ds.territory.groupby("measure", sort=True)):
-        color = theme.series_colors[index % len(theme.series_colors)]
+    return [dict(
+        type="scatter", x=x, y=y, xaxis="x2", yaxis="y2", mode="lines+markers", name=measure,
+        legendgroup="territory", legendgrouptitle=dict(text="Territory series"),
+        line=dict(color=theme.series_colors[index % len(theme.series_colors)], width=theme.line_width),
+        marker=dict(color=theme.series_colors[index % len(theme.series_colors)], size=theme.marker_size * 0.7,
+                    symbol=symbols),
+        hovertext=hover, hoverinfo="text",
+    ) for index, (measure, x, y, hover, symbols) in enumerate(territory_series(ds))]
+
+
+@per_dataset
+def territory_series(ds: Dataset) -> list[tuple[str, list, list, list, list]]:
+    """Per measure: its name, dates, percentages, hover texts and marker symbols."""
+    series = []
+    for measure, rows in ds.territory.groupby("measure", sort=True):
         hover = [
             f"<b>{p:g}%</b>{'' if pd.isna(a) else f' ({a:,.0f} km²)'} · {esc(measure)}<br>"
-            f"{d:%-d %b %Y} · {esc(v)}<br>Source: {esc(sources.at[s, 'publisher'])}"
+            f"{d:%-d %b %Y} · {esc(v)}<br>Source: {esc(ds.sources.at[s, 'publisher'])}"
             for p, a, d, v, s in zip(rows["percent"], rows["area_km2"], rows["date"],
                                      rows["verification"], rows["source_id"])
         ]
-        traces.append(dict(
-            type="scatter", x=rows["date"].astype(str).tolist(), y=rows["percent"].tolist(),
-            xaxis="x2", yaxis="y2", mode="lines+markers", name=measure, legendgroup="territory",
-            legendgrouptitle=dict(text="Territory series"), line=dict(color=color, width=theme.line_width),
-            marker=dict(color=color, size=theme.marker_size * 0.7,
-                        symbol=[VERIFICATION_SYMBOLS.get(v, "circle") for v in rows["verification"]]),
-            hovertext=hover, hoverinfo="text",
-        ))
-    return traces
+        series.append((measure, rows["date"].astype(str).tolist(), rows["percent"].tolist(), hover,
+                       [VERIFICATION_SYMBOLS.get(v, "circle") for v in rows["verification"]]))
+    return series
 
 
+@per_dataset
 def eras(ds: Dataset) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
     """Stretches of talks: rounds less than ERA_GAP apart, as (first day, day after last)."""
     rounds = ds.rounds.sort_values("start_date")
@@ -220,6 +229,7 @@ def eras(ds: Dataset) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
     return [(start, end + pd.Timedelta(days=1)) for start, end in spans]
 
 
+@per_dataset
 def quiet_stretch(ds: Dataset) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """The longest stretch between events, padded, if it is long enough to compress: from a
     month's start to a half-year's start (UTC). plotly.js labels the point where a break ends;
