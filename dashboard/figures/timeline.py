@@ -18,7 +18,7 @@ from ..memo import per_dataset
 from ..selection import NO_ROUND, filter_events, round_title, side_label
 from ..state import ViewState
 from ..timefmt import format_date, naive_utc
-from .common import assemble, credit, legend_symbols, top_margin
+from .common import assemble, legend_symbols
 from .grouping import MAX_MARKERS, grouped_markers, in_range, may_group
 from .theme import Theme
 
@@ -27,12 +27,7 @@ HIDE_GAP = pd.Timedelta(days=365)  # a quiet stretch longer than this is compres
 GAP_PAD = pd.Timedelta(days=30)    # context kept visible on each side of a compressed gap
 MONTH, HALF_YEAR = pd.offsets.MonthBegin(), pd.offsets.HalfYearBegin(startingMonth=1)  # gap ends
 LANE_PX, TERRITORY_PX, CHROME_PX = 44, 230, 190
-PANEL_GAP = 0.05  # share of the height between the events panel and the territory panel
-PANEL_TITLE = "Share of Ukraine under Russian control (%) · times in GMT/UTC"
 LABEL_WIDTH = 32  # characters per line of a lane label
-NARROW_PX, NARROW_LANE_PX = 600, 54  # below this width the lane names go inside the plot
-LEGEND_ROW_PX = 22  # a legend row when the legend wraps on a narrow screen
-NARROW_TITLE = 36   # characters per line of the title on a narrow screen
 
 
 def timeline_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
@@ -45,23 +40,20 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
     grouped = len(visible) > MAX_MARKERS  # drawn one by one below that
     if not grouped:
         visible = visible.join(ds.labels)  # x, hover and symbol per event
-    height, split = _size(len(lanes), LANE_PX)
+    height = CHROME_PX + LANE_PX * max(len(lanes), 4) + TERRITORY_PX
+    split = TERRITORY_PX / height
     marks, note = grouped_markers(visible, theme) if grouped else ([*_spans(visible, theme),
                                                                     *_markers(visible, theme)], "")
     selected = placed[placed["id"] == view.event].join(ds.labels) if view.event else placed.iloc[:0]
     data = [*marks, *legend_symbols(theme), *_selected(selected, theme), *_territory(ds, theme)]
     gap = quiet_stretch(ds) if view.gap == "compress" else None
     shapes, annotations = _eras(ds, theme, gap)
-    narrow = {}  # per layout key, its (narrow, wide) values beyond the common ones
-    narrow[f"annotations[{len(annotations)}].text"] = _wrapped(PANEL_TITLE)
-    annotations.append(dict(text=PANEL_TITLE, x=0, y=1, xref="x2 domain", yref="y2 domain", xanchor="left",
-                            yanchor="bottom", align="left", showarrow=False, font=dict(color=theme.text)))
-    if note:  # between the panels; on a narrow screen above the events, where the era labels were
-        index = len(annotations)
-        narrow.update({f"annotations[{index}].text": _wrapped(esc(note)), f"annotations[{index}].y": (1, 0),
-                       f"annotations[{index}].yanchor": ("bottom", "top")})
+    annotations.append(dict(text="Share of Ukraine under Russian control (%) · times in GMT/UTC", x=0, y=1,
+                            xref="x2 domain", yref="y2 domain", xanchor="left", yanchor="bottom",
+                            showarrow=False, font=dict(color=theme.text)))
+    if note:
         annotations.append(dict(text=esc(note), xref="x domain", yref="y domain", x=1, y=0, xanchor="right",
-                                yanchor="top", align="right", showarrow=False, font=dict(color=theme.text)))
+                                yanchor="top", showarrow=False, font=dict(color=theme.text)))  # between the panels
     if events.empty:
         annotations.append(dict(text="No events match the filters", xref="x domain", yref="y domain",
                                 x=0.5, y=0.5, showarrow=False, font=dict(size=theme.font_size + 3)))
@@ -74,55 +66,14 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
     layout = dict(
         xaxis=dict(xaxis, anchor="y", showticklabels=False),
         xaxis2=dict(xaxis, anchor="y2", matches="x"),
-        yaxis=dict(domain=[split, 1], categoryorder="array", categoryarray=lanes,
+        yaxis=dict(domain=[split + 0.05, 1], categoryorder="array", categoryarray=lanes,
                    autorange="reversed", fixedrange=True, automargin=True),
-        yaxis2=dict(domain=[0, split - PANEL_GAP], ticksuffix="%", fixedrange=True, automargin=True),
+        yaxis2=dict(domain=[0, split], ticksuffix="%", fixedrange=True, automargin=True),
         shapes=shapes, annotations=annotations,
         legend=dict(orientation="h", x=0, xanchor="left", y=-0.04, yanchor="top"),
         hovermode="closest", uirevision="timeline", bargap=0.5, clickmode="event", dragmode="zoom",
-        meta=_narrow_form(ds, len(lanes), placed["kind"].nunique() + ds.territory["measure"].nunique() + 2,
-                          len(eras(ds)), theme, narrow),
     )
     return assemble(ds, theme, ds.title, height, data, layout)
-
-
-def _size(lanes: int, lane_px: int, legend_px: int = 0) -> tuple[int, float]:
-    """Figure height (px) and where the events panel starts (share of the plotting height,
-    which the legend below does not take)."""
-    height = CHROME_PX + lane_px * max(lanes, 4) + TERRITORY_PX + legend_px
-    return height, TERRITORY_PX / (height - legend_px) + PANEL_GAP
-
-
-def _wrapped(text: str) -> tuple[str, str]:
-    """(narrow, wide) forms of an escaped label: wrapped for a narrow screen, and as it is."""
-    return "<br>".join(textwrap.wrap(text, NARROW_TITLE)), text
-
-
-def _narrow_form(ds: Dataset, lanes: int, legend_rows: int, era_labels: int, theme: Theme,
-                 extra: dict[str, tuple]) -> dict:
-    """For assets/narrow.js: below NARROW_PX (phones, narrow columns) the lane names sit inside
-    the plot above their lanes, so the time axis keeps the width; lanes grow to make room, the
-    figure grows by the legend, which wraps into rows there, the title and credit wrap, and the
-    era labels (the first annotations), which would run together, give way to the shading."""
-    title, note = textwrap.wrap(ds.title, NARROW_TITLE), textwrap.wrap(credit(ds), NARROW_TITLE * 3 // 2)
-    extra_top = int((len(title) - 1) * theme.font_size * 1.7 + (len(note) - 1) * theme.font_size * 1.1)
-    forms = {}
-    for form, lane_px, legend_px in (("narrow", NARROW_LANE_PX, LEGEND_ROW_PX * legend_rows + extra_top),
-                                     ("wide", LANE_PX, 0)):
-        narrow = form == "narrow"
-        height, split = _size(lanes, lane_px, legend_px)
-        forms[form] = {"yaxis.ticklabelposition": "inside top" if narrow else "outside",
-                       "title.text": "<br>".join(map(esc, title)) if narrow else esc(ds.title),
-                       "title.subtitle.text": "<br>".join(note) if narrow else credit(ds),
-                       "margin.t": top_margin(theme) + (extra_top if narrow else 0),
-                       "yaxis.automargin": not narrow, "margin.l": 4 if narrow else 10, "height": height,
-                       "yaxis.domain": [split, 1], "yaxis2.domain": [0, split - PANEL_GAP],
-                       "yaxis.tickfont.size": theme.font_size - 2 if narrow else theme.font_size,
-                       "yaxis.ticklabelshift": round(theme.marker_size) if narrow else 0,
-                       "xaxis.nticks": 5 if narrow else 10, "xaxis2.nticks": 5 if narrow else 10,
-                       **{f"annotations[{i}].visible": not narrow for i in range(era_labels)},
-                       **{key: values[0 if narrow else 1] for key, values in extra.items()}}
-    return dict(narrow_px=NARROW_PX, **forms)
 
 
 @per_dataset

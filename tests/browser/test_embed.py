@@ -11,7 +11,6 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect
 
 MESSAGE = re.compile(r"^pymxPYMx(.+)xPYMxheightxPYMx(\d+)$")
 HOST_PAGE = """<!DOCTYPE html>
@@ -138,30 +137,3 @@ def test_parent_script_ignores_height_messages_from_frames_of_other_origins(page
     other = page.locator("#other")
     assert (other.get_attribute("height"), other.get_attribute("style")) == ("100", None)
     assert "pymxPYMxotherxPYMxheightxPYMx777" in page.evaluate("window.received")  # it did send
-
-
-def lane_labels_inside(page) -> bool:
-    """Whether the first lane name starts inside the events plot (narrow form) or left of it."""
-    plot = page.locator("#embed-graph .draglayer .xy .nsewdrag").first.bounding_box()
-    label = page.locator("#embed-graph g.ytick text").first.bounding_box()
-    return label["x"] >= plot["x"]
-
-
-def test_on_a_phone_lane_names_move_inside_and_come_back_when_wide(browser, app_url):
-    context = browser.new_context(viewport={"width": 375, "height": 800})
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.goto(app_url + "/embed")
-    page.locator("#embed-graph .scatterlayer .trace").first.wait_for()
-    expect(page.locator("#embed-graph g.ytick text").first).to_be_visible()
-    page.wait_for_load_state("networkidle")
-    expect(page.locator("#embed-graph .annotation-text", has_text="Talks 2022")).to_have_count(0)  # era labels give way
-    assert lane_labels_inside(page)
-    wide_height = page.locator("#embed-graph .main-svg").first.bounding_box()["height"]
-    page.set_viewport_size({"width": 1200, "height": 800})
-    expect(page.locator("#embed-graph .annotation-text", has_text="Talks 2022")).to_have_count(1)
-    assert not lane_labels_inside(page)
-    assert page.locator("#embed-graph .main-svg").first.bounding_box()["height"] < wide_height  # lanes shrink back
-    assert errors == []
-    context.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.figures.theme import THEMES, get_theme
 from dashboard.figures.timeline import eras, lane_order, quiet_stretch, timeline_figure
@@ -111,19 +110,3 @@ def test_the_open_event_is_ringed(fixture_dataset):
     [ring] = [t for t in figure.data if t.name == "selected"]
     assert list(ring.customdata) == ["e-proposal"] and ring.marker.symbol == "circle-open"
     assert not [t for t in timeline_figure(fixture_dataset, ViewState(), LIGHT).data if t.name == "selected"]
-
-
-def test_narrow_and_wide_forms_set_the_same_valid_layout_keys(fixture_dataset):
-    figure = timeline_figure(fixture_dataset, ViewState(), LIGHT)
-    meta = figure.layout.meta
-    assert meta["narrow"].keys() == meta["wide"].keys() and meta["narrow_px"] >= 480
-    for form in ("narrow", "wide"):
-        styled = go.Figure(json.loads(figure.to_json()))  # validating
-        for key, value in meta[form].items():
-            styled.layout[key] = value  # raises on an unknown key or a bad value
-    assert meta["wide"]["height"] == figure.layout.height  # the wide form is the figure as built
-    assert meta["narrow"]["height"] > figure.layout.height  # lanes and legend rows need room
-    hidden = [int(k.split("[")[1].split("]")[0]) for k, v in meta["narrow"].items() if k.endswith(".visible")]
-    assert hidden and all(figure.layout.annotations[i].text.startswith("Talks ") for i in hidden)
-    texts = {k: v for k, v in meta["wide"].items() if k.startswith("annotations[") and k.endswith(".text")}
-    assert texts and all(figure.layout.annotations[int(k[12:k.index("]")])].text == v for k, v in texts.items())
