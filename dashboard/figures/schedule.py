@@ -124,7 +124,7 @@ def _marks(rows: pd.DataFrame, y: pd.Series, first: str, last: str, theme: Theme
         marker = dict(color=TRANSPARENT if hollow else colors, opacity=0.55 if approx else 1,
                       line=dict(color=colors, width=theme.line_width))
         if approx:
-            marker["pattern"] = dict(shape="/", fgcolor=colors, solidity=0.3, fillmode="overlay")
+            marker["pattern"] = dict(shape="/", fgcolor=colors, solidity=0.3)
         traces.append(dict(
             type="bar", base=naive_utc(spans[first]).astype(str).tolist(), y=y[spans.index].tolist(),
             x=((spans[last] - spans[first]) / pd.Timedelta(milliseconds=1)).tolist(),
