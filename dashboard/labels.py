@@ -2,8 +2,8 @@
 
 The figures, the event list and the table slice ``Dataset.labels`` (this module's
 ``event_labels``, kept on the dataset) instead of formatting times per request, so a filter
-change costs pandas indexing rather than thousands of time-zone conversions. Data text is escaped here for Plotly's
-HTML-like labels: data is shown as text, never markup.
+change costs pandas indexing rather than thousands of time-zone conversions. Data text is
+escaped here for Plotly's HTML-like labels: data is shown as text, never markup.
 """
 
 from __future__ import annotations

@@ -46,7 +46,9 @@ def assemble(ds: Dataset, theme: Theme, title: str, height: int, data: list[dict
 
 
 def _merged(base: dict, extra: dict) -> dict:
-    nested = {k: _merged(base[k], v) for k, v in extra.items() if isinstance(v, dict) and isinstance(base.get(k), dict)}
+    """``base`` updated by ``extra``; where both hold a dict under one key, merged the same way."""
+    nested = {k: _merged(base[k], v) for k, v in extra.items()
+              if isinstance(v, dict) and isinstance(base.get(k), dict)}
     return {**base, **extra, **nested}
 
 
