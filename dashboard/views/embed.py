@@ -7,6 +7,7 @@ dashboard/embedding.py), so the iframe grows and shrinks with it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import parse_qsl, urlencode
 
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
@@ -72,10 +73,15 @@ def register(app: Dash, ds: Dataset) -> None:
     )
     def open_or_close_event(click, _closed, query):
         old, _ = ViewState.from_query(query or "", choices)
-        trigger = explore.GRAPH if ctx.triggered_id == GRAPH else explore.DETAIL_CLOSE
-        view = explore.reduce(old, trigger, {}, None, click)  # the explore page's own reducer
+        view = replace(old, event="" if ctx.triggered_id == DETAIL_CLOSE else _clicked(click) or old.event)
         if view == old:
             return (no_update,) * 5
         return (c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE), not view.event,
                 no_update if view.tab == "table" else figure(view), view.url("/"),
                 view.to_query())
+
+
+def _clicked(click) -> str:
+    """The event id a chart click points at ('' for none): every figure's customdata."""
+    point = ((click or {}).get("points") or [{}])[0]
+    return point.get("customdata") if isinstance(point.get("customdata"), str) else ""

@@ -137,32 +137,32 @@ def _count_text(ds: Dataset, events) -> str:
     return f"{len(events)} of {len(ds.events)} events shown"
 
 
-def reduce(view: ViewState, trigger: str | None, values: dict, relayout, click) -> ViewState:
-    """The next state from the control that changed (pure; unit-tested)."""
+def reduce(view: ViewState, trigger: str | None, values: dict, relayout) -> ViewState:
+    """The next state from the control that changed (pure; unit-tested).
+
+    ``view`` is the state the page last received, which is stale when Dash dropped an answer
+    still in flight for a newer request (a late autosize relayout after a click, say), so
+    every field a control shows is read from ``values``, the controls as the browser has
+    them now. Clicks on the chart and Close set the "Open an event" control in the browser."""
     if trigger == RESET:
         return ViewState()
-    if trigger in (CLEAR, EMPTY_CLEAR):
-        return replace(view, rounds=(), sides=(), kinds=(), verification=(), q="")
-    if trigger == ORDER:
-        return replace(view, order="desc" if view.order == "asc" else "asc")
-    if trigger == DETAIL_CLOSE:
-        return replace(view, event="")
-    if trigger == GRAPH and click:
-        point = (click.get("points") or [{}])[0]
-        return replace(view, event=point.get("customdata") or view.event)
-    if trigger == "relayout" and relayout and view.tab in ("timeline", "table"):
-        if relayout.get("xaxis.autorange"):
-            return replace(view, start="", end="")
-        start, end = relayout.get("xaxis.range[0]"), relayout.get("xaxis.range[1]")
-        if start and end:
-            return replace(view, start=str(start)[:10], end=str(end)[:10])
-        return view
-    return replace(
+    current = replace(
         view, tab=values[TAB], lanes=values[LANES], q=values[SEARCH] or "",
         rounds=tuple(sorted(values[ROUNDS] or ())), sides=tuple(sorted(values[SIDES] or ())),
         kinds=tuple(sorted(values[KINDS] or ())), verification=tuple(sorted(values[VERIFICATION] or ())),
         gap=values[GAP], theme=values[THEME], event=values[PICK] or "", day=values[DAY] or "",
     )
+    if trigger in (CLEAR, EMPTY_CLEAR):
+        return replace(current, rounds=(), sides=(), kinds=(), verification=(), q="")
+    if trigger == ORDER:
+        return replace(current, order="desc" if view.order == "asc" else "asc")
+    if trigger == "relayout" and relayout and current.tab in ("timeline", "table"):
+        if relayout.get("xaxis.autorange"):
+            return replace(current, start="", end="")
+        start, end = relayout.get("xaxis.range[0]"), relayout.get("xaxis.range[1]")
+        if start and end:
+            return replace(current, start=str(start)[:10], end=str(end)[:10])
+    return current
 
 
 def register(app: Dash, ds: Dataset) -> None:
@@ -183,20 +183,18 @@ def register(app: Dash, ds: Dataset) -> None:
         Input(TAB, "value"), Input(LANES, "value"), Input(ROUNDS, "value"), Input(SIDES, "value"),
         Input(KINDS, "value"), Input(VERIFICATION, "value"), Input(SEARCH, "value"), Input(GAP, "value"),
         Input(DAY, "value"), Input(THEME, "value"), Input(PICK, "value"),
-        Input(GRAPH, "relayoutData"), Input(GRAPH, "clickData"), Input(RESET, "n_clicks"),
-        Input(CLEAR, "n_clicks"), Input(EMPTY_CLEAR, "n_clicks"), Input(ORDER, "n_clicks"),
-        Input(DETAIL_CLOSE, "n_clicks"),
-        State(QUERY, "data"),
+        Input(GRAPH, "relayoutData"), Input(RESET, "n_clicks"), Input(CLEAR, "n_clicks"),
+        Input(EMPTY_CLEAR, "n_clicks"), Input(ORDER, "n_clicks"), State(QUERY, "data"),
         prevent_initial_call=True,
     )
     def on_change(tab, lanes, rounds, sides, kinds, verification, q, gap, day, theme, pick,
-                  relayout, click, *rest):
+                  relayout, *rest):
         query = rest[-1]
         old, _ = ViewState.from_query(query or "")
         trigger = "relayout" if f"{GRAPH}.relayoutData" in ctx.triggered_prop_ids else ctx.triggered_id
         values = {TAB: tab, LANES: lanes, ROUNDS: rounds, SIDES: sides, KINDS: kinds,
                   VERIFICATION: verification, SEARCH: q, GAP: gap, DAY: day, THEME: theme, PICK: pick}
-        view = reduce(old, trigger, values, relayout, click)
+        view = reduce(old, trigger, values, relayout)
         if view.day == default_day:
             view = replace(view, day="")
         if view == old:  # e.g. plotly's autosize relayout: answering would race a real change
@@ -226,6 +224,18 @@ def register(app: Dash, ds: Dataset) -> None:
             return window.dash_clientside.no_update;
         }""",
         Input(QUERY, "data"), prevent_initial_call=True,
+    )
+    app.clientside_callback(  # in the browser, so a newer request cannot drop the choice
+        """function (click, closed) {
+            const none = window.dash_clientside.no_update;
+            if (window.dash_clientside.callback_context.triggered_id === '%s') {
+                return closed ? null : none;
+            }
+            const point = click && click.points && click.points[0];
+            return point && typeof point.customdata === 'string' ? point.customdata : none;
+        }""" % DETAIL_CLOSE,
+        Output(PICK, "value", allow_duplicate=True),
+        Input(GRAPH, "clickData"), Input(DETAIL_CLOSE, "n_clicks"), prevent_initial_call=True,
     )
     share.register(app, ds, QUERY, GRAPH)
     event_list.register(app, PICK)

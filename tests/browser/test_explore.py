@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import expect
@@ -30,6 +31,37 @@ def test_clicking_an_event_opens_its_detail_with_sources(page, app_url):
     assert page.locator("#detail .badge").count() == 1
     assert page.locator("#detail .sources a").first.get_attribute("href").startswith("https://example.org/")
     assert "event=" in page.url
+
+
+def test_a_click_survives_a_relayout_that_overtakes_its_answer(page, app_url):
+    """Dash drops an answer still in flight when the same callback fires again (as plotly's
+    late autosize relayout does after a page load): the newer request must still open the event."""
+    page.goto(app_url + "/")
+    wait_for_graph(page)
+    held = []
+
+    def hold_the_first(route):  # the request the click makes
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    point = page.locator("#graph .subplot.xy .scatterlayer .trace .points path").first
+    box = point.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.route("**/_dash-update-component*", hold_the_first)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(250):
+        if held:
+            break
+        page.wait_for_timeout(20)
+    assert held, "the click never asked the server to open its event"
+    plot = page.locator("#graph .draglayer .xy .nsewdrag").first.bounding_box()
+    with page.expect_response(lambda r: "graph.relayoutData" in (r.request.post_data or "")):
+        page.mouse.dblclick(plot["x"] + 5, plot["y"] + 5)  # autorange: a relayout, away from events
+    held[0].continue_()  # its answer now comes too late and is dropped
+    expect(page).to_have_url(re.compile(r"event=e-"))
+    expect(page.locator("#detail .sources a").first).to_be_visible()
 
 
 def test_filter_updates_count_and_url_and_reload_restores_it(page, app_url):
