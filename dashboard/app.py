@@ -15,16 +15,17 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from dash import Dash, Input, Output, dcc, html
+from dash import ClientsideFunction, Dash, Input, Output, ctx, dcc, html
+from dash.exceptions import PreventUpdate
 
 from . import delivery, downloads, embedding, hardening, headers, routes
 from .config import Config
 from .dataset import Dataset, load_dataset
 from .views import embed, explore, present
-from .views.components import NOTES, NOTES_CLOSE
+from .views.components import NOTES, NOTES_CLOSE, URL, VIEWPORT, is_narrow
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
-URL, PAGE = "url", "page"
+PAGE = "page"
 VIEWS = {explore.PATH: explore, embed.PATH: embed, present.PATH: present}
 # Pages kept per app: a page is a pure function of (path, query) and the immutable dataset, so
 # a burst of readers on one link (a news embed, a class) is answered from memory; every worker
@@ -54,18 +55,28 @@ def create_app(config: Config | None = None) -> Dash:
 
 
 def _shell() -> html.Div:
-    return html.Div([dcc.Location(id=URL, refresh=False), html.Div(id=PAGE)])
+    """The URL, the width class of the window ("narrow" or "wide", set in the browser by
+    assets/viewport.js) and the routed page."""
+    return html.Div([dcc.Location(id=URL, refresh=False), dcc.Store(id=VIEWPORT), html.Div(id=PAGE)])
 
 
 def _register_router(app: Dash, ds: Dataset) -> None:
     @lru_cache(maxsize=PAGES_KEPT)
-    def render(pathname: str, search: str):
+    def render(pathname: str, search: str, narrow: bool):
         view_module = VIEWS.get(pathname)
-        return not_found(pathname) if view_module is None else view_module.page(ds, search)
+        return not_found(pathname) if view_module is None else view_module.page(ds, search, narrow)
 
-    @app.callback(Output(PAGE, "children"), Input(URL, "pathname"), Input(URL, "search"))
-    def route(pathname, search):
-        return render(pathname or "/", search or "")
+    # The window's width class is known before the first page is asked for, so a phone gets
+    # the narrow figures at once; later changes redraw only the figures (the views' callbacks).
+    app.clientside_callback(ClientsideFunction("viewport", "widthClass"), Output(VIEWPORT, "data"),
+                            Input(URL, "pathname"))
+
+    @app.callback(Output(PAGE, "children"), Input(URL, "pathname"), Input(URL, "search"),
+                  Input(VIEWPORT, "data"))
+    def route(pathname, search, width_class):
+        if list(ctx.triggered_prop_ids) == [f"{VIEWPORT}.data"]:
+            raise PreventUpdate  # the window crossed the width: the page stays, its figures redraw
+        return render(pathname or "/", search or "", is_narrow(width_class))
 
     app.clientside_callback("function (n) { return n > 0; }", Output(NOTES, "hidden"),
                             Input(NOTES_CLOSE, "n_clicks"), prevent_initial_call=True)

@@ -9,7 +9,7 @@ from html import escape
 from urllib.parse import urlencode
 
 from .dataset import Dataset
-from .figures import build_figure
+from .figures import NARROW_PX, build_figure
 from .selection import filter_events
 from .state import ViewState
 
@@ -38,12 +38,18 @@ def embed_title(ds: Dataset) -> str:
     return f"{ds.title} (interactive chart)"
 
 
-def embed_height(ds: Dataset, view: ViewState, figure_height: int | None = None) -> int:
-    """The embed page's height in px at article width: the figure's own height (pass it if
-    the figure is built already; a table is estimated per row) plus the title and credit."""
+def embed_height(ds: Dataset, view: ViewState, figure_height: int | None = None, narrow: bool = False) -> int:
+    """The embed page's height in px: the figure's own height in its wide or ``narrow`` form
+    (pass it if that figure is built already; a table is estimated per row) plus the title
+    and credit."""
     if view.tab == "table":
         return EMBED_CHROME_PX + TABLE_ROW_PX * (len(filter_events(ds, view)) + 1)
-    return EMBED_CHROME_PX + int(figure_height or build_figure(ds, view).layout.height)
+    return EMBED_CHROME_PX + int(figure_height or build_figure(ds, view, narrow=narrow).layout.height)
+
+
+def is_narrow_width(width: str | int) -> bool:
+    """Whether an iframe ``width`` (px, or '100%' for the column) shows the narrow figures."""
+    return str(width).isdigit() and int(width) < NARROW_PX
 
 
 def iframe_code(url: str, title: str, height: int, width: str = "100%") -> str:

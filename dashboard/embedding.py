@@ -19,7 +19,8 @@ from flask import Response, json, request
 
 from .citation import APP_NAME
 from .dataset import Dataset
-from .embedcode import EMBED_PATH, OEMBED_PATH, embed_height, embed_title, embed_url, iframe_code, oembed_url
+from .embedcode import (EMBED_PATH, OEMBED_PATH, embed_height, embed_title, embed_url, iframe_code, is_narrow_width,
+                        oembed_url)
 from .state import ViewState, choices_for
 
 ASSETS_IGNORE = r"^embed(-child)?\.js$"
@@ -93,7 +94,7 @@ def oembed_response(ds: Dataset, base: str, args) -> tuple[int, dict]:
         return 404, {"error": "not a page of this app"}
     view, _ = ViewState.from_query(parts.query, choices_for(ds))  # unusable parameters fall back, as on the page
     width = min(DEFAULT_WIDTH, limits["maxwidth"] or DEFAULT_WIDTH)
-    height = embed_height(ds, view)
+    height = embed_height(ds, view, narrow=is_narrow_width(width))
     height = min(height, limits["maxheight"] or height)
     title = embed_title(ds)
     return 200, {

@@ -20,7 +20,7 @@ import plotly.io as pio
 
 from .citation import APP_NAME, cited_sources, credit_line
 from .dataset import LIST_SEPARATOR, TIME_FIELDS, Dataset
-from .figures import build_figure
+from .figures import NARROW_PX, build_figure
 from .figures.theme import get_theme
 from .labels import when_text
 from .selection import filter_events
@@ -142,7 +142,8 @@ Times are in GMT/UTC; day-precision events are drawn as whole days.</p>
 def figure_image(ds: Dataset, view: ViewState, fmt: str, width: int | None = None,
                  height: int | None = None, timeout: float = IMAGE_TIMEOUT) -> bytes:
     """PNG or SVG bytes of the view's figure, rendered by kaleido in the system's Chromium
-    (no browser download, no MathJax from a CDN). Raises ExportError with a one-line reason."""
+    (no browser download, no MathJax from a CDN); narrower than NARROW_PX, the figure's narrow
+    form (for a phone-width article). Raises ExportError with a one-line reason."""
     import kaleido  # imported here: only image exports need it
     from kaleido.errors import ChromeNotFoundError
 
@@ -150,8 +151,9 @@ def figure_image(ds: Dataset, view: ViewState, fmt: str, width: int | None = Non
     if not browser:
         raise ExportError("no Chromium found to render images: install it (Debian: apt-get install "
                           "chromium) or set BROWSER_PATH")
-    figure = build_figure(ds, view)
-    options = dict(format=fmt, width=width or IMAGE_WIDTH, height=height or figure.layout.height, scale=1)
+    width = width or IMAGE_WIDTH
+    figure = build_figure(ds, view, narrow=width < NARROW_PX)
+    options = dict(format=fmt, width=width, height=height or figure.layout.height, scale=1)
     try:
         return kaleido.calc_fig_sync(figure, opts=options,
                                      kopts=dict(timeout=timeout, mathjax=False, path=browser))

@@ -71,10 +71,18 @@ def test_oembed_honours_maxwidth_and_maxheight(client, maxwidth, maxheight):
     query = {"url": f"{BASE}/", "maxwidth": maxwidth, "maxheight": maxheight}
     body = client.get("/oembed", query_string={k: v for k, v in query.items() if v is not None}).get_json()
     free = client.get("/oembed", query_string={"url": f"{BASE}/"}).get_json()
+    unbounded = client.get("/oembed", query_string={"url": f"{BASE}/", "maxwidth": maxwidth or ""}).get_json()
     assert body["width"] == min(free["width"], maxwidth or free["width"])
-    assert body["height"] == min(free["height"], maxheight or free["height"])
+    assert body["height"] == min(unbounded["height"], maxheight or unbounded["height"])
     frame = tags(body["html"], "iframe")[0]
     assert (int(frame["width"]), int(frame["height"])) == (body["width"], body["height"])
+
+
+def test_oembed_for_a_phone_column_is_as_tall_as_the_narrow_form(client, fixture_dataset):
+    wide = client.get("/oembed", query_string={"url": f"{BASE}/", "maxwidth": 600}).get_json()
+    narrow = client.get("/oembed", query_string={"url": f"{BASE}/", "maxwidth": 599}).get_json()
+    assert wide["height"] == embed_height(fixture_dataset, ViewState())
+    assert narrow["height"] == embed_height(fixture_dataset, ViewState(), narrow=True) > wide["height"]
 
 
 @pytest.mark.parametrize("url", ["http://elsewhere.example/?tab=schedule", "https://localhost.evil.example/",

@@ -143,3 +143,11 @@ def test_svg_parses_as_xml_with_the_requested_size(images):
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     assert (root.get("width"), root.get("height")) == ("640", "420")
     assert "Testport round one session" in images["svg"].decode()
+
+
+def test_an_image_narrower_than_a_phone_takes_the_narrow_form(fixture_dataset):
+    svg = figure_image(fixture_dataset, ViewState(), "svg", width=375).decode()
+    root = ElementTree.fromstring(svg)
+    assert root.get("width") == "375"
+    assert ">and 2025, with territorial context</tspan>" in svg  # the title wrapped onto a second line
+    assert "Share of Ukraine under Russian control (%)</tspan>" in svg

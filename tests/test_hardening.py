@@ -27,7 +27,8 @@ def route_body(path: str, search: str) -> dict:
     """The router callback's request, as the browser sends it when the URL changes."""
     return {"output": "page.children", "outputs": {"id": "page", "property": "children"},
             "inputs": [{"id": "url", "property": "pathname", "value": path},
-                       {"id": "url", "property": "search", "value": search}],
+                       {"id": "url", "property": "search", "value": search},
+                       {"id": "viewport", "property": "data", "value": "wide"}],
             "changedPropIds": ["url.search"], "state": []}
 
 

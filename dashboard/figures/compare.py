@@ -23,10 +23,12 @@ from .theme import Theme
 
 TITLE = "Each year's talks side by side, aligned on their first session"
 X_TITLE = "Days since the first session of each year's talks"
+NARROW_X_TITLE = "Days since each year's first session"
 COLUMNS = ["effort", "round_id", "title", "start_date", "day", "sessions", "session_minutes",
            "outcome", "territory"]
 DAY = pd.Timedelta(days=1)
 PLOT_PX = 800      # assumed plot width, to keep round labels from overlapping (px)
+NARROW_PLOT_PX, NARROW_LABEL_WIDTH = 250, 26  # narrow (a phone): plot width, characters a label line
 SPREAD = 4.5       # markers of different kinds spread over this many marker sizes in a lane
 
 
@@ -56,18 +58,18 @@ def compare_rows(ds: Dataset, view: ViewState) -> pd.DataFrame:
     }, index=rounds.index)[COLUMNS]
 
 
-def compare_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
+def compare_figure(ds: Dataset, view: ViewState, theme: Theme, narrow: bool = False) -> go.Figure:
     """Lanes = efforts (earliest on top); x = days since each effort's day 0 (Istanbul time).
 
     The y axis counts pixels from the top, so each lane is as tall as its own round labels.
     """
     rows = compare_rows(ds, view)
     if rows.empty:
-        return empty_figure(ds, theme, TITLE, "No round has events matching the filters.")
+        return empty_figure(ds, theme, TITLE, "No round has events matching the filters.", narrow)
     events, day0 = _efforts(ds, view)
     events = events.assign(x=_days(events, events["effort"].map(day0))).join(ds.labels[["hover", "symbol"]])
     x_range = [min(events["x"].min(), 0) - 1, events["x"].max() + 1]
-    labels, level_px = _round_labels(ds, rows, x_range, theme)
+    labels, level_px = _round_labels(ds, rows, x_range, theme, narrow)
     spread = SPREAD * theme.marker_size  # px
     base, below = spread / 2 + theme.marker_size, spread / 2 + 2 * theme.font_size  # px
     centres, bottom, separators = {}, 0.0, []
@@ -91,13 +93,13 @@ def compare_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
             marker=dict(symbol=group["symbol"].tolist(), color=color, size=theme.marker_size,
                         line=dict(width=1.5, color=color)),
             customdata=group["id"].tolist(), hovertext=hover, hoverinfo="text"))
-    top = int(top_margin(theme) + theme.font_size * 3.6)
+    top = int(top_margin(theme, ds, TITLE, narrow) + theme.font_size * 3.6)
     layout = dict(
         hovermode="closest", clickmode="event", dragmode="zoom", margin=dict(t=top),
         title=dict(y=0.99, yanchor="top", yref="container"),
         # The axis sits on top, next to the round labels it numbers.
-        xaxis=dict(title=dict(text=X_TITLE), range=x_range, zeroline=False, showgrid=True, side="top",
-                   ticks="outside"),
+        xaxis=dict(title=dict(text=NARROW_X_TITLE if narrow else X_TITLE), range=x_range, zeroline=False,
+                   showgrid=True, side="top", ticks="outside"),
         yaxis=dict(tickvals=list(centres.values()), ticktext=[esc(e) for e in centres], range=[bottom, 0],
                    showgrid=False, zeroline=False, fixedrange=True, automargin=True,
                    minor=dict(tickvals=separators[1:], showgrid=True, gridcolor=theme.grid, ticks="")),
@@ -107,7 +109,7 @@ def compare_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
                      line=dict(color=theme.muted, dash="dot", width=1))],
     )
     return assemble(ds, theme, TITLE, int(top + BOTTOM_PX + bottom),  # 1 y unit = 1 px
-                    [*data, *legend_symbols(theme)], layout)
+                    [*data, *legend_symbols(theme)], layout, narrow)
 
 
 def _efforts(ds: Dataset, view: ViewState) -> tuple[pd.DataFrame, dict[str, pd.Timestamp]]:
@@ -133,33 +135,40 @@ def _days(events: pd.DataFrame, day0: pd.Series) -> pd.Series:
     return (when - midnight) / DAY
 
 
-def _round_labels(ds: Dataset, rows: pd.DataFrame, x_range: list,
-                  theme: Theme) -> tuple[list[tuple[str, int, dict]], float]:
+def _round_labels(ds: Dataset, rows: pd.DataFrame, x_range: list, theme: Theme,
+                  narrow: bool = False) -> tuple[list[tuple[str, int, dict]], float]:
     """A label above each round's start: its title and the freshest territory reading then
     (every measure and the outcome are in its hover), as (effort, level, annotation), and the
     height of one level (px). In a lane, labels take the lowest level free at their x (judged
-    with an assumed plot width); ``x_range`` is widened so the last label fits.
+    with an assumed plot width); ``x_range`` is widened so the last label fits. Narrow, lines
+    are shorter and the territory reading wraps too.
     """
     font = max(10, theme.font_size - 1)
-    texts = {r.round_id: [*textwrap.wrap(str(r.title), 30, max_lines=2, placeholder=" …"),
-                          _freshest_share(ds, r.start_date) or "no territory figure yet"]
-             for r in rows.itertuples()}
-    level_px = max(map(len, texts.values())) * font * 1.3 + 8
-    widths = {k: max(map(len, t)) * font * 0.6 for k, t in texts.items()}
-    x_range[1] = max(x_range[1], *(d + widths[r] / PLOT_PX * (x_range[1] - x_range[0])
+    plot_px, width = (NARROW_PLOT_PX, NARROW_LABEL_WIDTH) if narrow else (PLOT_PX, 30)
+    texts = {}
+    for r in rows.itertuples():
+        share = _freshest_share(ds, r.start_date) or "no territory figure yet"
+        texts[r.round_id] = (textwrap.wrap(str(r.title), width, max_lines=2, placeholder=" …"),
+                             textwrap.wrap(share, width + 8) if narrow else [share])  # (bold, plain) lines
+    level_px = max(len(bold) + len(plain) for bold, plain in texts.values()) * font * 1.3 + 8
+    widths = {k: max([len(t) * font * 0.66 for t in bold] + [len(t) * font * 0.6 for t in plain])
+              for k, (bold, plain) in texts.items()}  # bold type is wider
+    # A label of w px starting at day d ends inside the range when end >= d + w / plot_px * (end - start).
+    shares = {k: min(w / plot_px, 0.9) for k, w in widths.items()}
+    x_range[1] = max(x_range[1], *((d - shares[r] * x_range[0]) / (1 - shares[r])
                                    for r, d in zip(rows["round_id"], rows["day"])))
-    per_px = (x_range[1] - x_range[0]) / PLOT_PX
+    per_px = (x_range[1] - x_range[0]) / plot_px
     labels = []
     for effort, group in rows.groupby("effort", sort=False):
         ends: list[float] = []  # per level, the x where its last label ends
         for row in group.sort_values("day").itertuples():
             level = next((i for i, end in enumerate(ends) if end < row.day), len(ends))
             ends[level:level + 1] = [row.day + (widths[row.round_id] + 16) * per_px]
-            *title, share = texts[row.round_id]
+            title, share = texts[row.round_id]
             labels.append((effort, level, dict(
                 x=row.day, ax=0, showarrow=True, arrowhead=0, arrowcolor=theme.muted, arrowwidth=1,
                 xanchor="left", yanchor="bottom", align="left", bgcolor=theme.paper,
-                text="<br>".join([*(f"<b>{esc(t)}</b>" for t in title), esc(share)]),
+                text="<br>".join([*(f"<b>{esc(t)}</b>" for t in title), *map(esc, share)]),
                 hovertext=(f"<b>{esc(row.title)}</b><br>Day {row.day} of the {esc(effort)} talks · "
                            f"{row.sessions} session(s)<br>Outcome: {esc(row.outcome or 'not recorded')}"
                            f"<br>Territory then: {esc(row.territory or 'no figure')}"),

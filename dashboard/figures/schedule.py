@@ -30,6 +30,9 @@ COLUMNS = ["id", "title", "kind", "precision", "local_tz", "anchor", "scheduled_
 OFFSET = 0.19      # scheduled marks sit this far above the row centre, actual marks below (rows)
 BAR_WIDTH = 0.32   # bar thickness (rows)
 CHROME_PX = 250    # title, both time axes, legend and credit at 13 px type
+# Narrow (a phone): each row's name and delay on lines of their own at the top of the row,
+# the marks below them, so time keeps the width.
+NARROW_CENTRE, NARROW_OFFSET, NARROW_BAR_WIDTH, NARROW_LABEL_WIDTH = 0.17, 0.12, 0.2, 44
 PAD = pd.Timedelta(hours=1)
 TICK_HOURS = (1, 2, 3, 6, 12, 24)
 TRANSPARENT = "rgba(0,0,0,0)"
@@ -59,45 +62,57 @@ def schedule_rows(ds: Dataset, view: ViewState) -> pd.DataFrame:
     return rows[COLUMNS]
 
 
-def schedule_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
+def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, narrow: bool = False) -> go.Figure:
     """Rows = events; upper half of a row = scheduled, lower half = actual; x = time (UTC)."""
     day = schedule_day(ds, view)
     label = format_date(pd.Timestamp(day).tz_localize(DISPLAY_ZONE), DISPLAY_ZONE) if day else ""
     title = f"{label or 'A talks day'} hour by hour (GMT and {DISPLAY_ZONE_LABEL} time)"
     rows = schedule_rows(ds, view)
     if rows.empty:
-        return empty_figure(ds, theme, title, _empty_message(ds, label))
+        return empty_figure(ds, theme, title, _empty_message(ds, label), narrow)
     rows = rows.assign(row=range(len(rows)), hover=_hover(rows),
                        color=[theme.kind_color(k) for k in rows["kind"]])
-    sched_y, actual_y = rows["row"] - OFFSET, rows["row"] + OFFSET
+    centre, offset = (NARROW_CENTRE, NARROW_OFFSET) if narrow else (0, OFFSET)
+    sched_y, actual_y = rows["row"] + centre - offset, rows["row"] + centre + offset
     exact, approx = rows[~rows["approximate"]], rows[rows["approximate"]]
-    marks = [_marks(rows, sched_y, "scheduled_start", "scheduled_end", theme, "planned"),
-             _marks(exact, actual_y[exact.index], "start", "end", theme, "exact"),
-             _marks(approx, actual_y[approx.index], "start", "end", theme, "approximate")]
-    axis_trace, axes, axis_names = _time_axes(hour_ticks(rows), actual_y.iloc[0], theme)
-    row_px = max(72, theme.font_size * 5.5)
-    height = CHROME_PX * theme.font_size / 13 + row_px * len(rows)
+    marks = [_marks(rows, sched_y, "scheduled_start", "scheduled_end", theme, "planned", narrow),
+             _marks(exact, actual_y[exact.index], "start", "end", theme, "exact", narrow),
+             _marks(approx, actual_y[approx.index], "start", "end", theme, "approximate", narrow)]
+    axis_trace, axes, axis_names = _time_axes(hour_ticks(rows, 5 if narrow else 12), actual_y.iloc[0], theme,
+                                              narrow)
+    row_px = max(72, theme.font_size * 5.5) * (1.5 if narrow else 1)
+    yaxis = dict(tickvals=rows["row"].tolist(), fixedrange=True, automargin=True,
+                 ticktext=[_wrap(t) for t in rows["title"]], range=[len(rows) - 0.5, -0.5],
+                 showgrid=False, zeroline=False,
+                 minor=dict(tickvals=[r + 0.5 for r in rows["row"][:-1]], showgrid=True,
+                            gridcolor=theme.grid, ticks=""))
+    axes_px = theme.font_size * 2.8  # the top axis's tick labels (and its name, narrow)
+    if narrow:
+        yaxis.update(showticklabels=False)
+        top = top_margin(theme, ds, title, True) + axes_px + theme.font_size * 1.6
+        height = top + 80 * theme.font_size / 13 + row_px * len(rows)
+        margin, labels = dict(t=int(top), l=10, r=10), _row_labels(rows, theme)
+    else:
+        height = CHROME_PX * theme.font_size / 13 + row_px * len(rows)
+        margin = dict(t=int(top_margin(theme) + axes_px), l=int(theme.font_size * 13))
+        labels = _delays(rows, actual_y, theme)
     layout = dict(
-        hovermode="closest", clickmode="event", barmode="overlay",
-        margin=dict(t=int(top_margin(theme) + theme.font_size * 2.8), l=int(theme.font_size * 13)),
-        title=dict(y=0.99, yanchor="top", yref="container"), legend=dict(y=0.5, yanchor="middle"),
-        yaxis=dict(tickvals=rows["row"].tolist(), fixedrange=True, automargin=True,
-                   ticktext=[_wrap(t) for t in rows["title"]], range=[len(rows) - 0.5, -0.5],
-                   showgrid=False, zeroline=False,
-                   minor=dict(tickvals=[r + 0.5 for r in rows["row"][:-1]], showgrid=True,
-                              gridcolor=theme.grid, ticks="")),
+        hovermode="closest", clickmode="event", barmode="overlay", margin=margin,
+        title=dict(y=0.99, yanchor="top", yref="container"), yaxis=yaxis,
         shapes=[shape for _, shapes in marks for shape in shapes],
-        annotations=[*_delays(rows, actual_y, theme), *axis_names], **axes,
+        annotations=[*labels, *axis_names], **axes,
     )
+    if not narrow:
+        layout["legend"] = dict(y=0.5, yanchor="middle")
     return assemble(ds, theme, title, int(height), [*(t for traces, _ in marks for t in traces), axis_trace],
-                    layout)
+                    layout, narrow)
 
 
-def hour_ticks(rows: pd.DataFrame) -> pd.DatetimeIndex:
-    """Tick times (tz-aware UTC) around the day's times, every 1–24 hours (at most ~12 ticks)."""
+def hour_ticks(rows: pd.DataFrame, most: int = 12) -> pd.DatetimeIndex:
+    """Tick times (tz-aware UTC) around the day's times, every 1–24 hours (about ``most`` ticks at most)."""
     times = pd.concat([rows[c] for c in ("scheduled_start", "scheduled_end", "start", "end")]).dropna()
     first, last = times.min() - PAD, times.max() + 2 * PAD  # room for the delay labels
-    hours = next((h for h in TICK_HOURS if last - first <= pd.Timedelta(hours=12 * h)), 24)
+    hours = next((h for h in TICK_HOURS if last - first <= pd.Timedelta(hours=most * h)), 24)
     return pd.date_range(first.floor(f"{hours}h"), last.ceil(f"{hours}h"), freq=f"{hours}h")
 
 
@@ -107,12 +122,14 @@ def clock_labels(ticks: pd.DatetimeIndex) -> list[str]:
 
 
 def _marks(rows: pd.DataFrame, y: pd.Series, first: str, last: str, theme: Theme,
-           style: str) -> tuple[list[dict], list[dict]]:
+           style: str, narrow: bool = False) -> tuple[list[dict], list[dict]]:
     """Bars where both ends are known, start markers (▷) where only the start is, and the
     dashed frames of approximate bars (a bar cannot dash its outline): (traces, shapes).
 
     ``style``: 'planned' (hollow), 'exact' (filled) or 'approximate' (hatched, dashed, '≈').
+    Narrow, bars are thinner and a start marker's label goes right of it, away from the edge.
     """
+    width = NARROW_BAR_WIDTH if narrow else BAR_WIDTH
     spans = rows[rows[first].notna() & rows[last].notna()]
     starts = rows[rows[first].notna() & rows[last].isna()]
     hollow, approx = style == "planned", style == "approximate"
@@ -128,12 +145,12 @@ def _marks(rows: pd.DataFrame, y: pd.Series, first: str, last: str, theme: Theme
         traces.append(dict(
             type="bar", base=naive_utc(spans[first]).astype(str).tolist(), y=y[spans.index].tolist(),
             x=((spans[last] - spans[first]) / pd.Timedelta(milliseconds=1)).tolist(),
-            orientation="h", width=BAR_WIDTH, name=f"{name} session{note}", legendgroup=style,
+            orientation="h", width=width, name=f"{name} session{note}", legendgroup=style,
             text=label, textposition="inside", insidetextanchor="start", textangle=0,
             textfont=dict(color=theme.text if hollow or approx else theme.paper), marker=marker,
             customdata=spans["id"].tolist(), hovertext=spans["hover"].tolist(), hoverinfo="text"))
         if approx:
-            shapes = [dict(type="rect", x0=str(x0), x1=str(x1), y0=top - BAR_WIDTH / 2, y1=top + BAR_WIDTH / 2,
+            shapes = [dict(type="rect", x0=str(x0), x1=str(x1), y0=top - width / 2, y1=top + width / 2,
                            line=dict(color=color, dash="dash", width=theme.line_width))
                       for x0, x1, top, color in zip(naive_utc(spans[first]), naive_utc(spans[last]),
                                                     y[spans.index], colors)]
@@ -141,7 +158,8 @@ def _marks(rows: pd.DataFrame, y: pd.Series, first: str, last: str, theme: Theme
         traces.append(dict(
             type="scatter", x=naive_utc(starts[first]).astype(str).tolist(), y=y[starts.index].tolist(),
             mode="markers+text", name=f"{name} start{note}, end not {'set' if hollow else 'reported'}",
-            legendgroup=style, text=label, textposition="middle left", textfont=dict(color=theme.text),
+            legendgroup=style, text=label, textposition="middle right" if narrow else "middle left",
+            textfont=dict(color=theme.text),
             marker=dict(symbol="triangle-right-open" if hollow else "triangle-right",
                         color=starts["color"].tolist(), size=theme.marker_size * 1.4,
                         opacity=0.55 if approx else 1, line=dict(width=theme.line_width)),
@@ -158,12 +176,12 @@ def _delays(rows: pd.DataFrame, y: pd.Series, theme: Theme) -> list[dict]:
             if not pd.isna(row.delay_min) and row.delay_min != 0]
 
 
-def _time_axes(ticks: pd.DatetimeIndex, y, theme: Theme) -> tuple[dict, dict, list[dict]]:
+def _time_axes(ticks: pd.DatetimeIndex, y, theme: Theme, narrow: bool = False) -> tuple[dict, dict, list[dict]]:
     """GMT hours below; the same instants labelled in Istanbul time on an overlaid axis above:
     (the trace that pins the top axis, the two axes, their name labels).
 
     Each axis is named by a label left of its tick labels (an axis title below would collide
-    with the credit line placed under the plot).
+    with the credit line placed under the plot); narrow, above the top one and below the bottom one.
     """
     values = naive_utc(pd.Series(ticks)).astype(str).tolist()
     span = [values[0], values[-1]]
@@ -175,11 +193,23 @@ def _time_axes(ticks: pd.DatetimeIndex, y, theme: Theme) -> tuple[dict, dict, li
     axes = dict(xaxis=dict(**common, ticktext=clock_labels(ticks), showgrid=True),
                 xaxis2=dict(**common, ticktext=clock_labels(local), overlaying="x", side="top",
                             matches="x", showgrid=False))
+    shift = int(theme.font_size * 1.9) if narrow else 4  # narrow, past the tick labels
     names = [dict(text=f"<b>{esc(name)}</b> ({first:%-d %b})", xref="paper", x=0, yref="paper",
-                  y=1 if top else 0, xanchor="right", showarrow=False, yanchor="bottom" if top else "top",
-                  xshift=-int(theme.font_size * 2.6), yshift=4 if top else -4, font=dict(color=theme.text))
+                  y=1 if top else 0, xanchor="left" if narrow else "right", showarrow=False,
+                  yanchor="bottom" if top else "top", xshift=0 if narrow else -int(theme.font_size * 2.6),
+                  yshift=shift if top else -shift, font=dict(color=theme.text))
              for name, first, top in (("GMT", ticks[0], False), (DISPLAY_ZONE_LABEL, local[0], True))]
     return pin, axes, names
+
+
+def _row_labels(rows: pd.DataFrame, theme: Theme) -> list[dict]:
+    """Narrow: each row's title and, where it differs from the schedule, its delay, at the
+    top of the row (the y axis's names are off)."""
+    return [dict(text="<br>".join([_wrap(row.title, NARROW_LABEL_WIDTH), *([f"<i>{esc(row.delay_text)}</i>"]
+                                   if not pd.isna(row.delay_min) and row.delay_min != 0 else [])]),
+                 xref="x domain", x=0, y=row.row - 0.46, xanchor="left", yanchor="top", align="left",
+                 showarrow=False, font=dict(color=theme.text, size=max(10, theme.font_size - 1)))
+            for row in rows.itertuples()]
 
 
 def _hover(rows: pd.DataFrame) -> list[str]:

@@ -18,7 +18,7 @@ from ..memo import per_dataset
 from ..selection import NO_ROUND, filter_events, round_title, side_label
 from ..state import ViewState
 from ..timefmt import format_date, naive_utc
-from .common import assemble, legend_symbols
+from .common import assemble, legend_symbols, top_margin
 from .grouping import MAX_MARKERS, grouped_markers, in_range, may_group
 from .theme import Theme
 
@@ -28,9 +28,11 @@ GAP_PAD = pd.Timedelta(days=30)    # context kept visible on each side of a comp
 MONTH, HALF_YEAR = pd.offsets.MonthBegin(), pd.offsets.HalfYearBegin(startingMonth=1)  # gap ends
 LANE_PX, TERRITORY_PX, CHROME_PX = 44, 230, 190
 LABEL_WIDTH = 32  # characters per line of a lane label
+# Narrow (a phone): lane names inside the plot above their lanes, so time keeps the width.
+NARROW_LANE_PX, NARROW_TERRITORY_PX, NARROW_AXES_PX, NARROW_LABEL_WIDTH = 46, 170, 70, 46
 
 
-def timeline_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
+def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, narrow: bool = False) -> go.Figure:
     """Assembled as plain dicts from the dataset's preformatted labels: a filter change costs
     pandas indexing, not per-event formatting."""
     events = filter_events(ds, view)
@@ -40,49 +42,72 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme) -> go.Figure:
     grouped = len(visible) > MAX_MARKERS  # drawn one by one below that
     if not grouped:
         visible = visible.join(ds.labels)  # x, hover and symbol per event
-    height = CHROME_PX + LANE_PX * max(len(lanes), 4) + TERRITORY_PX
-    split = TERRITORY_PX / height
+    if narrow:
+        territory_px = NARROW_TERRITORY_PX
+        height = (top_margin(theme, ds, ds.title, True) + NARROW_AXES_PX + territory_px
+                  + NARROW_LANE_PX * max(len(lanes), 4))
+    else:
+        territory_px = TERRITORY_PX
+        height = CHROME_PX + LANE_PX * max(len(lanes), 4) + TERRITORY_PX
+    split = territory_px / height
     marks, note = grouped_markers(visible, theme) if grouped else ([*_spans(visible, theme),
                                                                     *_markers(visible, theme)], "")
     selected = placed[placed["id"] == view.event].join(ds.labels) if view.event else placed.iloc[:0]
     data = [*marks, *legend_symbols(theme), *_selected(selected, theme), *_territory(ds, theme)]
     gap = quiet_stretch(ds) if view.gap == "compress" else None
-    shapes, annotations = _eras(ds, theme, gap)
-    annotations.append(dict(text="Share of Ukraine under Russian control (%) · times in GMT/UTC", x=0, y=1,
-                            xref="x2 domain", yref="y2 domain", xanchor="left", yanchor="bottom",
-                            showarrow=False, font=dict(color=theme.text)))
+    shapes, annotations = _eras(ds, theme, gap, labelled=not narrow)  # narrow, era labels would collide
+    annotations.append(dict(text=("Share of Ukraine under Russian control (%)" + ("<br>" if narrow else " · ")
+                                  + "times in GMT/UTC"), x=0, y=1, xref="x2 domain", yref="y2 domain",
+                            xanchor="left", yanchor="bottom", align="left", showarrow=False,
+                            font=dict(color=theme.text)))
     if note:
-        annotations.append(dict(text=esc(note), xref="x domain", yref="y domain", x=1, y=0, xanchor="right",
+        annotations.append(dict(text="<br>".join(map(esc, textwrap.wrap(note, 52))) if narrow else esc(note),
+                                xref="x domain", yref="y domain", x=1, y=0, xanchor="right", align="right",
                                 yanchor="top", showarrow=False, font=dict(color=theme.text)))  # between the panels
     if events.empty:
         annotations.append(dict(text="No events match the filters", xref="x domain", yref="y domain",
                                 x=0.5, y=0.5, showarrow=False, font=dict(size=theme.font_size + 3)))
-    xaxis = dict(type="date", tickangle=0, nticks=10, showspikes=True, spikemode="across",
+    xaxis = dict(type="date", tickangle=0, nticks=4 if narrow else 10, showspikes=True, spikemode="across",
                  spikethickness=1, spikecolor=theme.muted)
     if view.start or view.end:
         xaxis["range"] = _range(ds, view)
     if gap:
         xaxis["rangebreaks"] = [dict(bounds=[str(naive_utc(gap[0])), str(naive_utc(gap[1]))])]
+    yaxis = dict(domain=[split + 0.05, 1], categoryorder="array", categoryarray=lanes,
+                 autorange="reversed", fixedrange=True, automargin=True)
     layout = dict(
         xaxis=dict(xaxis, anchor="y", showticklabels=False),
         xaxis2=dict(xaxis, anchor="y2", matches="x"),
-        yaxis=dict(domain=[split + 0.05, 1], categoryorder="array", categoryarray=lanes,
-                   autorange="reversed", fixedrange=True, automargin=True),
+        yaxis=dict(yaxis, **_names_inside(ds, view, lanes, theme)) if narrow else yaxis,
         yaxis2=dict(domain=[0, split], ticksuffix="%", fixedrange=True, automargin=True),
         shapes=shapes, annotations=annotations,
-        legend=dict(orientation="h", x=0, xanchor="left", y=-0.04, yanchor="top"),
         hovermode="closest", uirevision="timeline", bargap=0.5, clickmode="event", dragmode="zoom",
     )
-    return assemble(ds, theme, ds.title, height, data, layout)
+    if not narrow:
+        layout["legend"] = dict(orientation="h", x=0, xanchor="left", y=-0.04, yanchor="top")
+    return assemble(ds, theme, ds.title, height, data, layout, narrow)
 
 
 @per_dataset
 def lane_order(ds: Dataset, lanes: str) -> list[str]:
     """Lane labels top to bottom: rounds by date then context, or sides in schema order."""
+    return list(dict.fromkeys(map(lane_label, lane_titles(ds, lanes))))
+
+
+def _names_inside(ds: Dataset, view: ViewState, lanes: list[str], theme: Theme) -> dict:
+    """Narrow: the y axis's settings that put each lane's name on one line above the lane,
+    inside the plot."""
+    names = {lane_label(t): esc(textwrap.shorten(t, NARROW_LABEL_WIDTH, placeholder=" …"))
+             for t in lane_titles(ds, view.lanes)}
+    return dict(tickvals=lanes, ticktext=[names[lane] for lane in lanes], ticklabelposition="inside top",
+                ticks="", tickfont=dict(size=max(10, theme.font_size - 2), color=theme.muted))
+
+
+def lane_titles(ds: Dataset, lanes: str) -> list[str]:
+    """The lanes' names (plain text) top to bottom."""
     if lanes == "side":
-        return [lane_label(side_label(s)) for s in ds.sides]
-    rounds = ds.rounds.sort_values(["start_date", "id"])
-    return list(dict.fromkeys([*map(lane_label, rounds["title"]), lane_label(NO_ROUND)]))
+        return [side_label(s) for s in ds.sides]
+    return [*ds.rounds.sort_values(["start_date", "id"])["title"], NO_ROUND]
 
 
 def lane_label(title: str) -> str:
@@ -197,17 +222,19 @@ def quiet_stretch(ds: Dataset) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     return start, HALF_YEAR.rollback((anchors.iloc[position] - GAP_PAD).normalize())
 
 
-def _eras(ds: Dataset, theme: Theme, gap: tuple | None) -> tuple[list[dict], list[dict]]:
-    """Shaded bands for the eras of talks on both panels, their labels, and the gap label."""
+def _eras(ds: Dataset, theme: Theme, gap: tuple | None, labelled: bool = True) -> tuple[list[dict], list[dict]]:
+    """Shaded bands for the eras of talks on both panels, their labels (if ``labelled``), and
+    the gap label."""
     shapes, annotations = [], []
     for start, end in eras(ds):
         period = f"{start:%-d %b %Y} – {end - pd.Timedelta(days=1):%-d %b %Y}"
         for xref, yref in (("x", "y domain"), ("x2", "y2 domain")):
             shapes.append(dict(type="rect", x0=str(start), x1=str(end), xref=xref, yref=yref, y0=0, y1=1,
                                fillcolor=theme.era_fill, line=dict(width=0), layer="below"))
-        annotations.append(dict(x=str(start), y=1, xref="x", yref="y domain", text=esc(f"Talks {start:%Y}"),
-                                showarrow=False, hovertext=esc(f"Rounds of talks {period}"),
-                                xanchor="left", yanchor="bottom", font=dict(color=theme.muted)))
+        if labelled:
+            annotations.append(dict(x=str(start), y=1, xref="x", yref="y domain", text=esc(f"Talks {start:%Y}"),
+                                    showarrow=False, hovertext=esc(f"Rounds of talks {period}"),
+                                    xanchor="left", yanchor="bottom", font=dict(color=theme.muted)))
     if gap:
         months = int((gap[1] - gap[0]) / pd.Timedelta(days=30.44))
         annotations.append(dict(

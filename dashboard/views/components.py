@@ -19,6 +19,13 @@ LISTED_MAX = 500  # rows of the event list and the table; beyond, a note asks to
 VERIFICATION_LABELS = {"verified": "Verified", "single-source": "Single source",
                        "derived": "Derived (arithmetic)", "unverified": "Unverified"}
 NOTES, NOTES_CLOSE = "url-notes", "url-notes-close"
+# The app shell's location and its store of the window's width class, "narrow" or "wide"
+# (assets/viewport.js).
+URL, VIEWPORT = "url", "viewport"
+
+
+def is_narrow(width_class: str | None) -> bool:
+    return width_class == "narrow"
 
 
 def header(ds: Dataset, active: str) -> html.Header:

@@ -29,15 +29,15 @@ BACK, QUERY, CAPTION = "embed-back", "embed-query", "embed-graph-caption"
 PYM_PARAMS = frozenset({"initialWidth", "childId", "parentTitle", "parentUrl"})
 
 
-def page(ds: Dataset, query: str) -> html.Div:
+def page(ds: Dataset, query: str, narrow: bool = False) -> html.Div:
     """The page for a URL query string; parameters it cannot use become visible notes."""
     view_query = urlencode([(k, v) for k, v in parse_qsl(query.lstrip("?"), keep_blank_values=True)
                             if k not in PYM_PARAMS])
     view, notes = ViewState.from_query(view_query, choices_for(ds))
-    return layout(ds, view, notes)
+    return layout(ds, view, notes, narrow)
 
 
-def layout(ds: Dataset, view: ViewState, notes: list[str]) -> html.Div:
+def layout(ds: Dataset, view: ViewState, notes: list[str], narrow: bool = False) -> html.Div:
     config = {**explore.GRAPH_CONFIG, "toImageButtonOptions": {"filename": export_filename(view), "scale": 2}}
     table = view.tab == "table"
     return html.Div(className=f"page embed theme-{view.theme}", children=[
@@ -46,7 +46,8 @@ def layout(ds: Dataset, view: ViewState, notes: list[str]) -> html.Div:
             # A figure draws its own title; the heading stays for screen readers and the table.
             html.H1(ds.title, className="embed-title" if table else "embed-title visually-hidden"),
             html.Div(id=GRAPH_WRAP, hidden=table, children=c.described_graph(dcc.Graph(
-                id=GRAPH, figure=build_figure(ds, view), config=config, className="graph"), CAPTION, ds, view)),
+                id=GRAPH, figure=build_figure(ds, view, narrow=narrow), config=config, className="graph"),
+                CAPTION, ds, view)),
             c.events_table(ds, filter_events(ds, view), view.order) if table else None,
             html.Aside(id=DETAIL, className="detail embed-detail", hidden=not view.event,
                        **{"aria-label": "Event detail"},
@@ -68,17 +69,22 @@ def register(app: Dash, ds: Dataset) -> None:
     @app.callback(
         Output(DETAIL, "children"), Output(DETAIL, "hidden"), Output(GRAPH, "figure"),
         Output(BACK, "href"), Output(QUERY, "data"),
-        Input(GRAPH, "clickData"), Input(DETAIL_CLOSE, "n_clicks"), State(QUERY, "data"),
+        Input(GRAPH, "clickData"), Input(DETAIL_CLOSE, "n_clicks"), Input(c.VIEWPORT, "data"),
+        State(QUERY, "data"),
         prevent_initial_call=True,
     )
-    def open_or_close_event(click, _closed, query):
+    def open_or_close_event(click, _closed, width_class, query):
+        """An event opened or closed, or the window crossed the width (the figure's other form)."""
         old, _ = ViewState.from_query(query or "", choices)
-        view = replace(old, event="" if ctx.triggered_id == DETAIL_CLOSE else _clicked(click) or old.event)
-        if view == old:
+        resized = ctx.triggered_id == c.VIEWPORT
+        view = old if resized else replace(
+            old, event="" if ctx.triggered_id == DETAIL_CLOSE else _clicked(click) or old.event)
+        if view == old and not resized:
             return (no_update,) * 5
-        return (c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE), not view.event,
-                no_update if view.tab == "table" else figure(view), view.url("/"),
-                view.to_query())
+        opened = view.event != old.event
+        return (c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE) if opened else no_update,
+                not view.event, no_update if view.tab == "table" else figure(view, c.is_narrow(width_class)),
+                view.url("/"), view.to_query())
 
 
 def _clicked(click) -> str:

@@ -38,13 +38,13 @@ GRAPH_CONFIG = {"displaylogo": False, "responsive": True,
 CONTROLS = (TAB, LANES, ROUNDS, SIDES, KINDS, VERIFICATION, SEARCH, GAP, DAY, THEME, ORDER)
 
 
-def page(ds: Dataset, query: str) -> html.Div:
+def page(ds: Dataset, query: str, narrow: bool = False) -> html.Div:
     """The page for a URL query string; parameters it cannot use become visible notes."""
     view, notes = ViewState.from_query(query, choices_for(ds))
-    return layout(ds, view, notes)
+    return layout(ds, view, notes, narrow)
 
 
-def layout(ds: Dataset, view: ViewState, notes: list[str]) -> html.Div:
+def layout(ds: Dataset, view: ViewState, notes: list[str], narrow: bool = False) -> html.Div:
     events = filter_events(ds, view)
     return html.Div(id=PAGE, className=f"page theme-{view.theme}", children=[
         c.header(ds, PATH),
@@ -60,7 +60,7 @@ def layout(ds: Dataset, view: ViewState, notes: list[str]) -> html.Div:
                     html.Button("Clear filters", id=EMPTY_CLEAR, className="button", n_clicks=0),
                 ]),
                 html.Div(id=GRAPH_WRAP, hidden=view.tab == "table", children=c.described_graph(dcc.Graph(
-                    id=GRAPH, figure=build_figure(ds, view), config=GRAPH_CONFIG, className="graph"),
+                    id=GRAPH, figure=build_figure(ds, view, narrow=narrow), config=GRAPH_CONFIG, className="graph"),
                     CAPTION, ds, view, CAPTION_NOTE)),
                 html.Div(id=TABLE_WRAP, hidden=view.tab != "table", children=[
                     html.Button("Newest first" if view.order == "asc" else "Oldest first", id=ORDER,
@@ -184,12 +184,13 @@ def register(app: Dash, ds: Dataset) -> None:
         Input(KINDS, "value"), Input(VERIFICATION, "value"), Input(SEARCH, "value"), Input(GAP, "value"),
         Input(DAY, "value"), Input(THEME, "value"), Input(PICK, "value"),
         Input(GRAPH, "relayoutData"), Input(RESET, "n_clicks"), Input(CLEAR, "n_clicks"),
-        Input(EMPTY_CLEAR, "n_clicks"), Input(ORDER, "n_clicks"), State(QUERY, "data"),
+        Input(EMPTY_CLEAR, "n_clicks"), Input(ORDER, "n_clicks"), Input(c.VIEWPORT, "data"),
+        State(QUERY, "data"),
         prevent_initial_call=True,
     )
     def on_change(tab, lanes, rounds, sides, kinds, verification, q, gap, day, theme, pick,
                   relayout, *rest):
-        query = rest[-1]
+        width_class, query = rest[-2:]
         old, _ = ViewState.from_query(query or "")
         trigger = "relayout" if f"{GRAPH}.relayoutData" in ctx.triggered_prop_ids else ctx.triggered_id
         values = {TAB: tab, LANES: lanes, ROUNDS: rounds, SIDES: sides, KINDS: kinds,
@@ -197,15 +198,16 @@ def register(app: Dash, ds: Dataset) -> None:
         view = reduce(old, trigger, values, relayout)
         if view.day == default_day:
             view = replace(view, day="")
-        if view == old:  # e.g. plotly's autosize relayout: answering would race a real change
+        resized = trigger == c.VIEWPORT  # the window crossed the width: the other form of the figure
+        if view == old and not resized:  # e.g. plotly's autosize relayout: answering would race a real change
             raise PreventUpdate
         events = filter_events(ds, view)
-        redraw = _figure_fields(ds, view) != _figure_fields(ds, old) or trigger in (RESET,)
+        redraw = _figure_fields(ds, view) != _figure_fields(ds, old) or trigger == RESET or resized
         return (
             view.tab, view.lanes, list(view.rounds), list(view.sides), list(view.kinds),
             list(view.verification), view.q, view.gap, view.day or default_day, view.theme,
             view.event or None,
-            figure(view) if redraw else no_update,
+            figure(view, c.is_narrow(width_class)) if redraw else no_update,
             _count_text(ds, events),
             c.events_table(ds, events, view.order) if view.tab == "table" else no_update,  # hidden
             c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE) if view.event != old.event

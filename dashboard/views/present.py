@@ -8,7 +8,11 @@ the printable handout (views/handout.py); ``view=<query>`` a one-slide deck of t
 
 from __future__ import annotations
 
-from dash import Dash, dcc, html
+from dataclasses import replace
+
+import plotly.graph_objects as go
+from dash import Dash, Input, Output, State, dcc, html
+from dash.exceptions import PreventUpdate
 
 from ..dataset import Dataset
 from ..decks import PATH, Deck, PresentRequest, parse_present_query, present_url, slide_sources, view_deck
@@ -26,12 +30,12 @@ GRAPH_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": Tru
 KEYS_HELP = "Keys: → or Space next · ← previous · Home / End first / last · F full screen · N notes"
 
 
-def page(ds: Dataset, query: str) -> html.Div:
+def page(ds: Dataset, query: str, narrow: bool = False) -> html.Div:
     """The page for a URL query string; parameters it cannot use become visible notes."""
     request, notes = parse_present_query(ds, query)
     if request is None:
         return no_decks(ds, notes)
-    return handout(ds, request.deck, notes) if request.handout else slide_page(ds, request, notes)
+    return handout(ds, request.deck, notes) if request.handout else slide_page(ds, request, notes, narrow)
 
 
 def layout(ds: Dataset, view: ViewState, notes: list[str]) -> html.Div:
@@ -45,12 +49,10 @@ def theme_style(theme: Theme) -> dict:
             "--accent": theme.series_colors[0], "--panel": theme.paper}
 
 
-def slide_page(ds: Dataset, request: PresentRequest, notes: list[str]) -> html.Div:
+def slide_page(ds: Dataset, request: PresentRequest, notes: list[str], narrow: bool = False) -> html.Div:
     deck, number = request.deck, request.slide
     slide, count = deck.slides[number - 1], len(deck.slides)
     theme = get_theme(THEME)
-    figure = build_figure(ds, slide.view, theme)
-    figure.layout.height = None  # fill the slide's figure area instead of the page's fixed height
     return html.Div(className="page present present-deck", style=theme_style(theme), children=[
         html.Header(className="present-bar", children=[
             html.A("← Explore", href=slide.view.url("/"), className="present-exit",
@@ -69,7 +71,7 @@ def slide_page(ds: Dataset, request: PresentRequest, notes: list[str]) -> html.D
             html.H1(slide.title, className="slide-title"),
             html.Div(className="slide-body", children=[
                 html.Div(className="slide-figure", children=c.described_graph(dcc.Graph(
-                    id=GRAPH, figure=figure, config=GRAPH_CONFIG, style={"height": "100%"}),
+                    id=GRAPH, figure=slide_figure(ds, slide.view, narrow), config=GRAPH_CONFIG, style={"height": "100%"}),
                     CAPTION, ds, slide.view)),
                 html.Div(className="slide-text", children=[
                     *([html.P(slide.text)] if slide.text else []),
@@ -91,6 +93,18 @@ def slide_page(ds: Dataset, request: PresentRequest, notes: list[str]) -> html.D
     ])
 
 
+def slide_figure(ds: Dataset, view: ViewState, narrow: bool) -> go.Figure:
+    """A slide's figure in the projector theme, as tall as the slide's figure area; narrow (a
+    phone), as tall as it needs, above the slide's text (present.css)."""
+    theme = get_theme(THEME)
+    if narrow:  # projector type is for a wall; a phone in a student's hand gets phone type
+        theme = replace(theme, font_size=14, marker_size=13.0, line_width=3.0)
+    figure = build_figure(ds, view, theme, narrow)
+    if not narrow:
+        figure.layout.height = None  # fill the slide's figure area instead of the page's fixed height
+    return figure
+
+
 def _step(label: str, component_id: str, deck: Deck, target: int, current: int):
     """A link to slide ``target``, or a disabled label where there is no such slide."""
     if target == current or not 1 <= target <= len(deck.slides):
@@ -110,4 +124,12 @@ def no_decks(ds: Dataset, notes: list[str]) -> html.Div:
 
 
 def register(app: Dash, ds: Dataset) -> None:
-    """No callbacks: slide changes are links, keys and notes live in assets/present.js."""
+    """Slide changes are links, keys and notes live in assets/present.js; the one callback
+    redraws the slide's figure when the window crosses the narrow width."""
+    @app.callback(Output(GRAPH, "figure"), Input(c.VIEWPORT, "data"), State(c.URL, "search"),
+                  prevent_initial_call=True)
+    def reshape(width_class, search):
+        request, _ = parse_present_query(ds, search or "")
+        if request is None or request.handout:
+            raise PreventUpdate
+        return slide_figure(ds, request.deck.slides[request.slide - 1].view, c.is_narrow(width_class))

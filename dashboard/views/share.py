@@ -14,10 +14,11 @@ from flask import request
 from ..citation import cite_text
 from ..dataset import Dataset
 from ..downloads import CSV_PATH
-from ..embedcode import (WIDTHS, embed_height, embed_title, embed_url, iframe_code, oembed_url, page_url,
-                         script_code)
+from ..embedcode import (WIDTHS, embed_height, embed_title, embed_url, iframe_code, is_narrow_width, oembed_url,
+                         page_url, script_code)
 from ..export import export_filename
 from ..state import ViewState, choices_for
+from .components import VIEWPORT, is_narrow
 
 OPEN, DIALOG, CLOSE, WIDTH, COPIED = "share-open", "share-dialog", "share-close", "share-width", "share-copied"
 LINK, IFRAME, SCRIPT, CITE, OEMBED = "share-link", "share-iframe", "share-script", "share-cite", "share-oembed"
@@ -87,14 +88,15 @@ def register(app: Dash, ds: Dataset, query_id: str, graph_id: str) -> None:
     @app.callback(
         Output(LINK, "value"), Output(IFRAME, "value"), Output(SCRIPT, "value"), Output(CITE, "value"),
         Output(OEMBED, "children"), Output(CSV, "href"), Output(CSV, "download"), Output(FILENAME, "data"),
-        Input(query_id, "data"), Input(FIGURE_HEIGHT, "data"), Input(WIDTH, "value"),
+        Input(query_id, "data"), Input(FIGURE_HEIGHT, "data"), Input(WIDTH, "value"), State(VIEWPORT, "data"),
     )
-    def fill(query, figure_height, width):
+    def fill(query, figure_height, width, width_class):
         view, _ = ViewState.from_query(query or "", choices)
         base = request.host_url.rstrip("/")
         link, embed, title = page_url(base, view), embed_url(base, view), embed_title(ds)
-        height = embed_height(ds, view, figure_height)
         width = width if width in WIDTHS else "100%"
+        narrow = is_narrow_width(width)  # the page's own figure has that form's height, else build it
+        height = embed_height(ds, view, figure_height if narrow == is_narrow(width_class) else None, narrow)
         frame = iframe_code(embed, title, height, width)
         script = script_code(base, embed, link, title, height, width)
         cite = cite_text(ds, view, link)

@@ -13,11 +13,18 @@ from dashboard.figures import build_figure
 from dashboard.state import ViewState
 
 
-@pytest.mark.parametrize("tab,lanes,theme", list(itertools.product(
-    ("timeline", "schedule", "compare"), ("round", "side"), ("light", "present"))))
-def test_every_figure_passes_plotly_validation(fixture_dataset, tab, lanes, theme):
+@pytest.mark.parametrize("tab,lanes,theme,narrow", list(itertools.product(
+    ("timeline", "schedule", "compare"), ("round", "side"), ("light", "present"), (False, True))))
+def test_every_figure_passes_plotly_validation(fixture_dataset, tab, lanes, theme, narrow):
     view = ViewState(tab=tab, lanes=lanes, theme=theme, event=fixture_dataset.events.index[0])
-    go.Figure(json.loads(build_figure(fixture_dataset, view).to_json()))  # raises on a bad property
+    go.Figure(json.loads(build_figure(fixture_dataset, view, narrow=narrow).to_json()))  # raises on a bad property
+
+
+@pytest.mark.parametrize("tab", ("schedule", "compare"))
+def test_empty_figures_pass_plotly_validation_in_both_forms(fixture_dataset, tab):
+    for narrow in (False, True):
+        figure = build_figure(fixture_dataset, ViewState(tab=tab, q="no such words"), narrow=narrow)
+        go.Figure(json.loads(figure.to_json()))
 
 
 def test_an_invalid_property_is_caught(fixture_dataset):

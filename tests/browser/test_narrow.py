@@ -1,0 +1,80 @@
+"""Phones and narrow columns in real Chromium: below 600 px the figures arrive in their narrow
+form (time keeps the width), and crossing the width redraws them in the other form."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from playwright.sync_api import expect
+
+from .conftest import wait_for_graph
+
+PHONE, DESKTOP = {"width": 375, "height": 800}, {"width": 1200, "height": 900}
+
+
+def plot_box(page, graph: str = "#graph") -> dict:
+    return page.locator(f"{graph} .draglayer .xy .nsewdrag").first.bounding_box()
+
+
+def wait_for_plot(page, wide_enough, graph: str = "#graph", timeout: float = 10) -> dict:
+    """Poll the plot area until ``wide_enough(box)`` holds; return the box."""
+    deadline = time.monotonic() + timeout
+    while True:
+        box = plot_box(page, graph)
+        if box and wide_enough(box):
+            return box
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the plot area never took the expected form: {box}")
+        page.wait_for_timeout(100)
+
+
+def overflowing_text(page, graph: str) -> list[str]:
+    """Texts of the figure that reach past the window's right edge (cut off on a phone)."""
+    width = page.viewport_size["width"]
+    texts = page.locator(f"{graph} .main-svg text, {graph} .infolayer text")
+    return [t.text_content() for t in texts.all()
+            if (box := t.bounding_box()) and box["width"] and box["x"] + box["width"] > width + 1]
+
+
+def test_an_embed_on_a_phone_gives_time_the_width_and_cuts_nothing_off(browser, app_url):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: m.type in ("error", "warning") and errors.append(m.text))
+    for tab in ("", "?tab=schedule", "?tab=compare"):
+        page.goto(app_url + "/embed" + tab)
+        page.locator("#embed-graph .main-svg").first.wait_for()
+        box = wait_for_plot(page, lambda b: b["width"] > 0.7 * PHONE["width"], "#embed-graph")
+        assert box["x"] < 60, tab  # no column of names beside the plot
+        assert overflowing_text(page, "#embed-graph") == [], tab
+        assert page.locator("#embed-graph .g-gtitle tspan.line").count() >= 2, tab  # the title wraps
+    page.goto(app_url + "/embed")
+    page.locator("#embed-graph .main-svg").first.wait_for()
+    plot = wait_for_plot(page, lambda b: b["width"] > 0.7 * PHONE["width"], "#embed-graph")
+    names = page.locator("#embed-graph .yaxislayer-above .ytick text, #embed-graph .yaxislayer-below .ytick text")
+    inside = [n for n in names.all() if n.text_content().startswith("Testport")]
+    assert inside and all(n.bounding_box()["x"] >= plot["x"] for n in inside)  # lane names inside the plot
+    assert errors == []
+    context.close()
+
+
+def test_crossing_the_width_redraws_the_figure_and_keeps_the_view(page, app_url):
+    page.set_viewport_size(DESKTOP)
+    page.goto(app_url + "/?kind=session")
+    wait_for_graph(page)
+    wide = plot_box(page)
+    assert wide["x"] > 150  # lane names beside the plot
+    page.set_viewport_size(PHONE)
+    wait_for_plot(page, lambda b: b["x"] < 60 and b["width"] > 0.7 * PHONE["width"])
+    # Timeline -> Talks day -> Timeline on a phone: each redraw keeps the narrow form and the page
+    # keeps answering (an earlier, browser-side version of this locked the page here).
+    for tab in ("Talks day", "Timeline"):
+        page.get_by_role("radio", name=tab).check()
+        expect(page).to_have_url(re.compile("tab=schedule" if tab == "Talks day" else r"^(?!.*tab=)"))
+        wait_for_plot(page, lambda b: b["x"] < 60 and b["width"] > 0.7 * PHONE["width"])
+    page.get_by_role("checkbox", name="meeting").check()
+    expect(page).to_have_url(re.compile(r"kind=meeting(%2C|,)session"))
+    page.set_viewport_size(DESKTOP)
+    wait_for_plot(page, lambda b: b["x"] > 150)
+    assert page.console_errors == []
