@@ -57,11 +57,22 @@
     });
   });
 
+  // A frame whose src has not loaded yet still holds its initial empty document, of this
+  // page's origin: a message for the app's origin cannot reach it (the browser drops it with a
+  // console warning), and the embed page reports its height by itself once it has loaded.
+  function showsTheApp(frame) {
+    try {
+      return frame.contentWindow.location.origin === origin;  // readable: of this page's origin
+    } catch (e) {
+      return true;  // unreadable: another origin's document, the app's page from frame.src
+    }
+  }
+
   // Iframes that loaded before this script ran have sent their height already: ask again
   // (a pym.js "width" message makes the embed page report its height).
   function askForHeights() {
     appFrames().forEach(function (frame) {
-      if (frame.contentWindow) {
+      if (frame.contentWindow && showsTheApp(frame)) {
         frame.contentWindow.postMessage(['pym', 'negotiation-timeline', 'width', frame.offsetWidth].join(DELIMITER), origin);
       }
     });
