@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from .conftest import console_problems
+
 MESSAGE = re.compile(r"^pymxPYMx(.+)xPYMxheightxPYMx(\d+)$")
 HOST_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>A news article</title><link rel="icon" href="data:,">
@@ -81,7 +83,7 @@ def test_iframe_height_follows_its_content_across_widths(page, host, app_url):
     assert narrow > wide + 50
     assert no_inner_scrollbar(frame)
     assert frame.locator(".events-table tbody tr").count() == 2
-    assert page.console_errors == []
+    assert console_problems(page) == []
 
 
 def test_embed_speaks_pym_js_with_the_child_id_a_pym_parent_gives(page, host, app_url):
@@ -127,6 +129,7 @@ def test_script_embed_becomes_a_lazy_titled_iframe_that_resizes(page, host, app_
     assert element.get_attribute("title") == "Talks compared"
     assert element.get_attribute("loading") == "lazy"
     assert height != 300 and no_inner_scrollbar(frame)
+    assert console_problems(page) == []  # e.g. no message posted to a frame not loaded yet
 
 
 def test_parent_script_ignores_height_messages_from_frames_of_other_origins(page, host, app_url):

@@ -11,7 +11,7 @@ from dashboard.figures.grouping import MAX_MARKERS
 from dashboard.harness import served
 
 from ..conftest import make_large_package
-from .conftest import wait_for_graph
+from .conftest import console_problems, wait_for_graph
 
 MANY = MAX_MARKERS + 1000
 GROUPS = "#graph .subplot.xy .scatterlayer .trace:first-child .points path"
@@ -39,7 +39,7 @@ def test_groups_hover_and_open_an_event_on_click(page, large_url):
     expect(page).to_have_url(re.compile(r"event=e-"))
     title = page.locator("#detail h2").text_content().strip()
     assert title and title in hover  # the group's first event, named in its hover
-    assert page.console_errors == []
+    assert console_problems(page) == []
 
 
 def test_dragging_a_zoom_box_regroups_until_each_event_is_drawn(page, large_url):
@@ -55,4 +55,4 @@ def test_dragging_a_zoom_box_regroups_until_each_event_is_drawn(page, large_url)
     expect(page).to_have_url(re.compile(r"start=2022-05-0\d"))
     expect(page.locator("#graph")).not_to_contain_text("grouped per")
     expect(page.locator("#graph .subplot.xy .scatterlayer .trace .points path").first).to_be_visible()
-    assert page.console_errors == []
+    assert console_problems(page) == []

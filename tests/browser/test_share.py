@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 import pandas as pd
 import pytest
 
-from .conftest import wait_for_graph
+from .conftest import console_problems, wait_for_graph, watch_console
 
 
 @pytest.fixture
@@ -15,8 +15,7 @@ def share_page(browser, app_url):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
     page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    watch_console(page)
     page.set_default_timeout(15000)
     yield page
     context.close()
@@ -48,7 +47,7 @@ def test_dialog_follows_the_view_and_copies_the_link(share_page, app_url):
     assert page.evaluate("navigator.clipboard.readText()") == f"{app_url}/?side=turkey"
     page.keyboard.press("Escape")  # a native modal dialog: Escape closes it
     page.locator("#share-dialog").wait_for(state="hidden")
-    assert page.console_errors == []
+    assert console_problems(page) == []
 
 
 def test_width_preset_changes_the_embed_code(share_page, app_url):
@@ -81,4 +80,4 @@ def test_downloads_csv_png_and_svg_of_the_view(share_page, app_url):
             images[fmt] = handle.read()
     assert images["png"][:8] == b"\x89PNG\r\n\x1a\n"
     assert ElementTree.fromstring(images["svg"]).tag.endswith("svg")
-    assert page.console_errors == []
+    assert console_problems(page) == []
