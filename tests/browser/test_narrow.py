@@ -8,7 +8,7 @@ import time
 
 from playwright.sync_api import expect
 
-from .conftest import wait_for_graph
+from .conftest import console_problems, wait_for_graph, watch_console
 
 PHONE, DESKTOP = {"width": 375, "height": 800}, {"width": 1200, "height": 900}
 
@@ -40,8 +40,7 @@ def overflowing_text(page, graph: str) -> list[str]:
 def test_an_embed_on_a_phone_gives_time_the_width_and_cuts_nothing_off(browser, app_url):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    errors = []
-    page.on("console", lambda m: m.type in ("error", "warning") and errors.append(m.text))
+    watch_console(page)
     for tab in ("", "?tab=schedule", "?tab=compare"):
         page.goto(app_url + "/embed" + tab)
         page.locator("#embed-graph .main-svg").first.wait_for()
@@ -55,7 +54,7 @@ def test_an_embed_on_a_phone_gives_time_the_width_and_cuts_nothing_off(browser, 
     names = page.locator("#embed-graph .yaxislayer-above .ytick text, #embed-graph .yaxislayer-below .ytick text")
     inside = [n for n in names.all() if n.text_content().startswith("Testport")]
     assert inside and all(n.bounding_box()["x"] >= plot["x"] for n in inside)  # lane names inside the plot
-    assert errors == []
+    assert console_problems(page) == []
     context.close()
 
 
@@ -77,4 +76,4 @@ def test_crossing_the_width_redraws_the_figure_and_keeps_the_view(page, app_url)
     expect(page).to_have_url(re.compile(r"kind=meeting(%2C|,)session"))
     page.set_viewport_size(DESKTOP)
     wait_for_plot(page, lambda b: b["x"] > 150)
-    assert page.console_errors == []
+    assert console_problems(page) == []
