@@ -50,7 +50,7 @@ def layout(ds: Dataset, view: ViewState, notes: list[str], narrow: bool = False)
         c.header(ds, PATH),
         c.notes_banner(notes),
         html.Main(id="main", className="explore", children=[
-            _controls(ds, view),
+            _controls(ds, view, narrow),
             html.Section(className="figure-area", **{"aria-label": "Chart"}, children=[
                 html.P(_count_text(ds, events), id=COUNT, className="count", role="status",
                        **{"aria-live": "polite"}),
@@ -78,11 +78,12 @@ def layout(ds: Dataset, view: ViewState, notes: list[str], narrow: bool = False)
     ])
 
 
-def _controls(ds: Dataset, view: ViewState) -> html.Nav:
+def _controls(ds: Dataset, view: ViewState, narrow: bool) -> html.Nav:
+    """The controls, folded away on a phone so the chart is on the first screen."""
     rounds = ds.rounds.sort_values("start_date")
     kinds = sorted(ds.events["kind"].unique())
     days = talks_days(ds)
-    return html.Nav(className="controls", **{"aria-label": "Filters and views"}, children=[
+    controls = [
         _group("View", dcc.RadioItems(id=TAB, value=view.tab, className="tabs", inline=True,
                                       options=[{"label": v, "value": k} for k, v in TAB_LABELS.items()])),
         _group("Search titles and summaries", dcc.Input(
@@ -118,7 +119,11 @@ def _controls(ds: Dataset, view: ViewState) -> html.Nav:
             html.Button("Reset view", id=RESET, className="button", n_clicks=0),
         ]),
         present_links.panel(ds, view),
-    ])
+    ]
+    return html.Nav(className="controls", **{"aria-label": "Filters and views"}, children=html.Details(
+        open=not narrow, className="controls-fold",
+        children=[html.Summary("Filters and views", className="controls-summary"),
+                  html.Div(className="controls-body", children=controls)]))
 
 
 def _detail_class(view: ViewState) -> str:

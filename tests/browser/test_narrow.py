@@ -77,3 +77,20 @@ def test_crossing_the_width_redraws_the_figure_and_keeps_the_view(page, app_url)
     page.set_viewport_size(DESKTOP)
     wait_for_plot(page, lambda b: b["x"] > 150)
     assert console_problems(page) == []
+
+
+def test_on_a_phone_the_controls_fold_away_so_the_chart_is_on_the_first_screen(browser, app_url):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    watch_console(page)
+    page.goto(app_url + "/?kind=session")
+    wait_for_graph(page)
+    search = page.get_by_role("searchbox", name="Search titles and summaries")
+    expect(search).to_be_hidden()
+    assert plot_box(page)["y"] < PHONE["height"]  # the chart starts on the first screen
+    page.get_by_text("Filters and views", exact=True).click()
+    expect(search).to_be_visible()
+    search.fill("round one")
+    expect(page).to_have_url(re.compile(r"q=round\+one"))
+    assert console_problems(page) == []
+    context.close()
