@@ -44,7 +44,8 @@ def in_range(placed: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timestamp
 
 
 def grouped_markers(placed: pd.DataFrame, theme: Theme) -> tuple[list[dict], str]:
-    """One trace of group markers and a note saying so (``placed`` has ``lane``, in time order)."""
+    """One trace of group markers, each in the colour of its most common kind, a legend of
+    those kinds, and a note saying so (``placed`` has ``lane`` and ``kind``, in time order)."""
     width = bin_width(placed["anchor"].min(), placed["anchor"].max())
     bins = placed["anchor"].dt.floor(width).reset_index(drop=True)
     groups = pd.DataFrame({"lane": placed["lane"].array, "bin": bins}).groupby(["lane", "bin"], sort=False)
@@ -55,21 +56,33 @@ def grouped_markers(placed: pd.DataFrame, theme: Theme) -> tuple[list[dict], str
     named = groups.cumcount().to_numpy() < NAMED
     for group, title in zip(code[named].tolist(), placed["title"].to_numpy()[named].tolist()):
         names[group].append(title)
+    kinds, kind_code = np.unique(placed["kind"].to_numpy(dtype=str), return_inverse=True)  # sorted
+    tally = np.zeros((len(counts), len(kinds)), dtype=np.int64)
+    np.add.at(tally, (code, kind_code), 1)
+    main = tally.argmax(axis=1)  # each group's most common kind
+    shares = (tally.max(axis=1) / np.asarray(counts)).tolist()
+    colors = [theme.kind_color(kind, index) for index, kind in enumerate(kinds)]
     starts, which = np.unique(bins.dt.tz_convert(None).to_numpy()[first], return_inverse=True)  # format once
     starts = pd.Series(pd.DatetimeIndex(starts).tz_localize("UTC"))
     periods, centres = _periods(starts, width), naive_utc(starts + width / 2).astype(str).tolist()
     top = max(counts) ** 0.5
     trace = dict(
         type="scatter", x=[centres[w] for w in which.tolist()], y=placed["lane"].to_numpy()[first].tolist(),
-        mode="markers", name=f"groups of events (per {_width_text(width)})", legendgroup="kinds",
-        marker=dict(symbol="circle", color=theme.muted, opacity=0.75, line=dict(width=1, color=theme.text),
+        mode="markers", name=f"groups of events (per {_width_text(width)})", showlegend=False,
+        marker=dict(symbol="circle", color=[colors[k] for k in main.tolist()], opacity=0.8,
+                    line=dict(width=1, color=theme.text),
                     size=[round(theme.marker_size * (0.5 + count ** 0.5 / top), 1) for count in counts]),
         customdata=placed["id"].to_numpy()[first].tolist(), hoverinfo="text",
-        hovertext=[_hover(count, periods[w], group) for count, w, group in zip(counts, which.tolist(), names)],
+        hovertext=[_hover(count, periods[w], group, f"{esc(kinds[k])} ({share:.0%})")
+                   for count, w, group, k, share in zip(counts, which.tolist(), names, main.tolist(), shares)],
     )
+    legend = [dict(type="scatter", x=[None], y=[None], mode="markers", name=str(kind), legendgroup="kinds",
+                   legendgrouptitle=dict(text="Most common kind in a group"),
+                   marker=dict(symbol="circle", color=color, size=theme.marker_size))
+              for kind, color in zip(kinds, colors)]
     note = (f"{len(placed):,} events in view, grouped per {_width_text(width)} · zoom in or filter to see "
             "each · click a group to open its first")
-    return [trace], note
+    return [trace, *legend], note
 
 
 def _periods(starts: pd.Series, width: pd.Timedelta) -> list[str]:
@@ -80,11 +93,12 @@ def _periods(starts: pd.Series, width: pd.Timedelta) -> list[str]:
     return first.tolist()
 
 
-def _hover(count: int, period: str, names: list[str]) -> str:
-    """'<b>12 events</b> · 3 Mar 2022 (GMT)', the first titles, and how many more."""
+def _hover(count: int, period: str, names: list[str], main: str) -> str:
+    """'<b>12 events</b> · 3 Mar 2022 (GMT)', the most common kind (escaped) and its share, the
+    first titles, and how many more."""
     more = count - len(names)
     return "<br>".join([f"<b>{count:,} event{'s' if count > 1 else ''}</b> · {esc(period)} (GMT)",
-                        *map(esc, names), *([f"… and {more:,} more"] if more > 0 else [])])
+                        f"mostly {main}", *map(esc, names), *([f"… and {more:,} more"] if more > 0 else [])])
 
 
 def _width_text(width: pd.Timedelta) -> str:

@@ -28,6 +28,7 @@ GAP_PAD = pd.Timedelta(days=30)    # context kept visible on each side of a comp
 MONTH, HALF_YEAR = pd.offsets.MonthBegin(), pd.offsets.HalfYearBegin(startingMonth=1)  # gap ends
 LANE_PX, TERRITORY_PX, CHROME_PX = 44, 230, 190
 LABEL_WIDTH = 32  # characters per line of a lane label
+NOTE_PX = 28  # room a line of the grouping note takes between the panels
 # Narrow (a phone): lane names inside the plot above their lanes, so time keeps the width.
 NARROW_LANE_PX, NARROW_TERRITORY_PX, NARROW_AXES_PX, NARROW_LABEL_WIDTH = 46, 170, 70, 46
 
@@ -73,7 +74,8 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, narrow: bool = F
         xaxis["range"] = _range(ds, view)
     if gap:
         xaxis["rangebreaks"] = [dict(bounds=[str(naive_utc(gap[0])), str(naive_utc(gap[1]))])]
-    yaxis = dict(domain=[split + 0.05, 1], categoryorder="array", categoryarray=lanes,
+    between = 0.05 + (NOTE_PX * (2 if narrow else 1) / height if note else 0)  # the panel title, the note
+    yaxis = dict(domain=[split + between, 1], categoryorder="array", categoryarray=lanes,
                  autorange="reversed", fixedrange=True, automargin=True)
     layout = dict(
         xaxis=dict(xaxis, anchor="y", showticklabels=False),

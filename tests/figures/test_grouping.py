@@ -4,6 +4,7 @@ zoomed in; the text lists stop at LISTED_MAX with a note."""
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from dashboard.dataset import load_dataset
 from dashboard.figures import build_figure
 from dashboard.figures.grouping import MAX_MARKERS, bin_width
+from dashboard.figures.theme import get_theme
 from dashboard.state import ViewState
 from dashboard.views import event_list
 from dashboard.views.components import LISTED_MAX, events_table
@@ -36,10 +38,22 @@ def test_many_events_in_view_are_grouped(large):
     counts = [int(text.split("</b>")[0].removeprefix("<b>").split()[0].replace(",", "")) for text in trace.hovertext]
     assert sum(counts) == len(large.events)  # every event is in exactly one group
     assert set(trace.customdata) <= set(large.events["id"])  # a click opens a real event
-    assert not any(t.name == "session" for t in figure.data)  # no per-event markers
+    assert not any(x is not None for t in figure.data if t.name == "session" for x in t.x)  # no per-event markers
     notes = [a.text for a in figure.layout.annotations if "grouped per" in (a.text or "")]
     assert notes and f"{len(large.events):,} events in view" in notes[0]
     assert len(figure.to_json()) / len(large.events) < 200  # bytes per event
+
+
+def test_groups_take_the_colour_of_their_most_common_kind_with_a_legend(large):
+    figure = build_figure(large, ViewState())
+    (trace,) = groups(figure)
+    theme = get_theme("light")
+    mains = [re.search(r"<br>mostly (\w+) \((\d+)%\)", text).groups() for text in trace.hovertext]
+    assert [theme.kind_color(kind) for kind, _ in mains] == list(trace.marker.color)
+    assert {kind for kind, _ in mains} > {"session"}  # the fixture's other kinds lead some groups
+    assert ("session", "100") in mains
+    legend = {t.name: t.marker.color for t in figure.data if t.legendgroup == "kinds"}
+    assert legend == {k: theme.kind_color(k) for k in sorted(large.events["kind"].unique())}
 
 
 def test_a_group_click_opens_its_first_event(large):
@@ -76,3 +90,10 @@ def test_the_event_list_and_table_stop_at_the_limit_with_a_note(large):
     assert len(buttons) == LISTED_MAX and f"of {len(large.events):,}" in items[-1].children
     table = json.dumps(events_table(large, large.events, "asc").to_plotly_json(), default=str)
     assert f"The first {LISTED_MAX:,} of {len(large.events):,}" in table
+
+
+def test_the_grouping_note_gets_its_own_room_between_the_panels(large):
+    grouped = build_figure(large, ViewState())
+    each = build_figure(large, ViewState(start="2022-05-01", end="2022-05-10"))
+    gap = grouped.layout.yaxis.domain[0] - grouped.layout.yaxis2.domain[1]
+    assert gap > each.layout.yaxis.domain[0] - each.layout.yaxis2.domain[1] + 0.02
