@@ -12,19 +12,22 @@ from dashboard.harness import chromium, served
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 SHOTS = {"explore.png": "/", "explore-event.png": "/?event=ist25-r1-session&from=2025-05-01&to=2025-08-01"}
-# Slides are shot at a projector's 1920×1080.
+# Slides are shot at a projector's 1920×1080; the phone shot is the embed's narrow form, whole.
 SLIDES = {"present.png": "/present?deck=istanbul-2022-2025&slide=10"}
+PHONE = {"embed-phone.png": "/embed"}
 
 
 def main() -> None:
     with served(DEFAULT_DATA_DIR) as base, chromium() as browser:
-        for viewport, shots in (({"width": 1440, "height": 1000}, SHOTS), ({"width": 1920, "height": 1080}, SLIDES)):
+        for viewport, shots, whole in (({"width": 1440, "height": 1000}, SHOTS, False),
+                                       ({"width": 1920, "height": 1080}, SLIDES, False),
+                                       ({"width": 390, "height": 844}, PHONE, True)):
             page = browser.new_page(viewport=viewport)
             for name, path in shots.items():
                 page.goto(base + path)
                 page.wait_for_selector(".js-plotly-plot .main-svg")
                 page.wait_for_timeout(800)
-                page.screenshot(path=str(DOCS / name))
+                page.screenshot(path=str(DOCS / name), full_page=whole)
                 print(f"wrote docs/{name}")
 
 
