@@ -28,7 +28,7 @@ GRAPH, COUNT, TABLE, DETAIL, DETAIL_CLOSE = "graph", "count", "events-table", "d
 TAB, LANES, ROUNDS, SIDES, KINDS, VERIFICATION = "tab", "lanes", "rounds", "sides", "kinds", "verification"
 SEARCH, GAP, DAY, THEME, ORDER, PICK = "search", "gap", "day", "theme", "order", "event-pick"
 RESET, CLEAR, EMPTY, EMPTY_CLEAR = "reset", "clear-filters", "empty", "empty-clear"
-QUERY, PAGE, GRAPH_WRAP, TABLE_WRAP = "view-query", "explore-page", "graph-wrap", "table-wrap"
+QUERY, PAGE, GRAPH_WRAP, TABLE_WRAP, ZOOM = "view-query", "explore-page", "graph-wrap", "table-wrap", "zoom"
 CAPTION = "graph-caption"
 CAPTION_NOTE = "The same events are listed as text in the list of events below and under View: Table."
 TAB_LABELS = {"timeline": "Timeline", "schedule": "Talks day", "compare": "2022 vs 2025", "table": "Table"}
@@ -74,6 +74,7 @@ def layout(ds: Dataset, view: ViewState, notes: list[str], narrow: bool = False)
                        children=c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE)),
         ]),
         dcc.Store(id=QUERY, data=view.to_query()),
+        dcc.Store(id=ZOOM, data=_zoom(view)),  # the timeline's zoomed range, a control like the others
         c.footer(ds),
     ])
 
@@ -142,37 +143,39 @@ def _count_text(ds: Dataset, events) -> str:
     return f"{len(events)} of {len(ds.events)} events shown"
 
 
-def reduce(view: ViewState, trigger: str | None, values: dict, relayout) -> ViewState:
+def reduce(view: ViewState, trigger: str | None, values: dict) -> ViewState:
     """The next state from the control that changed (pure; unit-tested).
 
     ``view`` is the state the page last received, which is stale when Dash dropped an answer
-    still in flight for a newer request (a late autosize relayout after a click, say), so
-    every field a control shows is read from ``values``, the controls as the browser has
-    them now. Clicks on the chart and Close set the "Open an event" control in the browser."""
+    still in flight for a newer request (a click's or a zoom's, overtaken by the next change),
+    so every field a control shows is read from ``values``, the controls as the browser has
+    them now. The browser turns chart clicks and Close into the "Open an event" control and
+    the timeline's zooms into the zoom store, so those are controls too."""
     if trigger == RESET:
         return ViewState()
+    zoom = values[ZOOM] if isinstance(values[ZOOM], dict) else {}
     current = replace(
         view, tab=values[TAB], lanes=values[LANES], q=values[SEARCH] or "",
         rounds=tuple(sorted(values[ROUNDS] or ())), sides=tuple(sorted(values[SIDES] or ())),
         kinds=tuple(sorted(values[KINDS] or ())), verification=tuple(sorted(values[VERIFICATION] or ())),
         gap=values[GAP], theme=values[THEME], event=values[PICK] or "", day=values[DAY] or "",
+        start=str(zoom.get("start") or ""), end=str(zoom.get("end") or ""),
     )
     if trigger in (CLEAR, EMPTY_CLEAR):
         return replace(current, rounds=(), sides=(), kinds=(), verification=(), q="")
     if trigger == ORDER:
         return replace(current, order="desc" if view.order == "asc" else "asc")
-    if trigger == "relayout" and relayout and current.tab in ("timeline", "table"):
-        if relayout.get("xaxis.autorange"):
-            return replace(current, start="", end="")
-        start, end = relayout.get("xaxis.range[0]"), relayout.get("xaxis.range[1]")
-        if start and end:
-            return replace(current, start=str(start)[:10], end=str(end)[:10])
     return current
+
+
+def _zoom(view: ViewState) -> dict:
+    return {"start": view.start, "end": view.end}
 
 
 def register(app: Dash, ds: Dataset) -> None:
     default_day = busiest_day(ds)
     figure = figure_memo(ds)
+    choices = choices_for(ds)
     control_values = [Output(TAB, "value"), Output(LANES, "value"), Output(ROUNDS, "value"),
                       Output(SIDES, "value"), Output(KINDS, "value"), Output(VERIFICATION, "value"),
                       Output(SEARCH, "value"), Output(GAP, "value"), Output(DAY, "value"),
@@ -184,27 +187,28 @@ def register(app: Dash, ds: Dataset) -> None:
         Output(DETAIL, "children"), Output(QUERY, "data"), Output(EMPTY, "hidden"),
         Output(GRAPH_WRAP, "hidden"), Output(TABLE_WRAP, "hidden"), Output(PAGE, "className"),
         Output(ORDER, "children"), Output(DETAIL, "className"), Output(CAPTION, "children"),
-        Output(event_list.LIST, "children"),
+        Output(event_list.LIST, "children"), Output(ZOOM, "data"),
         Input(TAB, "value"), Input(LANES, "value"), Input(ROUNDS, "value"), Input(SIDES, "value"),
         Input(KINDS, "value"), Input(VERIFICATION, "value"), Input(SEARCH, "value"), Input(GAP, "value"),
         Input(DAY, "value"), Input(THEME, "value"), Input(PICK, "value"),
-        Input(GRAPH, "relayoutData"), Input(RESET, "n_clicks"), Input(CLEAR, "n_clicks"),
+        Input(ZOOM, "data"), Input(RESET, "n_clicks"), Input(CLEAR, "n_clicks"),
         Input(EMPTY_CLEAR, "n_clicks"), Input(ORDER, "n_clicks"), Input(c.VIEWPORT, "data"),
         State(QUERY, "data"),
         prevent_initial_call=True,
     )
     def on_change(tab, lanes, rounds, sides, kinds, verification, q, gap, day, theme, pick,
-                  relayout, *rest):
+                  zoom, *rest):
         width_class, query = rest[-2:]
-        old, _ = ViewState.from_query(query or "")
-        trigger = "relayout" if f"{GRAPH}.relayoutData" in ctx.triggered_prop_ids else ctx.triggered_id
-        values = {TAB: tab, LANES: lanes, ROUNDS: rounds, SIDES: sides, KINDS: kinds,
-                  VERIFICATION: verification, SEARCH: q, GAP: gap, DAY: day, THEME: theme, PICK: pick}
-        view = reduce(old, trigger, values, relayout)
+        old, _ = ViewState.from_query(query or "", choices)
+        trigger = ctx.triggered_id
+        values = {TAB: tab, LANES: lanes, ROUNDS: rounds, SIDES: sides, KINDS: kinds, VERIFICATION: verification,
+                  SEARCH: q, GAP: gap, DAY: day, THEME: theme, PICK: pick, ZOOM: zoom}
+        view = reduce(old, trigger, values)
+        view, _ = ViewState.from_query(view.to_query(), choices)  # what the browser sent, checked as a link is
         if view.day == default_day:
             view = replace(view, day="")
         resized = trigger == c.VIEWPORT  # the window crossed the width: the other form of the figure
-        if view == old and not resized:  # e.g. plotly's autosize relayout: answering would race a real change
+        if view == old and not resized:
             raise PreventUpdate
         events = filter_events(ds, view)
         redraw = _figure_fields(ds, view) != _figure_fields(ds, old) or trigger == RESET or resized
@@ -219,7 +223,7 @@ def register(app: Dash, ds: Dataset) -> None:
             else no_update, view.to_query(),
             not events.empty, view.tab == "table", view.tab != "table", f"page theme-{view.theme}",
             "Newest first" if view.order == "asc" else "Oldest first", _detail_class(view),
-            c.graph_caption(ds, view, CAPTION_NOTE), event_list.items(ds, events, view.event),
+            c.graph_caption(ds, view, CAPTION_NOTE), event_list.items(ds, events, view.event), _zoom(view),
         )
 
     app.clientside_callback(
@@ -243,6 +247,17 @@ def register(app: Dash, ds: Dataset) -> None:
         }""" % DETAIL_CLOSE,
         Output(PICK, "value", allow_duplicate=True),
         Input(GRAPH, "clickData"), Input(DETAIL_CLOSE, "n_clicks"), prevent_initial_call=True,
+    )
+    app.clientside_callback(  # only a zoom of the timeline: plotly's autosize relayouts change nothing
+        """function (relayout, tab) {
+            const none = window.dash_clientside.no_update;
+            if (!relayout || (tab !== 'timeline' && tab !== 'table')) { return none; }
+            if (relayout['xaxis.autorange']) { return {start: '', end: ''}; }
+            const start = relayout['xaxis.range[0]'], end = relayout['xaxis.range[1]'];
+            return start && end ? {start: String(start).slice(0, 10), end: String(end).slice(0, 10)} : none;
+        }""",
+        Output(ZOOM, "data", allow_duplicate=True), Input(GRAPH, "relayoutData"), State(TAB, "value"),
+        prevent_initial_call=True,
     )
     share.register(app, ds, QUERY, GRAPH)
     event_list.register(app, PICK)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -45,35 +46,55 @@ def test_clicking_an_event_opens_its_detail_with_sources(page, app_url):
     assert "event=" in page.url
 
 
-def test_a_click_survives_a_relayout_that_overtakes_its_answer(page, app_url):
-    """Dash drops an answer still in flight when the same callback fires again (as plotly's
-    late autosize relayout does after a page load): the newer request must still open the event."""
-    page.goto(app_url + "/")
-    wait_for_graph(page)
+@contextmanager
+def overtaken(page):
+    """Hold the callback request that the block's action makes, then tick the 'session' kind
+    so a newer request overtakes it, and only then let the held one through: Dash drops an
+    answer that arrives after a newer request for the same callback went out."""
     held = []
-
-    def hold_the_first(route):  # the request the click makes
-        if held:
-            route.continue_()
-        else:
-            held.append(route)
-
-    point = page.locator("#graph .subplot.xy .scatterlayer .trace .points path").first
-    box = point.bounding_box()
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.route("**/_dash-update-component*", hold_the_first)
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.route("**/_dash-update-component*", lambda route: route.continue_() if held else held.append(route))
+    yield
     for _ in range(250):
         if held:
             break
         page.wait_for_timeout(20)
-    assert held, "the click never asked the server to open its event"
-    plot = page.locator("#graph .draglayer .xy .nsewdrag").first.bounding_box()
-    with page.expect_response(lambda r: "graph.relayoutData" in (r.request.post_data or "")):
-        page.mouse.dblclick(plot["x"] + 5, plot["y"] + 5)  # autorange: a relayout, away from events
-    held[0].continue_()  # its answer now comes too late and is dropped
-    expect(page).to_have_url(re.compile(r"event=e-"))
+    assert held, "the action never reached the server"
+    with page.expect_response(lambda r: "_dash-update-component" in r.url):
+        page.get_by_role("checkbox", name="session").check()
+    held[0].continue_()
+
+
+def test_a_click_survives_a_change_that_overtakes_its_answer(page, app_url):
+    """Dash drops an answer still in flight when the same callback fires again (a filter
+    changed at once, once plotly's late autosize relayout too): the newer request must still
+    open the event."""
+    page.goto(app_url + "/")
+    wait_for_graph(page)
+    point = page.locator("#graph .subplot.xy .scatterlayer .trace .points path").first
+    box = point.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    with overtaken(page):
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page).to_have_url(re.compile(r"event=e-.*kind=session|kind=session.*event=e-"))
     expect(page.locator("#detail .sources a").first).to_be_visible()
+
+
+def test_a_zoom_survives_a_filter_change_that_overtakes_its_answer(page, app_url):
+    """The zoomed range is read from the browser with every change, like the filters: a filter
+    change sent before the zoom's answer arrived keeps the zoom."""
+    page.goto(app_url + "/")
+    wait_for_graph(page)
+    plot = page.locator("#graph .draglayer .xy .nsewdrag").first.bounding_box()
+    y = plot["y"] + plot["height"] / 2
+    with overtaken(page):
+        page.mouse.move(plot["x"] + plot["width"] * 0.02, y)
+        page.mouse.down()
+        page.mouse.move(plot["x"] + plot["width"] * 0.3, y, steps=5)
+        page.mouse.up()
+    expect(page).to_have_url(re.compile(r"kind=session"))
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["from"][0] >= "2022" and query["to"][0] <= "2026" and query["from"][0] < query["to"][0]
+    assert console_problems(page) == []
 
 
 def test_filter_updates_count_and_url_and_reload_restores_it(page, app_url):
