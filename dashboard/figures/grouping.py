@@ -56,9 +56,8 @@ def grouped_markers(placed: pd.DataFrame, theme: Theme) -> tuple[list[dict], str
     named = groups.cumcount().to_numpy() < NAMED
     for group, title in zip(code[named].tolist(), placed["title"].to_numpy()[named].tolist()):
         names[group].append(title)
-    kinds, kind_code = np.unique(placed["kind"].to_numpy(dtype=str), return_inverse=True)  # sorted
-    tally = np.zeros((len(counts), len(kinds)), dtype=np.int64)
-    np.add.at(tally, (code, kind_code), 1)
+    kind_code, kinds = pd.factorize(placed["kind"], sort=True)
+    tally = np.bincount(code * len(kinds) + kind_code, minlength=len(counts) * len(kinds)).reshape(-1, len(kinds))
     main = tally.argmax(axis=1)  # each group's most common kind
     shares = (tally.max(axis=1) / np.asarray(counts)).tolist()
     colors = [theme.kind_color(kind, index) for index, kind in enumerate(kinds)]
