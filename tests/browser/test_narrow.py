@@ -94,3 +94,18 @@ def test_on_a_phone_the_controls_fold_away_so_the_chart_is_on_the_first_screen(b
     expect(page).to_have_url(re.compile(r"q=round\+one"))
     assert console_problems(page) == []
     context.close()
+
+
+def test_a_slide_turned_to_a_phone_redraws_its_figure_narrow_and_the_page_scrolls(page, app_url):
+    page.set_viewport_size(DESKTOP)
+    page.goto(app_url + "/present?deck=testport-story&slide=1")
+    page.locator("#present-graph .main-svg").first.wait_for()
+    assert plot_box(page, "#present-graph")["x"] > 100  # lane names beside the plot
+    page.set_viewport_size(PHONE)
+    wait_for_plot(page, lambda b: b["x"] < 60 and b["width"] > 0.7 * PHONE["width"], "#present-graph")
+    assert page.locator("#present-graph .g-gtitle tspan.line").count() >= 2
+    assert page.evaluate("document.documentElement.scrollHeight") > PHONE["height"]  # text under the figure
+    page.keyboard.press("ArrowRight")  # the next slide is routed in the narrow form too
+    expect(page).to_have_url(re.compile(r"slide=2"))
+    wait_for_plot(page, lambda b: b["width"] > 0.7 * PHONE["width"], "#present-graph")
+    assert console_problems(page) == []
