@@ -43,6 +43,11 @@ class PresentRequest:
     slide: int = 1
     handout: bool = False
 
+    @property
+    def current(self) -> Slide:
+        """The slide asked for."""
+        return self.deck.slides[self.slide - 1]
+
 
 def get_deck(ds: Dataset, deck_id: str) -> Deck | None:
     if deck_id not in ds.decks.index:

@@ -35,7 +35,6 @@ TAB_LABELS = {"timeline": "Timeline", "schedule": "Talks day", "compare": "2022 
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True,
                 "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
                 "toImageButtonOptions": {"filename": "negotiation-timeline", "scale": 2}}
-CONTROLS = (TAB, LANES, ROUNDS, SIDES, KINDS, VERIFICATION, SEARCH, GAP, DAY, THEME, ORDER)
 
 
 def page(ds: Dataset, query: str, narrow: bool = False) -> html.Div:

@@ -51,7 +51,7 @@ def theme_style(theme: Theme) -> dict:
 
 def slide_page(ds: Dataset, request: PresentRequest, notes: list[str], narrow: bool = False) -> html.Div:
     deck, number = request.deck, request.slide
-    slide, count = deck.slides[number - 1], len(deck.slides)
+    slide, count = request.current, len(deck.slides)
     theme = get_theme(THEME)
     return html.Div(className="page present present-deck", style=theme_style(theme), children=[
         html.Header(className="present-bar", children=[
@@ -132,4 +132,4 @@ def register(app: Dash, ds: Dataset) -> None:
         request, _ = parse_present_query(ds, search or "")
         if request is None or request.handout:
             raise PreventUpdate
-        return slide_figure(ds, request.deck.slides[request.slide - 1].view, c.is_narrow(width_class))
+        return slide_figure(ds, request.current.view, c.is_narrow(width_class))
