@@ -28,8 +28,7 @@ PERIODS = {"day": pd.DateOffset(days=1), "month": pd.DateOffset(months=1)}
 # (resource, field) -> referenced resource; list fields hold ';'-separated ids.
 REFERENCES = {
     ("rounds", "source_ids"): "sources",
-    ("participants", "round_ids"): "rounds",
-    ("participants", "head_of_round_ids"): "rounds",
+    ("rounds", "head_ids"): "participants",
     ("participants", "source_ids"): "sources",
     ("events", "round_id"): "rounds",
     ("events", "participant_ids"): "participants",
@@ -100,6 +99,7 @@ def load_dataset(data_dir: str | Path) -> Dataset:
         _check_keys(schemas, tables, problems)
         _check_references(schemas, tables, side_enum, problems)
         _check_rounds(schemas["rounds"]["path"], tables["rounds"], problems)
+        _check_heads(schemas["rounds"]["path"], tables["rounds"], tables["events"], problems)
         _parse_event_times(schemas["events"]["path"], tables["events"], problems)
         problems += check_numbering(schemas["decks"]["path"], tables["decks"],
                                     schemas["slides"]["path"], tables["slides"])
@@ -241,6 +241,19 @@ def _check_rounds(file: str, rows: list[dict], problems: list[Problem]) -> None:
         if start and end and end < start:
             problems.append(Problem(file, row["_row"], "end_date", "end-before-start",
                                     f"end_date {end} is before start_date {start}"))
+
+
+def _check_heads(file: str, rounds: list[dict], events: list[dict], problems: list[Problem]) -> None:
+    """Attendance is stated once, by events: a round's head must sit at one of its events."""
+    present: dict[str, set] = {}
+    for event in events:
+        present.setdefault(event.get("round_id"), set()).update(event.get("participant_ids") or ())
+    for row in rounds:
+        for head in row.get("head_ids") or ():
+            if head not in present.get(row.get("id"), ()):
+                problems.append(Problem(file, row["_row"], "head_ids", "head-not-present",
+                                        f"{head!r} led at {row.get('id')} but is in none of its "
+                                        "events' participant_ids"))
 
 
 def _parse_event_times(file: str, rows: list[dict], problems: list[Problem]) -> None:
