@@ -22,8 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dash_client import DashClient, fetch  # noqa: E402
 
-from dashboard.config import DEFAULT_DATA_DIR  # noqa: E402
-from dashboard.harness import free_port, wait_for  # noqa: E402
+from dashboard.config import DEFAULT_DATA_DIR# noqa: E402
+from tests.harness import free_port, wait_for# noqa: E402
 
 FILTERS = [["ukraine"], ["russia"], ["turkey"], ["belarus"], ["united-states"]]  # each a change
 

@@ -1,6 +1,6 @@
 """What a reader's browser pays for a page: bytes over the wire and time to the first chart.
 
-Measured in Debian's headless Chromium (dashboard.harness.chromium) through the DevTools
+Measured in Debian's headless Chromium (tests.harness.chromium) through the DevTools
 protocol: every request the page makes until the network is idle, its decoded body size (raw)
 and its encoded size on the wire (transferred: compressed body plus headers). Each load uses a
 fresh browser context, so nothing comes from the cache.

@@ -1,5 +1,5 @@
 """``python -m dashboard`` runs the same CLI as ``negotiation-timeline``."""
 
-from .cli import main
+from dashboard.cli import main
 
 raise SystemExit(main())

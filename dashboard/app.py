@@ -18,11 +18,18 @@ from pathlib import Path
 from dash import ClientsideFunction, Dash, Input, Output, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
-from . import delivery, downloads, embedding, hardening, headers, routes
-from .config import Config
-from .dataset import Dataset, load_dataset
-from .views import embed, explore, present
-from .views.components import NOTES, NOTES_CLOSE, URL, VIEWPORT, is_narrow
+from dashboard.web import compression as delivery
+from dashboard.web import downloads
+from dashboard.web import oembed as embedding
+from dashboard.web import guards as hardening
+from dashboard.web import headers
+from dashboard.web import routes
+from dashboard.config import Config
+from dashboard.data.dataset import Dataset, load_dataset
+from dashboard.views import embed
+from dashboard.views.explore import page as explore
+from dashboard.views.present import page as present
+from dashboard.views.components import NOTES, NOTES_CLOSE, URL, VIEWPORT, is_narrow
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 PAGE = "page"

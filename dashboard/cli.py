@@ -10,9 +10,9 @@ import os
 import sys
 from pathlib import Path
 
-from .config import Config, default_data_dir
-from .dataset import load_dataset
-from .problems import DatasetError
+from dashboard.config import Config, default_data_dir
+from dashboard.data.dataset import load_dataset
+from dashboard.data.problems import DatasetError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXPORT_FORMATS = ("html", "png", "svg", "csv")
@@ -94,7 +94,7 @@ def _serve(args, config: Config) -> int:
         return EXIT_FAILED
     if args.prod:
         return _serve_production(args, config)
-    from .app import create_app  # Dash is imported only when serving.
+    from dashboard.app import create_app# Dash is imported only when serving.
 
     create_app(Config(data_dir=config.data_dir, debug=args.debug)).run(
         host=args.host, port=args.port, debug=args.debug)
@@ -113,8 +113,8 @@ def _serve_production(args, config: Config) -> int:
 
 def _export(args, config: Config) -> int:
     """Build exactly ``build_figure(ds, view)`` (or the page's CSV) for ``--view`` into ``--out``."""
-    from . import export  # plotly is imported only when exporting
-    from .state import ViewState, choices_for
+    from dashboard import export# plotly is imported only when exporting
+    from dashboard.state import ViewState, choices_for
 
     if (args.width or args.height) and args.format not in ("png", "svg"):
         print("negotiation-timeline: error: --width and --height apply to png and svg only", file=sys.stderr)

@@ -18,14 +18,14 @@ from pathlib import Path
 import pandas as pd
 import plotly.io as pio
 
-from .citation import APP_NAME, cited_sources, credit_line
-from .dataset import LIST_SEPARATOR, TIME_FIELDS, Dataset
-from .figures import NARROW_PX, build_figure
-from .figures.theme import get_theme
-from .labels import when_text
-from .selection import filter_events
-from .state import ViewState
-from .timefmt import DISPLAY_ZONE
+from dashboard.data.citation import APP_NAME, cited_sources, credit_line
+from dashboard.data.dataset import LIST_SEPARATOR, TIME_FIELDS, Dataset
+from dashboard.figures import NARROW_PX, build_figure
+from dashboard.figures.theme import get_theme
+from dashboard.data.labels import when_text
+from dashboard.data.filters import filter_events
+from dashboard.state import ViewState
+from dashboard.data.times import DISPLAY_ZONE
 
 DIV_ID = "negotiation-timeline-figure"
 # plotly.js with only our trace types (scripts/build_plotly_bundle.sh), inlined: 1.07 MB, not 4.8 MB

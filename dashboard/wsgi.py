@@ -12,8 +12,8 @@ import logging
 
 from flask import Flask, Response
 
-from .app import create_app
-from .problems import DatasetError
+from dashboard.app import create_app
+from dashboard.data.problems import DatasetError
 
 
 def unavailable(error: DatasetError) -> Flask:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dashboard.config import DEFAULT_DATA_DIR
-from dashboard.harness import chromium, served
+from tests.harness import chromium, served
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 SHOTS = {"explore.png": "/", "explore-event.png": "/?event=ist25-r1-session&from=2025-05-01&to=2025-08-01"}

@@ -30,7 +30,7 @@ def fixture_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def fixture_dataset(tmp_path_factory):
-    from dashboard.dataset import load_dataset
+    from dashboard.data.dataset import load_dataset
 
     return load_dataset(make_package(tmp_path_factory.mktemp("package")))
 

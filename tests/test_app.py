@@ -7,7 +7,7 @@ import json
 
 from dashboard.app import VIEWS, create_app
 from dashboard.config import Config
-from dashboard.dataset import load_dataset
+from dashboard.data.dataset import load_dataset
 from dashboard.state import ViewState
 
 from .conftest import make_package

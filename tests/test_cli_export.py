@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard.cli import main
-from dashboard.dataset import load_dataset
+from dashboard.data.dataset import load_dataset
 from dashboard.export import events_csv
 from dashboard.state import ViewState
 

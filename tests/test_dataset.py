@@ -10,8 +10,8 @@ import sys
 import pandas as pd
 import pytest
 
-from dashboard.dataset import load_dataset
-from dashboard.problems import DatasetError
+from dashboard.data.dataset import load_dataset
+from dashboard.data.problems import DatasetError
 
 from .conftest import edit_cell, make_package
 
@@ -129,7 +129,7 @@ def test_lists_are_tuples_and_frames_are_indexed_by_id(fixture_dataset):
 
 DUMP = """
 import json, sys
-from dashboard.dataset import load_dataset
+from dashboard.data.dataset import load_dataset
 ds = load_dataset(sys.argv[1])
 print(json.dumps({n: getattr(ds, n).astype(str).to_dict("records") for n in ds.counts()}))
 """

@@ -10,7 +10,7 @@ import pytest
 
 from dashboard.app import create_app
 from dashboard.config import Config
-from dashboard.delivery import DYNAMIC_BR_LEVEL, STATIC_BR_LEVEL, StaticBrotli
+from dashboard.web.compression import DYNAMIC_BR_LEVEL, STATIC_BR_LEVEL, StaticBrotli
 
 from .conftest import ROOT, make_package
 

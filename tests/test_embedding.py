@@ -12,7 +12,7 @@ import pytest
 
 from dashboard.app import create_app
 from dashboard.config import Config
-from dashboard.embedcode import embed_height, iframe_code, script_code
+from dashboard.views.embed_code import embed_height, iframe_code, script_code
 from dashboard.state import ViewState
 
 from .conftest import ROOT, make_package

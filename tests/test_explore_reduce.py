@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dashboard.state import ViewState
-from dashboard.views import explore as e
+from dashboard.views.explore import page as e
 
 
 def controls(view: ViewState) -> dict:

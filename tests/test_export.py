@@ -14,11 +14,11 @@ from xml.etree import ElementTree
 import pandas as pd
 import pytest
 
-from dashboard.dataset import load_dataset
+from dashboard.data.dataset import load_dataset
 from dashboard.export import DIV_ID, events_csv, export_filename, figure_image, standalone_html
-from dashboard.selection import filter_events
+from dashboard.data.filters import filter_events
 from dashboard.state import ViewState
-from dashboard.timefmt import format_span_in
+from dashboard.data.times import format_span_in
 
 from .conftest import DATA, edit_cell, make_package
 

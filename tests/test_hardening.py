@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from dashboard.app import VIEWS, create_app
 from dashboard.config import Config
-from dashboard.hardening import MAX_BODY
+from dashboard.web.guards import MAX_BODY
 
 from .conftest import make_package
 

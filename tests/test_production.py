@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from dashboard.harness import free_port, wait_for
+from tests.harness import free_port, wait_for
 
 from .conftest import edit_cell, make_package
 from .test_hardening import route_body

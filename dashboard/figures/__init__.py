@@ -13,13 +13,13 @@ from typing import Callable
 
 import plotly.graph_objects as go
 
-from ..dataset import Dataset
-from ..state import ViewState
-from .common import NARROW_PX
-from .compare import compare_figure
-from .schedule import schedule_figure
-from .theme import Theme, get_theme
-from .timeline import timeline_figure
+from dashboard.data.dataset import Dataset
+from dashboard.state import ViewState
+from dashboard.figures.assembly import NARROW_PX
+from dashboard.figures.compare import compare_figure
+from dashboard.figures.schedule import schedule_figure
+from dashboard.figures.theme import Theme, get_theme
+from dashboard.figures.timeline import timeline_figure
 
 
 __all__ = ["NARROW_PX", "build_figure", "figure_memo"]

@@ -13,13 +13,14 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..dataset import Dataset
-from ..labels import esc
-from ..selection import filter_events, territory_at, territory_lines
-from ..state import ViewState
-from ..timefmt import DISPLAY_ZONE, minutes_between
-from .common import BOTTOM_PX, assemble, empty_figure, legend_symbols, top_margin
-from .theme import Theme
+from dashboard.data.dataset import Dataset
+from dashboard.data.labels import esc
+from dashboard.data.filters import filter_events
+from dashboard.data.territory import territory_at, territory_lines
+from dashboard.state import ViewState
+from dashboard.data.times import DISPLAY_ZONE, minutes_between
+from dashboard.figures.assembly import BOTTOM_PX, assemble, empty_figure, legend_symbols, top_margin
+from dashboard.figures.theme import Theme
 
 TITLE = "Each year's talks side by side, aligned on their first session"
 X_TITLE = "Days since the first session of each year's talks"

@@ -13,9 +13,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..labels import esc
-from ..timefmt import naive_utc
-from .theme import Theme
+from dashboard.data.labels import esc
+from dashboard.data.times import naive_utc
+from dashboard.figures.theme import Theme
 
 MAX_MARKERS = 2000  # events drawn one by one, at most
 COLUMNS = 120       # bins across the visible range when grouped (markers of a few px each)

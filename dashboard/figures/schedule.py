@@ -14,14 +14,21 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..dataset import Dataset
-from ..selection import busiest_day, filter_events, talks_days
-from ..state import ViewState
-from ..timefmt import (DISPLAY_ZONE, DISPLAY_ZONE_LABEL, format_date, format_delay, format_span,
-                       minutes_between, naive_utc)
-from ..labels import esc
-from .common import assemble, empty_figure, top_margin
-from .theme import Theme
+from dashboard.data.dataset import Dataset
+from dashboard.data.filters import busiest_day, filter_events, talks_days
+from dashboard.state import ViewState
+from dashboard.data.times import (
+    DISPLAY_ZONE,
+    DISPLAY_ZONE_LABEL,
+    format_date,
+    format_delay,
+    format_span,
+    minutes_between,
+    naive_utc,
+)
+from dashboard.data.labels import esc
+from dashboard.figures.assembly import assemble, empty_figure, top_margin
+from dashboard.figures.theme import Theme
 
 TIMED = ("minute", "hour")
 COLUMNS = ["id", "title", "kind", "precision", "local_tz", "anchor", "scheduled_start",

@@ -12,15 +12,15 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..dataset import Dataset
-from ..labels import VERIFICATION_SYMBOLS, esc
-from ..memo import per_dataset
-from ..selection import NO_ROUND, filter_events, round_title, side_label
-from ..state import ViewState
-from ..timefmt import format_date, naive_utc
-from .common import assemble, legend_symbols, top_margin
-from .grouping import MAX_MARKERS, grouped_markers, in_range, may_group
-from .theme import Theme
+from dashboard.data.dataset import Dataset
+from dashboard.data.labels import VERIFICATION_SYMBOLS, esc
+from dashboard.data.memo import per_dataset
+from dashboard.data.filters import NO_ROUND, filter_events, round_title, side_label
+from dashboard.state import ViewState
+from dashboard.data.times import format_date, naive_utc
+from dashboard.figures.assembly import assemble, legend_symbols, top_margin
+from dashboard.figures.grouping import MAX_MARKERS, grouped_markers, in_range, may_group
+from dashboard.figures.theme import Theme
 
 ERA_GAP = pd.Timedelta(days=120)   # rounds closer than this belong to one era of talks
 HIDE_GAP = pd.Timedelta(days=365)  # a quiet stretch longer than this is compressed

@@ -8,11 +8,11 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
-from ..dataset import Dataset
-from ..descriptions import figure_description, figure_name
-from ..details import EventDetail
-from ..selection import round_title
-from ..state import ViewState
+from dashboard.data.dataset import Dataset
+from dashboard.figures.describe import figure_description, figure_name
+from dashboard.data.event_detail import EventDetail
+from dashboard.data.filters import round_title
+from dashboard.state import ViewState
 
 LISTED_MAX = 500  # rows of the event list and the table; beyond, a note asks to filter
 

@@ -12,15 +12,15 @@ from urllib.parse import parse_qsl, urlencode
 
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
-from ..citation import credit_line
-from ..dataset import Dataset
-from ..details import event_detail
-from ..export import export_filename
-from ..figures import build_figure, figure_memo
-from ..selection import filter_events
-from ..state import ViewState, choices_for
-from . import components as c
-from . import explore
+from dashboard.data.citation import credit_line
+from dashboard.data.dataset import Dataset
+from dashboard.data.event_detail import event_detail
+from dashboard.export import export_filename
+from dashboard.figures import build_figure, figure_memo
+from dashboard.data.filters import filter_events
+from dashboard.state import ViewState, choices_for
+from dashboard.views import components as c
+from dashboard.views.explore import page as explore
 
 PATH = "/embed"
 GRAPH, GRAPH_WRAP, DETAIL, DETAIL_CLOSE = "embed-graph", "embed-graph-wrap", "embed-detail", "embed-detail-close"

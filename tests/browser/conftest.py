@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.harness import chromium, served
+from tests.harness import chromium, served
 
 from ..conftest import make_package
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.dataset import load_dataset
+from dashboard.data.dataset import load_dataset
 from dashboard.export import DIV_ID, standalone_html
 from dashboard.state import ViewState
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from dashboard.harness import served
+from tests.harness import served
 
 from ..conftest import DATA, make_package
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard.figures.grouping import MAX_MARKERS
-from dashboard.harness import served
+from tests.harness import served
 
 from ..conftest import make_large_package
 from .conftest import console_problems, wait_for_graph

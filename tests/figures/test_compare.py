@@ -7,8 +7,8 @@ import json
 import pandas as pd
 import pytest
 
-from dashboard.dataset import load_dataset
-from dashboard.figures.common import legend_symbols
+from dashboard.data.dataset import load_dataset
+from dashboard.figures.assembly import legend_symbols
 from dashboard.figures.compare import X_TITLE, compare_figure, compare_rows
 from dashboard.figures.theme import get_theme
 from dashboard.state import ViewState

@@ -9,12 +9,12 @@ import re
 import pandas as pd
 import pytest
 
-from dashboard.dataset import load_dataset
+from dashboard.data.dataset import load_dataset
 from dashboard.figures import build_figure
 from dashboard.figures.grouping import MAX_MARKERS, bin_width
 from dashboard.figures.theme import get_theme
 from dashboard.state import ViewState
-from dashboard.views import event_list
+from dashboard.views.explore import event_list
 from dashboard.views.components import LISTED_MAX, events_table
 
 from ..conftest import make_large_package

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from dashboard.dataset import load_dataset
+from dashboard.data.dataset import load_dataset
 from dashboard.figures import NARROW_PX, build_figure
-from dashboard.figures.common import legend_height
+from dashboard.figures.assembly import legend_height
 from dashboard.figures.compare import NARROW_LABEL_WIDTH as COMPARE_WIDTH
 from dashboard.figures.schedule import schedule_figure
 from dashboard.figures.theme import get_theme

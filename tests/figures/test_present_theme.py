@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.figures.theme import THEMES
-from dashboard.views.present import theme_style
+from dashboard.views.present.page import theme_style
 
 from ..contrast import contrast
 

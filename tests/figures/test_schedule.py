@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import pytest
 
-from dashboard.dataset import load_dataset
+from dashboard.data.dataset import load_dataset
 from dashboard.figures.schedule import schedule_figure, schedule_rows
 from dashboard.figures.theme import get_theme
-from dashboard.selection import talks_days
+from dashboard.data.filters import talks_days
 from dashboard.state import ViewState
 
 from ..conftest import edit_cell

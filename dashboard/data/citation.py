@@ -6,10 +6,10 @@ here, so they always name the same sources.
 
 from __future__ import annotations
 
-from .dataset import Dataset
-from .details import SourceRef, source_refs
-from .selection import filter_events
-from .state import ViewState
+from dashboard.data.dataset import Dataset
+from dashboard.data.event_detail import SourceRef, source_refs
+from dashboard.data.filters import filter_events
+from dashboard.state import ViewState
 
 APP_NAME = "negotiation-timeline"
 TERRITORY_TABS = ("timeline", "table", "compare")  # figures that draw territorial-control figures

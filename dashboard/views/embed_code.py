@@ -8,10 +8,10 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlencode
 
-from .dataset import Dataset
-from .figures import NARROW_PX, build_figure
-from .selection import filter_events
-from .state import ViewState
+from dashboard.data.dataset import Dataset
+from dashboard.figures import NARROW_PX, build_figure
+from dashboard.data.filters import filter_events
+from dashboard.state import ViewState
 
 EMBED_PATH, OEMBED_PATH, PARENT_SCRIPT = "/embed", "/oembed", "/assets/embed.js"
 EMBED_CHROME_PX = 110  # the embed page's title, credit and link around the figure

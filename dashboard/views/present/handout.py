@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from ..dataset import Dataset
-from ..decks import Deck, Slide, present_url, slide_sources
-from ..details import SourceRef
-from ..figures import build_figure
-from ..figures.theme import Theme, get_theme
-from . import components as c
+from dashboard.data.dataset import Dataset
+from dashboard.data.decks import Deck, Slide, present_url, slide_sources
+from dashboard.data.event_detail import SourceRef
+from dashboard.figures import build_figure
+from dashboard.figures.theme import Theme, get_theme
+from dashboard.views import components as c
 
 PRINT, CAPTION = "handout-print", "handout-caption"
 THEME = "light"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pandas as pd
 from dash import ALL, Dash, Input, Output, html
 
-from ..dataset import Dataset
-from .components import LISTED_MAX, listed_note
+from dashboard.data.dataset import Dataset
+from dashboard.views.components import LISTED_MAX, listed_note
 
 
 LIST, HEADING, ITEM = "event-list", "event-list-heading", "event-item"

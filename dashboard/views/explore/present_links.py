@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, html
 
-from ..dataset import Dataset
-from ..decks import PATH, present_url, view_deck
-from ..state import ViewState, choices_for
+from dashboard.data.dataset import Dataset
+from dashboard.data.decks import PATH, present_url, view_deck
+from dashboard.state import ViewState, choices_for
 
 PRESENT_THIS, START_DECK = "present-this", "start-deck"
 

@@ -17,9 +17,9 @@ from pathlib import Path
 import pandas as pd
 from dateutil import tz
 
-from .cells import parse_cell, parse_date, parse_month, parse_utc_datetime
-from .deck_checks import check_numbering, check_views
-from .problems import DatasetError, Problem
+from dashboard.data.fields import parse_cell, parse_date, parse_month, parse_utc_datetime
+from dashboard.data.deck_checks import check_numbering, check_views
+from dashboard.data.problems import DatasetError, Problem
 
 RESOURCES = ("sources", "rounds", "participants", "events", "territory", "decks", "slides")
 TIME_FIELDS = ("scheduled_start", "scheduled_end", "start", "end")
@@ -56,14 +56,14 @@ class Dataset:
     participants: pd.DataFrame
     events: pd.DataFrame
     territory: pd.DataFrame
-    decks: pd.DataFrame  # indexed by id; the slides are in ``slides`` (dashboard.decks reads both)
+    decks: pd.DataFrame  # indexed by id; the slides are in ``slides`` (dashboard.data.decks reads both)
     slides: pd.DataFrame  # sorted by deck_id, slide
     enums: dict  # allowed values from the schema: side, kind, status, verification, precision
     fields: dict  # resource name -> its column names in schema order (what its CSV holds)
     version: str
     title: str
     license: str
-    memo: dict = field(default_factory=dict, compare=False, repr=False)  # dashboard.memo
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # dashboard.data.memo
 
     @property
     def sides(self) -> tuple[str, ...]:
@@ -71,8 +71,8 @@ class Dataset:
 
     @property
     def labels(self) -> pd.DataFrame:
-        """Display text per event (``dashboard.labels.event_labels``), formatted once and kept."""
-        from .labels import event_labels  # labels reads the dataset through selection
+        """Display text per event (``dashboard.data.labels.event_labels``), formatted once and kept."""
+        from dashboard.data.labels import event_labels# labels reads the dataset through selection
 
         return event_labels(self)
 

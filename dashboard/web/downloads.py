@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from flask import Flask, Response, request
 
-from .dataset import Dataset
-from .export import events_csv, export_filename
-from .state import ViewState, choices_for
+from dashboard.data.dataset import Dataset
+from dashboard.export import events_csv, export_filename
+from dashboard.state import ViewState, choices_for
 
 CSV_PATH = "/download/events.csv"
 

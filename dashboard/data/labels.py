@@ -13,9 +13,9 @@ from functools import partial
 
 import pandas as pd
 
-from .memo import per_dataset
-from .selection import territory_lines
-from .timefmt import format_date, format_span, format_span_in, naive_utc
+from dashboard.data.memo import per_dataset
+from dashboard.data.territory import territory_lines
+from dashboard.data.times import format_date, format_span, format_span_in, naive_utc
 
 VERIFICATION_SYMBOLS = {"verified": "circle", "single-source": "diamond", "derived": "square",
                         "unverified": "x"}

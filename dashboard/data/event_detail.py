@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .dataset import Dataset
-from .selection import round_title, side_label, territory_at
-from .timefmt import format_delay, format_span, minutes_between
+from dashboard.data.dataset import Dataset
+from dashboard.data.filters import round_title, side_label
+from dashboard.data.territory import territory_at
+from dashboard.data.times import format_delay, format_span, minutes_between
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,23 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, dcc, html
 from flask import request
 
-from ..citation import cite_text
-from ..dataset import Dataset
-from ..downloads import CSV_PATH
-from ..embedcode import (WIDTHS, embed_height, embed_title, embed_url, iframe_code, is_narrow_width, oembed_url,
-                         page_url, script_code)
-from ..export import export_filename
-from ..state import ViewState, choices_for
-from .components import VIEWPORT, is_narrow
+from dashboard.data.citation import cite_text
+from dashboard.data.dataset import Dataset
+from dashboard.web.downloads import CSV_PATH
+from dashboard.views.embed_code import (
+    WIDTHS,
+    embed_height,
+    embed_title,
+    embed_url,
+    iframe_code,
+    is_narrow_width,
+    oembed_url,
+    page_url,
+    script_code,
+)
+from dashboard.export import export_filename
+from dashboard.state import ViewState, choices_for
+from dashboard.views.components import VIEWPORT, is_narrow
 
 OPEN, DIALOG, CLOSE, WIDTH, COPIED = "share-open", "share-dialog", "share-close", "share-width", "share-copied"
 LINK, IFRAME, SCRIPT, CITE, OEMBED = "share-link", "share-iframe", "share-script", "share-cite", "share-oembed"

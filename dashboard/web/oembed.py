@@ -17,11 +17,19 @@ from urllib.parse import urlsplit
 from dash import Dash
 from flask import Response, json, request
 
-from .citation import APP_NAME
-from .dataset import Dataset
-from .embedcode import (EMBED_PATH, OEMBED_PATH, embed_height, embed_title, embed_url, iframe_code, is_narrow_width,
-                        oembed_url)
-from .state import ViewState, choices_for
+from dashboard.data.citation import APP_NAME
+from dashboard.data.dataset import Dataset
+from dashboard.views.embed_code import (
+    EMBED_PATH,
+    OEMBED_PATH,
+    embed_height,
+    embed_title,
+    embed_url,
+    iframe_code,
+    is_narrow_width,
+    oembed_url,
+)
+from dashboard.state import ViewState, choices_for
 
 ASSETS_IGNORE = r"^embed(-child)?\.js$"
 CHILD_SCRIPT = "embed-child.js"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, jsonify
 
-from .dataset import Dataset
+from dashboard.data.dataset import Dataset
 
 
 def register(server: Flask, ds: Dataset) -> None:

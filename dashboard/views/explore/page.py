@@ -12,16 +12,18 @@ import pandas as pd
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from ..dataset import Dataset
-from ..details import event_detail
-from ..figures import build_figure, figure_memo
-from ..figures.grouping import may_group
-from ..figures.theme import THEMES
-from ..selection import busiest_day, filter_events, side_label, talks_days
-from ..state import ViewState, choices_for
-from ..timefmt import format_date
-from . import components as c
-from . import event_list, present_links, share
+from dashboard.data.dataset import Dataset
+from dashboard.data.event_detail import event_detail
+from dashboard.figures import build_figure, figure_memo
+from dashboard.figures.grouping import may_group
+from dashboard.figures.theme import THEMES
+from dashboard.data.filters import busiest_day, filter_events, side_label, talks_days
+from dashboard.state import ViewState, choices_for
+from dashboard.data.times import format_date
+from dashboard.views import components as c
+from dashboard.views.explore import event_list
+from dashboard.views.explore import present_links
+from dashboard.views.explore import share
 
 PATH = "/"
 GRAPH, COUNT, TABLE, DETAIL, DETAIL_CLOSE = "graph", "count", "events-table", "detail", "detail-close"

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
-from .dataset import Dataset
-from .details import SourceRef, cell_text, source_refs
-from .state import MAX_QUERY, ViewState, choices_for
+from dashboard.data.dataset import Dataset
+from dashboard.data.event_detail import SourceRef, cell_text, source_refs
+from dashboard.state import MAX_QUERY, ViewState, choices_for
 
 PATH = "/present"
 PARAMS = ("deck", "slide", "handout", "view")

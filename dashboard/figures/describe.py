@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .dataset import Dataset
-from .figures.compare import compare_rows
-from .figures.schedule import schedule_day, schedule_rows
-from .selection import filter_events
-from .state import ViewState
-from .timefmt import DISPLAY_ZONE, format_date
+from dashboard.data.dataset import Dataset
+from dashboard.figures.compare import compare_rows
+from dashboard.figures.schedule import schedule_day, schedule_rows
+from dashboard.data.filters import filter_events
+from dashboard.state import ViewState
+from dashboard.data.times import DISPLAY_ZONE, format_date
 
 NAMES = {"timeline": "Timeline of the talks with the territory under Russian control",
          "schedule": "Talks day, hour by hour: scheduled against actual times",

@@ -6,9 +6,9 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from ..dataset import Dataset
-from ..labels import VERIFICATION_SYMBOLS, esc
-from .theme import Theme
+from dashboard.data.dataset import Dataset
+from dashboard.data.labels import VERIFICATION_SYMBOLS, esc
+from dashboard.figures.theme import Theme
 
 BOTTOM_PX = 30  # margin under the plot
 NARROW_PX = 600  # below this width (px) a figure takes its narrow form (assets/viewport.js too)

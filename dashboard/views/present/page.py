@@ -14,13 +14,21 @@ import plotly.graph_objects as go
 from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
-from ..dataset import Dataset
-from ..decks import PATH, Deck, PresentRequest, parse_present_query, present_url, slide_sources, view_deck
-from ..figures import build_figure
-from ..figures.theme import Theme, get_theme
-from ..state import ViewState
-from . import components as c
-from .handout import handout, sources_list
+from dashboard.data.dataset import Dataset
+from dashboard.data.decks import (
+    PATH,
+    Deck,
+    PresentRequest,
+    parse_present_query,
+    present_url,
+    slide_sources,
+    view_deck,
+)
+from dashboard.figures import build_figure
+from dashboard.figures.theme import Theme, get_theme
+from dashboard.state import ViewState
+from dashboard.views import components as c
+from dashboard.views.present.handout import handout, sources_list
 
 THEME = "present"
 GRAPH, NOTES_PANEL, NOTES_TOGGLE, FULLSCREEN = "present-graph", "present-notes", "present-notes-toggle", "present-fullscreen"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .problems import Problem
-from .state import ViewState, choices_for
+from dashboard.data.problems import Problem
+from dashboard.state import ViewState, choices_for
 
 
 def check_numbering(decks_file: str, decks: list[dict], slides_file: str, slides: list[dict]) -> list[Problem]:

@@ -1,0 +1,1 @@
+"""Present (``/present``): the slide page and the printable handout."""

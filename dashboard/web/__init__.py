@@ -1,0 +1,1 @@
+"""Everything that talks Flask: extra routes, request guards, security headers, compression."""
