@@ -19,11 +19,11 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 from dash_client import DashClient, fetch  # noqa: E402
 
-from dashboard.config import DEFAULT_DATA_DIR# noqa: E402
-from tests.harness import free_port, wait_for# noqa: E402
+from dashboard.config import DEFAULT_DATA_DIR  # noqa: E402
+from tests.harness import free_port, wait_for  # noqa: E402
 
 FILTERS = [["ukraine"], ["russia"], ["turkey"], ["belarus"], ["united-states"]]  # each a change
 

@@ -32,14 +32,14 @@ from dash_client import DashClient  # noqa: E402
 from load import FILTERS, percentile  # noqa: E402
 from synthetic import write_package  # noqa: E402
 
-from dashboard.config import DEFAULT_DATA_DIR# noqa: E402
-from dashboard.data.dataset import load_dataset# noqa: E402
-from dashboard.export import standalone_html# noqa: E402
-from dashboard.figures import build_figure# noqa: E402
-from dashboard.figures.theme import get_theme# noqa: E402
-from dashboard.figures.timeline import place_in_lanes, timeline_figure# noqa: E402
-from tests.harness import chromium, free_port, wait_for# noqa: E402
-from dashboard.state import ViewState# noqa: E402
+from dashboard.config import DEFAULT_DATA_DIR  # noqa: E402
+from dashboard.data.dataset import load_dataset  # noqa: E402
+from dashboard.export import standalone_html  # noqa: E402
+from dashboard.tabs import build_figure  # noqa: E402
+from dashboard.figures.theme import get_theme  # noqa: E402
+from dashboard.figures.timeline import place_in_lanes, timeline_figure  # noqa: E402
+from tests.harness import chromium, free_port, wait_for  # noqa: E402
+from dashboard.state import ViewState  # noqa: E402
 
 # (repetitions, synthetic sizes, callback requests, events for the "at scale" callback row)
 SETTINGS = {"full": (5, (1_000, 10_000, 100_000), 60, 10_000),

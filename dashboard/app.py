@@ -25,7 +25,8 @@ from dashboard.web import guards as hardening
 from dashboard.web import headers
 from dashboard.web import routes
 from dashboard.config import Config
-from dashboard.data.dataset import Dataset, load_dataset
+from dashboard.data.dataset import Dataset
+from dashboard.tabs import load
 from dashboard.views import embed
 from dashboard.views.explore import page as explore
 from dashboard.views.present import page as present
@@ -42,7 +43,7 @@ PAGES_KEPT = 16
 
 def create_app(config: Config | None = None) -> Dash:
     config = config or Config()
-    dataset = load_dataset(config.data_dir)  # raises DatasetError: never start on bad data
+    dataset = load(config.data_dir)  # raises DatasetError: never start on bad data
     dataset.labels  # noqa: B018 -- format once now, so no reader's request pays for it
     app = Dash(__name__, title="Istanbul talks timeline · negotiation-timeline", update_title=None,
                assets_folder=str(ASSETS), assets_ignore=embedding.ASSETS_IGNORE, serve_locally=True,

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 from dashboard.config import Config, default_data_dir
-from dashboard.data.dataset import load_dataset
 from dashboard.data.problems import DatasetError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -71,8 +70,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _validate(args, config: Config) -> int:
+    from dashboard.tabs import load  # plotly is imported only when the data is checked or used
+
     try:
-        dataset = load_dataset(config.data_dir)
+        dataset = load(config.data_dir)
     except DatasetError as exc:
         print(exc.report())
         print(f"{len(exc.problems)} problem(s) found in {config.data_dir}", file=sys.stderr)
@@ -86,15 +87,17 @@ def _serve(args, config: Config) -> int:
     if args.prod and args.debug:
         print("negotiation-timeline: error: --debug is never allowed with --prod", file=sys.stderr)
         return EXIT_USAGE
+    from dashboard.tabs import load
+
     try:
-        load_dataset(config.data_dir)  # refuse to start on invalid data, in every mode
+        load(config.data_dir)  # refuse to start on invalid data, in every mode
     except DatasetError as exc:
         print(exc.report(), file=sys.stderr)
         print(f"not serving: {len(exc.problems)} problem(s) in {config.data_dir}", file=sys.stderr)
         return EXIT_FAILED
     if args.prod:
         return _serve_production(args, config)
-    from dashboard.app import create_app# Dash is imported only when serving.
+    from dashboard.app import create_app  # Dash is imported only when serving.
 
     create_app(Config(data_dir=config.data_dir, debug=args.debug)).run(
         host=args.host, port=args.port, debug=args.debug)
@@ -113,14 +116,15 @@ def _serve_production(args, config: Config) -> int:
 
 def _export(args, config: Config) -> int:
     """Build exactly ``build_figure(ds, view)`` (or the page's CSV) for ``--view`` into ``--out``."""
-    from dashboard import export# plotly is imported only when exporting
-    from dashboard.state import ViewState, choices_for
+    from dashboard import export  # plotly is imported only when exporting
+    from dashboard.state import ViewState
+    from dashboard.tabs import choices_for, load
 
     if (args.width or args.height) and args.format not in ("png", "svg"):
         print("negotiation-timeline: error: --width and --height apply to png and svg only", file=sys.stderr)
         return EXIT_USAGE
     try:
-        dataset = load_dataset(config.data_dir)
+        dataset = load(config.data_dir)
     except DatasetError as exc:
         print(exc.report(), file=sys.stderr)
         print(f"not exporting: {len(exc.problems)} problem(s) in {config.data_dir}", file=sys.stderr)

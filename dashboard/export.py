@@ -18,9 +18,10 @@ from pathlib import Path
 import pandas as pd
 import plotly.io as pio
 
-from dashboard.data.citation import APP_NAME, cited_sources, credit_line
+from dashboard.views.citation import APP_NAME, cited_sources, credit_line
 from dashboard.data.dataset import LIST_SEPARATOR, TIME_FIELDS, Dataset
-from dashboard.figures import NARROW_PX, build_figure
+from dashboard.figures.assembly import NARROW_PX
+from dashboard.tabs import build_figure
 from dashboard.figures.theme import get_theme
 from dashboard.data.labels import when_text
 from dashboard.data.filters import filter_events

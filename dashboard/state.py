@@ -13,7 +13,6 @@ from urllib.parse import parse_qsl, urlencode
 
 from dateutil.parser import isoparse
 
-TABS = ("timeline", "schedule", "compare", "table")
 LANES = ("round", "side")
 THEMES = ("light", "dark", "contrast")
 GAPS = ("compress", "show")
@@ -31,8 +30,8 @@ PARAMS = {
 # Old or alternative parameter names -> current name, so shared links keep working.
 RENAMED = {"rounds": "round", "sides": "side", "kinds": "kind", "search": "q", "id": "event",
            "date": "day", "start": "from", "end": "to"}
+# What each parameter means (README's table); ``tab``'s line comes from the tab registry.
 DOCS = {
-    "tab": "which figure: timeline, schedule (a talks day hour by hour), compare (2022 vs 2025), table",
     "lanes": "timeline lanes: round or side",
     "round": "comma-separated round ids to show (default: all)",
     "side": "comma-separated sides to show (default: all)",
@@ -51,8 +50,10 @@ DOCS = {
 
 @dataclass(frozen=True)
 class Choices:
-    """What the dataset allows; without it, ids are only checked for shape."""
+    """What the dataset and the tab registry allow; without it, ids and tabs are only checked
+    for shape."""
 
+    tabs: tuple[str, ...] = ()  # in the registry's order
     rounds: frozenset = frozenset()
     sides: frozenset = frozenset()
     kinds: frozenset = frozenset()
@@ -135,7 +136,13 @@ def _parse(name: str, raw: str, choices: Choices | None) -> tuple[object, str | 
         return None, f"{_quote(raw)} is not a date written YYYY-MM-DD." if raw else None
     if name == "q":
         return raw[:200], None
-    allowed = {"tab": TABS, "lanes": LANES, "theme": THEMES, "gap": GAPS, "order": ORDERS}[name]
+    if name == "tab":
+        known = choices.tabs if choices else None
+        if _ID.fullmatch(raw) and (not known or raw in known):
+            return raw, None
+        return None, (f"{_quote(raw)} is not one of {', '.join(known)}." if known
+                      else f"{_quote(raw)} is not a tab name.")
+    allowed = {"lanes": LANES, "theme": THEMES, "gap": GAPS, "order": ORDERS}[name]
     if raw in allowed:
         return raw, None
     return None, f"{_quote(raw)} is not one of {', '.join(allowed)}."
@@ -155,9 +162,10 @@ def _quote(text: str) -> str:
 
 
 
-def choices_for(ds) -> Choices:
-    """The ids a dataset allows, for validating URL parameters."""
+def dataset_choices(ds, tabs: tuple[str, ...] = ()) -> Choices:
+    """The ids a dataset allows and the ``tabs`` there are, for validating URL parameters
+    (``dashboard.tabs.choices_for`` passes the registry's tabs)."""
     events = ds.events
-    return Choices(rounds=frozenset(ds.rounds["id"]), sides=frozenset(ds.enums["side"]),
+    return Choices(tabs=tabs, rounds=frozenset(ds.rounds["id"]), sides=frozenset(ds.enums["side"]),
                    kinds=frozenset(ds.enums["kind"]), verification=frozenset(ds.enums["verification"]),
                    events=frozenset(events["id"]))

@@ -5,10 +5,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from dashboard.config import DEFAULT_DATA_DIR
-from tests.harness import chromium, served
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository: tests.harness
+
+from dashboard.config import DEFAULT_DATA_DIR  # noqa: E402
+from tests.harness import chromium, served  # noqa: E402
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 SHOTS = {"explore.png": "/", "explore-event.png": "/?event=ist25-r1-session&from=2025-05-01&to=2025-08-01"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.data.citation import cite_text, cited_sources, credit_line
+from dashboard.views.citation import cite_text, cited_sources, credit_line
 from dashboard.state import ViewState
 
 
@@ -22,7 +22,7 @@ def test_credit_line_is_one_line_naming_publishers(fixture_dataset):
 
 
 def test_credit_line_shortens_a_long_list(fixture_dataset, monkeypatch):
-    monkeypatch.setattr("dashboard.data.citation.CREDIT_PUBLISHERS", 1)
+    monkeypatch.setattr("dashboard.views.citation.CREDIT_PUBLISHERS", 1)
     assert credit_line(fixture_dataset, ViewState()) == "Source: Example Courier (Wire) and 2 more · negotiation-timeline"
 
 

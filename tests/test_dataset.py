@@ -11,14 +11,16 @@ import pandas as pd
 import pytest
 
 from dashboard.data.dataset import load_dataset
+from dashboard.tabs import load
 from dashboard.data.problems import DatasetError
 
 from .conftest import edit_cell, make_package
 
 
 def problems_of(package) -> list:
+    """Every problem the app's loader (slides' views checked against the tab registry) finds."""
     with pytest.raises(DatasetError) as info:
-        load_dataset(package)
+        load(package)
     return list(info.value.problems)
 
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard.data.dataset import load_dataset
-from dashboard.data.decks import get_deck, parse_present_query, present_url, slide_sources, view_deck
+from dashboard.views.present.deck import get_deck, parse_present_query, present_url, slide_sources, view_deck
 from dashboard.state import ViewState
 
 from .conftest import DATA, edit_cell

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.figures.describe import figure_description, figure_name
+from dashboard.tabs import figure_description, figure_name
 from dashboard.state import ViewState
 
 TERRITORY = "territory under Russian control from 7% to 22% (2 series: Monitor A, Monitor B)."

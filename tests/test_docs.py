@@ -6,6 +6,7 @@ import re
 
 from dashboard.cli import build_parser
 from dashboard.state import DOCS, PARAMS
+from dashboard.tabs import param_doc
 
 from .conftest import ROOT
 
@@ -18,7 +19,8 @@ def table_rows(marker: str) -> list[tuple[str, str]]:
 
 
 def test_parameter_table_matches_view_state():
-    assert table_rows("params") == [(name, DOCS[name]) for name in PARAMS]
+    docs = {**DOCS, "tab": param_doc()}
+    assert table_rows("params") == [(name, docs[name]) for name in PARAMS]
 
 
 def test_cli_table_matches_the_parser():

@@ -7,7 +7,10 @@ from dataclasses import fields
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.state import DOCS, GAPS, LANES, ORDERS, PARAMS, RENAMED, TABS, THEMES, Choices, ViewState
+from dashboard.state import DOCS, GAPS, LANES, ORDERS, PARAMS, RENAMED, THEMES, Choices, ViewState
+from dashboard.tabs import all_tabs
+
+TABS = tuple(t.value for t in all_tabs())
 
 ids = st.from_regex(r"[a-z0-9][a-z0-9-]{0,12}", fullmatch=True)
 id_tuples = st.lists(ids, unique=True, max_size=4).map(lambda v: tuple(sorted(v)))
@@ -50,7 +53,7 @@ def test_only_non_defaults_are_written_in_a_fixed_order():
 
 
 def test_bad_values_fall_back_with_notes():
-    choices = Choices(rounds=frozenset({"r1"}), sides=frozenset({"russia"}), events=frozenset({"e1"}))
+    choices = Choices(tabs=TABS, rounds=frozenset({"r1"}), sides=frozenset({"russia"}), events=frozenset({"e1"}))
     state, notes = ViewState.from_query(
         "?tab=nope&round=r1,r9&side=russia&event=e2&day=2025-02-30&bogus=1&from=2025-01-02&to=2025-01-01",
         choices)
@@ -72,4 +75,10 @@ def test_overlong_query_is_ignored_with_a_note():
 
 def test_every_field_has_one_parameter_and_documentation():
     assert sorted(PARAMS.values()) == sorted(f.name for f in fields(ViewState))
-    assert set(DOCS) == set(PARAMS)
+    assert set(DOCS) | {"tab"} == set(PARAMS)  # the tab registry documents ``tab``
+
+
+def test_without_the_registry_a_tab_is_checked_for_shape_only():
+    assert ViewState.from_query("tab=toy")[0].tab == "toy"
+    state, [note] = ViewState.from_query("tab=%3Cb%3E")
+    assert state.tab == "timeline" and "not a tab name" in note

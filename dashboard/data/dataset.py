@@ -56,7 +56,7 @@ class Dataset:
     participants: pd.DataFrame
     events: pd.DataFrame
     territory: pd.DataFrame
-    decks: pd.DataFrame  # indexed by id; the slides are in ``slides`` (dashboard.data.decks reads both)
+    decks: pd.DataFrame  # indexed by id; the slides are in ``slides`` (dashboard.views.present.deck reads both)
     slides: pd.DataFrame  # sorted by deck_id, slide
     enums: dict  # allowed values from the schema: side, kind, status, verification, precision
     fields: dict  # resource name -> its column names in schema order (what its CSV holds)
@@ -72,7 +72,7 @@ class Dataset:
     @property
     def labels(self) -> pd.DataFrame:
         """Display text per event (``dashboard.data.labels.event_labels``), formatted once and kept."""
-        from dashboard.data.labels import event_labels# labels reads the dataset through selection
+        from dashboard.data.labels import event_labels  # labels reads the dataset through selection
 
         return event_labels(self)
 
@@ -80,8 +80,10 @@ class Dataset:
         return {name: len(getattr(self, name)) for name in RESOURCES}
 
 
-def load_dataset(data_dir: str | Path) -> Dataset:
-    """Read and validate ``data_dir``; raise DatasetError listing every problem."""
+def load_dataset(data_dir: str | Path, tabs: tuple[str, ...] = ()) -> Dataset:
+    """Read and validate ``data_dir``; raise DatasetError listing every problem. ``tabs``: the
+    tab registry's values (``dashboard.tabs.load``), which the slides' views may name; without
+    them a slide's tab is checked for shape only."""
     data_dir = Path(data_dir)
     package, problems = _read_package(data_dir)
     if package is None:
@@ -122,7 +124,7 @@ def load_dataset(data_dir: str | Path) -> Dataset:
         title=package.get("title", ""),
         license=licenses[0].get("title") or licenses[0].get("name", ""),
     )
-    problems = check_views(dataset, schemas["slides"]["path"], tables["slides"])
+    problems = check_views(dataset, schemas["slides"]["path"], tables["slides"], tabs)
     if problems:  # views are checked against the dataset's ids, so only once the rest is valid
         raise DatasetError(problems)
     return dataset

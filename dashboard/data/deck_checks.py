@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dashboard.data.problems import Problem
-from dashboard.state import ViewState, choices_for
+from dashboard.state import ViewState, dataset_choices
 
 
 def check_numbering(decks_file: str, decks: list[dict], slides_file: str, slides: list[dict]) -> list[Problem]:
@@ -32,9 +32,9 @@ def check_numbering(decks_file: str, decks: list[dict], slides_file: str, slides
     return problems
 
 
-def check_views(ds, slides_file: str, slides: list[dict]) -> list[Problem]:
+def check_views(ds, slides_file: str, slides: list[dict], tabs: tuple[str, ...]) -> list[Problem]:
     """``bad-view`` for each note the URL parser makes; ``unknown-event`` for an event= id not in events."""
-    choices = choices_for(ds)
+    choices = dataset_choices(ds, tabs)
     any_event = replace(choices, events=frozenset())  # the event id is checked below, with its own code
     problems = []
     for row in slides:

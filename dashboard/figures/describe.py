@@ -1,5 +1,5 @@
-"""Text alternatives for the figures: an accessible name and a short description built from
-the data, for screen readers (pure; every view and every figure uses these two functions)."""
+"""Text alternatives of the figures: what each figure shows, in one or two sentences built from
+the data of the view, for screen readers (pure). The tab registry names each tab's describer."""
 
 from __future__ import annotations
 
@@ -12,24 +12,8 @@ from dashboard.data.filters import filter_events
 from dashboard.state import ViewState
 from dashboard.data.times import DISPLAY_ZONE, format_date
 
-NAMES = {"timeline": "Timeline of the talks with the territory under Russian control",
-         "schedule": "Talks day, hour by hour: scheduled against actual times",
-         "compare": "Each year's talks side by side, aligned on their first session"}
 
-
-def figure_name(view: ViewState) -> str:
-    """The figure's accessible name (the table tab's figure is the timeline)."""
-    return NAMES.get(view.tab, NAMES["timeline"])
-
-
-def figure_description(ds: Dataset, view: ViewState) -> str:
-    """What the figure for ``view`` shows, in one or two sentences, with counts and ranges
-    from the data (dates are Istanbul-local days)."""
-    describe = {"schedule": _schedule, "compare": _compare}.get(view.tab, _timeline)
-    return describe(ds, view)
-
-
-def _timeline(ds: Dataset, view: ViewState) -> str:
+def timeline(ds: Dataset, view: ViewState) -> str:
     events = filter_events(ds, view)
     if events.empty:
         text = "Timeline with no events matching the filters"
@@ -45,7 +29,7 @@ def _timeline(ds: Dataset, view: ViewState) -> str:
             f"({len(measures)} series: {', '.join(measures)}).")
 
 
-def _schedule(ds: Dataset, view: ViewState) -> str:
+def schedule(ds: Dataset, view: ViewState) -> str:
     day = schedule_day(ds, view)
     if not day:
         return "Talks day: no events are timed to the hour."
@@ -60,7 +44,7 @@ def _schedule(ds: Dataset, view: ViewState) -> str:
     return text + "."
 
 
-def _compare(ds: Dataset, view: ViewState) -> str:
+def compare(ds: Dataset, view: ViewState) -> str:
     rows = compare_rows(ds, view)
     if rows.empty:
         return "Comparison of each year's talks: no rounds match the filters."

@@ -83,7 +83,7 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, narrow: bool = F
         yaxis=dict(yaxis, **_names_inside(ds, view, lanes, theme)) if narrow else yaxis,
         yaxis2=dict(domain=[0, split], ticksuffix="%", fixedrange=True, automargin=True),
         shapes=shapes, annotations=annotations,
-        hovermode="closest", uirevision="timeline", bargap=0.5, clickmode="event", dragmode="zoom",
+        hovermode="closest", uirevision="events", bargap=0.5, clickmode="event", dragmode="zoom",
     )
     if not narrow:
         layout["legend"] = dict(orientation="h", x=0, xanchor="left", y=-0.04, yanchor="top")

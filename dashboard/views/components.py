@@ -9,10 +9,11 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.data.dataset import Dataset
-from dashboard.figures.describe import figure_description, figure_name
+from dashboard.tabs import figure_description, figure_name
 from dashboard.data.event_detail import EventDetail
 from dashboard.data.filters import round_title
 from dashboard.state import ViewState
+from dashboard import paths
 
 LISTED_MAX = 500  # rows of the event list and the table; beyond, a note asks to filter
 
@@ -29,7 +30,7 @@ def is_narrow(width_class: str | None) -> bool:
 
 
 def header(ds: Dataset, active: str) -> html.Header:
-    links = [("Explore", "/"), ("Present", "/present")]
+    links = [("Explore", paths.EXPLORE), ("Present", paths.PRESENT)]
     return html.Header(className="site-header", children=[
         html.A("Skip to content", href="#main", className="skip-link"),
         html.Div(className="brand", children=[

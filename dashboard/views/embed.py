@@ -12,17 +12,19 @@ from urllib.parse import parse_qsl, urlencode
 
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
-from dashboard.data.citation import credit_line
+from dashboard.views.citation import credit_line
 from dashboard.data.dataset import Dataset
 from dashboard.data.event_detail import event_detail
 from dashboard.export import export_filename
-from dashboard.figures import build_figure, figure_memo
+from dashboard.tabs import build_figure, figure_memo, tab
 from dashboard.data.filters import filter_events
-from dashboard.state import ViewState, choices_for
+from dashboard.state import ViewState
+from dashboard.tabs import choices_for
 from dashboard.views import components as c
 from dashboard.views.explore import page as explore
+from dashboard import paths
 
-PATH = "/embed"
+PATH = paths.EMBED
 GRAPH, GRAPH_WRAP, DETAIL, DETAIL_CLOSE = "embed-graph", "embed-graph-wrap", "embed-detail", "embed-detail-close"
 BACK, QUERY, CAPTION = "embed-back", "embed-query", "embed-graph-caption"
 # Parameters a pym.js host page adds to the iframe's URL: not part of the view.
@@ -39,7 +41,7 @@ def page(ds: Dataset, query: str, narrow: bool = False) -> html.Div:
 
 def layout(ds: Dataset, view: ViewState, notes: list[str], narrow: bool = False) -> html.Div:
     config = {**explore.GRAPH_CONFIG, "toImageButtonOptions": {"filename": export_filename(view), "scale": 2}}
-    table = view.tab == "table"
+    table = tab(view.tab).table
     return html.Div(className=f"page embed theme-{view.theme}", children=[
         c.notes_banner(notes),
         html.Main(id="main", className="embed-main", children=[
@@ -54,7 +56,7 @@ def layout(ds: Dataset, view: ViewState, notes: list[str], narrow: bool = False)
                        children=c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE)),
             html.P(className="embed-credit", children=[
                 credit_line(ds, view), " · ",
-                html.A("Open the full view", id=BACK, href=view.url("/"), target="_blank",
+                html.A("Open the full view", id=BACK, href=view.url(paths.EXPLORE), target="_blank",
                        rel="noopener"),
             ]),
         ]),
@@ -83,8 +85,8 @@ def register(app: Dash, ds: Dataset) -> None:
             return (no_update,) * 5
         opened = view.event != old.event
         return (c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE) if opened else no_update,
-                not view.event, no_update if view.tab == "table" else figure(view, c.is_narrow(width_class)),
-                view.url("/"), view.to_query())
+                not view.event, no_update if tab(view.tab).table else figure(view, c.is_narrow(width_class)),
+                view.url(paths.EXPLORE), view.to_query())
 
 
 def _clicked(click) -> str:

@@ -9,11 +9,12 @@ from html import escape
 from urllib.parse import urlencode
 
 from dashboard.data.dataset import Dataset
-from dashboard.figures import NARROW_PX, build_figure
+from dashboard.figures.assembly import NARROW_PX
+from dashboard.tabs import build_figure, tab
 from dashboard.data.filters import filter_events
 from dashboard.state import ViewState
+from dashboard import paths
 
-EMBED_PATH, OEMBED_PATH, PARENT_SCRIPT = "/embed", "/oembed", "/assets/embed.js"
 EMBED_CHROME_PX = 110  # the embed page's title, credit and link around the figure
 TABLE_ROW_PX = 64  # a table row at article width: an estimate, the resize script corrects it
 # Width presets of the share dialog: the iframe's width attribute -> label.
@@ -21,16 +22,16 @@ WIDTHS = {"100%": "Fill the column (responsive)", "640": "640 px", "400": "400 p
 
 
 def page_url(base: str, view: ViewState) -> str:
-    return base + view.url("/")
+    return base + view.url(paths.EXPLORE)
 
 
 def embed_url(base: str, view: ViewState) -> str:
-    return base + view.url(EMBED_PATH)
+    return base + view.url(paths.EMBED)
 
 
 def oembed_url(base: str, url: str) -> str:
     """The oEmbed endpoint's URL for the page at ``url`` (a CMS finds it in the page's head)."""
-    return f"{base}{OEMBED_PATH}?{urlencode({'url': url, 'format': 'json'})}"
+    return f"{base}{paths.OEMBED}?{urlencode({'url': url, 'format': 'json'})}"
 
 
 def embed_title(ds: Dataset) -> str:
@@ -42,7 +43,7 @@ def embed_height(ds: Dataset, view: ViewState, figure_height: int | None = None,
     """The embed page's height in px: the figure's own height in its wide or ``narrow`` form
     (pass it if that figure is built already; a table is estimated per row) plus the title
     and credit."""
-    if view.tab == "table":
+    if tab(view.tab).table:
         return EMBED_CHROME_PX + TABLE_ROW_PX * (len(filter_events(ds, view)) + 1)
     return EMBED_CHROME_PX + int(figure_height or build_figure(ds, view, narrow=narrow).layout.height)
 
@@ -67,4 +68,4 @@ def script_code(base: str, url: str, page: str, title: str, height: int, width: 
     return (f'<div data-negotiation-timeline="{escape(url)}" data-title="{escape(title)}" '
             f'data-height="{int(height)}" data-width="{escape(width)}">'
             f'<a href="{escape(page)}">{escape(title)}</a></div>\n'
-            f'<script src="{escape(base + PARENT_SCRIPT)}" async></script>')
+            f'<script src="{escape(base + paths.EMBED_SCRIPT)}" async></script>')

@@ -10,13 +10,14 @@ from flask import Flask, Response, request
 
 from dashboard.data.dataset import Dataset
 from dashboard.export import events_csv, export_filename
-from dashboard.state import ViewState, choices_for
+from dashboard.state import ViewState
+from dashboard.tabs import choices_for
+from dashboard import paths
 
-CSV_PATH = "/download/events.csv"
 
 
 def register(server: Flask, ds: Dataset) -> None:
-    @server.route(CSV_PATH)
+    @server.route(paths.EVENTS_CSV)
     def download_events_csv():
         view, _ = ViewState.from_query(request.query_string.decode("utf-8", "replace"), choices_for(ds))
         return Response(events_csv(ds, view), mimetype="text/csv", headers={

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from flask import Flask, request
 
-FRAMEABLE = ("/embed", "/oembed")
+from dashboard import paths
+
+FRAMEABLE = (paths.EMBED, paths.OEMBED)
 
 
 def policy(script_hashes: list[str], frame_ancestors: str) -> str:

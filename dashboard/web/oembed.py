@@ -17,11 +17,10 @@ from urllib.parse import urlsplit
 from dash import Dash
 from flask import Response, json, request
 
-from dashboard.data.citation import APP_NAME
+from dashboard import paths
+from dashboard.views.citation import APP_NAME
 from dashboard.data.dataset import Dataset
 from dashboard.views.embed_code import (
-    EMBED_PATH,
-    OEMBED_PATH,
     embed_height,
     embed_title,
     embed_url,
@@ -29,11 +28,12 @@ from dashboard.views.embed_code import (
     is_narrow_width,
     oembed_url,
 )
-from dashboard.state import ViewState, choices_for
+from dashboard.state import ViewState
+from dashboard.tabs import choices_for
 
 ASSETS_IGNORE = r"^embed(-child)?\.js$"
 CHILD_SCRIPT = "embed-child.js"
-EMBEDDABLE = ("/", EMBED_PATH)  # paths whose URLs oEmbed answers for
+EMBEDDABLE = (paths.EXPLORE, paths.EMBED)  # paths whose URLs oEmbed answers for
 DEFAULT_WIDTH = 800  # px: the rich response's width when the consumer sets no maxwidth
 MAX_URL = 2500
 EMBED_UNUSED = ("present.js", "event-keys.js", "share.css")  # assets
@@ -47,14 +47,14 @@ def install(app: Dash, ds: Dataset) -> None:
 
     def interpolate_index(**parts):
         parts["metas"] = parts.get("metas", "") + head_tags(app)
-        if request.path == EMBED_PATH:
+        if request.path == paths.EMBED:
             for name in ("css", "scripts"):
                 parts[name] = without(parts.get(name, ""), unused)
         return plain_interpolate(**parts)
 
     app.interpolate_index = interpolate_index  # Dash's documented hook for the index page
 
-    @app.server.route(OEMBED_PATH)
+    @app.server.route(paths.OEMBED)
     def oembed():
         status, body = oembed_response(ds, request.host_url.rstrip("/"), request.args)
         return Response(json.dumps(body), status=status, mimetype="application/json")
@@ -66,7 +66,7 @@ def head_tags(app: Dash) -> str:
         return ""
     href = oembed_url(request.host_url.rstrip("/"), request.url)
     tags = f'\n<link rel="alternate" type="application/json+oembed" href="{escape(href)}">'
-    if request.path == EMBED_PATH:
+    if request.path == paths.EMBED:
         tags += f'\n<script src="{escape(app.get_asset_url(CHILD_SCRIPT))}" defer></script>'
     return tags
 

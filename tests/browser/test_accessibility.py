@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from dashboard.figures.describe import figure_description
+from dashboard.tabs import figure_description
 from dashboard.state import ViewState
 
 from .conftest import console_problems, watch_console

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from dashboard.data.dataset import load_dataset
-from dashboard.figures import build_figure
+from dashboard.tabs import build_figure
 from dashboard.figures.grouping import MAX_MARKERS, bin_width
 from dashboard.figures.theme import get_theme
 from dashboard.state import ViewState

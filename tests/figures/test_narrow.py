@@ -8,7 +8,8 @@ import re
 import pytest
 
 from dashboard.data.dataset import load_dataset
-from dashboard.figures import NARROW_PX, build_figure
+from dashboard.figures.assembly import NARROW_PX
+from dashboard.tabs import build_figure
 from dashboard.figures.assembly import legend_height
 from dashboard.figures.compare import NARROW_LABEL_WIDTH as COMPARE_WIDTH
 from dashboard.figures.schedule import schedule_figure

@@ -9,7 +9,7 @@ import json
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.figures import build_figure
+from dashboard.tabs import build_figure
 from dashboard.state import ViewState
 
 

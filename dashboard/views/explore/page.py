@@ -6,6 +6,7 @@ writes the state to the URL (history.replaceState, so no reload and no re-render
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pandas as pd
@@ -14,18 +15,20 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.data.dataset import Dataset
 from dashboard.data.event_detail import event_detail
-from dashboard.figures import build_figure, figure_memo
+from dashboard.tabs import all_tabs, build_figure, figure_memo, tab
 from dashboard.figures.grouping import may_group
 from dashboard.figures.theme import THEMES
 from dashboard.data.filters import busiest_day, filter_events, side_label, talks_days
-from dashboard.state import ViewState, choices_for
+from dashboard.state import ViewState
+from dashboard.tabs import choices_for
 from dashboard.data.times import format_date
 from dashboard.views import components as c
 from dashboard.views.explore import event_list
 from dashboard.views.explore import present_links
 from dashboard.views.explore import share
+from dashboard import paths
 
-PATH = "/"
+PATH = paths.EXPLORE
 GRAPH, COUNT, TABLE, DETAIL, DETAIL_CLOSE = "graph", "count", "events-table", "detail", "detail-close"
 TAB, LANES, ROUNDS, SIDES, KINDS, VERIFICATION = "tab", "lanes", "rounds", "sides", "kinds", "verification"
 SEARCH, GAP, DAY, THEME, ORDER, PICK = "search", "gap", "day", "theme", "order", "event-pick"
@@ -33,7 +36,6 @@ RESET, CLEAR, EMPTY, EMPTY_CLEAR = "reset", "clear-filters", "empty", "empty-cle
 QUERY, PAGE, GRAPH_WRAP, TABLE_WRAP, ZOOM = "view-query", "explore-page", "graph-wrap", "table-wrap", "zoom"
 CAPTION = "graph-caption"
 CAPTION_NOTE = "The same events are listed as text in the list of events below and under View: Table."
-TAB_LABELS = {"timeline": "Timeline", "schedule": "Talks day", "compare": "2022 vs 2025", "table": "Table"}
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True,
                 "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
                 "toImageButtonOptions": {"filename": "negotiation-timeline", "scale": 2}}
@@ -47,6 +49,7 @@ def page(ds: Dataset, query: str, narrow: bool = False) -> html.Div:
 
 def layout(ds: Dataset, view: ViewState, notes: list[str], narrow: bool = False) -> html.Div:
     events = filter_events(ds, view)
+    table = tab(view.tab).table
     return html.Div(id=PAGE, className=f"page theme-{view.theme}", children=[
         c.header(ds, PATH),
         c.notes_banner(notes),
@@ -60,14 +63,14 @@ def layout(ds: Dataset, view: ViewState, notes: list[str], narrow: bool = False)
                     html.P("No events match these filters."),
                     html.Button("Clear filters", id=EMPTY_CLEAR, className="button", n_clicks=0),
                 ]),
-                html.Div(id=GRAPH_WRAP, hidden=view.tab == "table", children=c.described_graph(dcc.Graph(
+                html.Div(id=GRAPH_WRAP, hidden=table, children=c.described_graph(dcc.Graph(
                     id=GRAPH, figure=build_figure(ds, view, narrow=narrow), config=GRAPH_CONFIG, className="graph"),
                     CAPTION, ds, view, CAPTION_NOTE)),
-                html.Div(id=TABLE_WRAP, hidden=view.tab != "table", children=[
+                html.Div(id=TABLE_WRAP, hidden=not table, children=[
                     html.Button("Newest first" if view.order == "asc" else "Oldest first", id=ORDER,
                                 className="button small", n_clicks=0),
                     html.Div(id=TABLE, children=c.events_table(ds, events, view.order)
-                             if view.tab == "table" else []),  # filled when the tab opens
+                             if table else []),  # filled when the tab opens
                 ]),
                 event_list.section(ds, events, view.event),
             ]),
@@ -87,7 +90,7 @@ def _controls(ds: Dataset, view: ViewState, narrow: bool) -> html.Nav:
     days = talks_days(ds)
     controls = [
         _group("View", dcc.RadioItems(id=TAB, value=view.tab, className="tabs", inline=True,
-                                      options=[{"label": v, "value": k} for k, v in TAB_LABELS.items()])),
+                                      options=[{"label": t.label, "value": t.value} for t in all_tabs()])),
         _group("Search titles and summaries", dcc.Input(
             id=SEARCH, type="search", value=view.q, debounce=0.3, placeholder="e.g. prisoner",
             className="search")),
@@ -173,38 +176,36 @@ def _zoom(view: ViewState) -> dict:
     return {"start": view.start, "end": view.end}
 
 
+CONTROLS = (TAB, LANES, ROUNDS, SIDES, KINDS, VERIFICATION, SEARCH, GAP, DAY, THEME, PICK)
+BUTTONS = (RESET, CLEAR, EMPTY_CLEAR, ORDER)
+
+
 def register(app: Dash, ds: Dataset) -> None:
     default_day = busiest_day(ds)
     figure = figure_memo(ds)
     choices = choices_for(ds)
-    control_values = [Output(TAB, "value"), Output(LANES, "value"), Output(ROUNDS, "value"),
-                      Output(SIDES, "value"), Output(KINDS, "value"), Output(VERIFICATION, "value"),
-                      Output(SEARCH, "value"), Output(GAP, "value"), Output(DAY, "value"),
-                      Output(THEME, "value"), Output(PICK, "value")]
 
     @app.callback(
-        *control_values,
-        Output(GRAPH, "figure"), Output(COUNT, "children"), Output(TABLE, "children"),
-        Output(DETAIL, "children"), Output(QUERY, "data"), Output(EMPTY, "hidden"),
-        Output(GRAPH_WRAP, "hidden"), Output(TABLE_WRAP, "hidden"), Output(PAGE, "className"),
-        Output(ORDER, "children"), Output(DETAIL, "className"), Output(CAPTION, "children"),
-        Output(event_list.LIST, "children"), Output(ZOOM, "data"),
-        Input(TAB, "value"), Input(LANES, "value"), Input(ROUNDS, "value"), Input(SIDES, "value"),
-        Input(KINDS, "value"), Input(VERIFICATION, "value"), Input(SEARCH, "value"), Input(GAP, "value"),
-        Input(DAY, "value"), Input(THEME, "value"), Input(PICK, "value"),
-        Input(ZOOM, "data"), Input(RESET, "n_clicks"), Input(CLEAR, "n_clicks"),
-        Input(EMPTY_CLEAR, "n_clicks"), Input(ORDER, "n_clicks"), Input(c.VIEWPORT, "data"),
-        State(QUERY, "data"),
+        output=dict(
+            controls={name: Output(name, "value") for name in CONTROLS},
+            figure=Output(GRAPH, "figure"), count=Output(COUNT, "children"), table=Output(TABLE, "children"),
+            detail=Output(DETAIL, "children"), detail_class=Output(DETAIL, "className"),
+            query=Output(QUERY, "data"), zoom=Output(ZOOM, "data"), empty_hidden=Output(EMPTY, "hidden"),
+            graph_hidden=Output(GRAPH_WRAP, "hidden"), table_hidden=Output(TABLE_WRAP, "hidden"),
+            page_class=Output(PAGE, "className"), order_label=Output(ORDER, "children"),
+            caption=Output(CAPTION, "children"), event_items=Output(event_list.LIST, "children"),
+        ),
+        inputs=dict(
+            controls={name: Input(name, "value") for name in CONTROLS}, zoom=Input(ZOOM, "data"),
+            buttons={name: Input(name, "n_clicks") for name in BUTTONS}, width_class=Input(c.VIEWPORT, "data"),
+        ),
+        state=dict(query=State(QUERY, "data")),
         prevent_initial_call=True,
     )
-    def on_change(tab, lanes, rounds, sides, kinds, verification, q, gap, day, theme, pick,
-                  zoom, *rest):
-        width_class, query = rest[-2:]
+    def on_change(controls, zoom, buttons, width_class, query):
         old, _ = ViewState.from_query(query or "", choices)
         trigger = ctx.triggered_id
-        values = {TAB: tab, LANES: lanes, ROUNDS: rounds, SIDES: sides, KINDS: kinds, VERIFICATION: verification,
-                  SEARCH: q, GAP: gap, DAY: day, THEME: theme, PICK: pick, ZOOM: zoom}
-        view = reduce(old, trigger, values)
+        view = reduce(old, trigger, {**controls, ZOOM: zoom})
         view, _ = ViewState.from_query(view.to_query(), choices)  # what the browser sent, checked as a link is
         if view.day == default_day:
             view = replace(view, day="")
@@ -213,18 +214,21 @@ def register(app: Dash, ds: Dataset) -> None:
             raise PreventUpdate
         events = filter_events(ds, view)
         redraw = _figure_fields(ds, view) != _figure_fields(ds, old) or trigger == RESET or resized
-        return (
-            view.tab, view.lanes, list(view.rounds), list(view.sides), list(view.kinds),
-            list(view.verification), view.q, view.gap, view.day or default_day, view.theme,
-            view.event or None,
-            figure(view, c.is_narrow(width_class)) if redraw else no_update,
-            _count_text(ds, events),
-            c.events_table(ds, events, view.order) if view.tab == "table" else no_update,  # hidden
-            c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE) if view.event != old.event
-            else no_update, view.to_query(),
-            not events.empty, view.tab == "table", view.tab != "table", f"page theme-{view.theme}",
-            "Newest first" if view.order == "asc" else "Oldest first", _detail_class(view),
-            c.graph_caption(ds, view, CAPTION_NOTE), event_list.items(ds, events, view.event), _zoom(view),
+        table = tab(view.tab).table
+        return dict(
+            controls={TAB: view.tab, LANES: view.lanes, ROUNDS: list(view.rounds), SIDES: list(view.sides),
+                      KINDS: list(view.kinds), VERIFICATION: list(view.verification), SEARCH: view.q,
+                      GAP: view.gap, DAY: view.day or default_day, THEME: view.theme, PICK: view.event or None},
+            figure=figure(view, c.is_narrow(width_class)) if redraw else no_update,
+            count=_count_text(ds, events),
+            table=c.events_table(ds, events, view.order) if table else no_update,  # else hidden
+            detail=c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE) if view.event != old.event
+            else no_update,
+            detail_class=_detail_class(view), query=view.to_query(), zoom=_zoom(view),
+            empty_hidden=not events.empty, graph_hidden=table, table_hidden=not table,
+            page_class=f"page theme-{view.theme}",
+            order_label="Newest first" if view.order == "asc" else "Oldest first",
+            caption=c.graph_caption(ds, view, CAPTION_NOTE), event_items=event_list.items(ds, events, view.event),
         )
 
     app.clientside_callback(
@@ -249,14 +253,14 @@ def register(app: Dash, ds: Dataset) -> None:
         Output(PICK, "value", allow_duplicate=True),
         Input(GRAPH, "clickData"), Input(DETAIL_CLOSE, "n_clicks"), prevent_initial_call=True,
     )
-    app.clientside_callback(  # only a zoom of the timeline: plotly's autosize relayouts change nothing
+    app.clientside_callback(  # only a zoom of a zooming tab: plotly's autosize relayouts change nothing
         """function (relayout, tab) {
             const none = window.dash_clientside.no_update;
-            if (!relayout || (tab !== 'timeline' && tab !== 'table')) { return none; }
+            if (!relayout || !%s.includes(tab)) { return none; }
             if (relayout['xaxis.autorange']) { return {start: '', end: ''}; }
             const start = relayout['xaxis.range[0]'], end = relayout['xaxis.range[1]'];
             return start && end ? {start: String(start).slice(0, 10), end: String(end).slice(0, 10)} : none;
-        }""",
+        }""" % json.dumps([t.value for t in all_tabs() if t.zooms]),
         Output(ZOOM, "data", allow_duplicate=True), Input(GRAPH, "relayoutData"), State(TAB, "value"),
         prevent_initial_call=True,
     )
@@ -268,6 +272,6 @@ def register(app: Dash, ds: Dataset) -> None:
 def _figure_fields(ds: Dataset, view: ViewState) -> ViewState:
     """The part of the state the figure depends on: not the table order, and not the zoom
     unless the data is large enough for the timeline to group events (zooming regroups)."""
-    if may_group(ds) and view.tab in ("timeline", "table"):
+    if may_group(ds) and tab(view.tab).zooms:
         return replace(view, order="")
     return replace(view, order="", start="", end="")

@@ -7,8 +7,9 @@ from __future__ import annotations
 from dash import Dash, Input, Output, html
 
 from dashboard.data.dataset import Dataset
-from dashboard.data.decks import PATH, present_url, view_deck
-from dashboard.state import ViewState, choices_for
+from dashboard.views.present.deck import PATH, present_url, view_deck
+from dashboard.state import ViewState
+from dashboard.tabs import choices_for
 
 PRESENT_THIS, START_DECK = "present-this", "start-deck"
 

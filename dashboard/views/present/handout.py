@@ -11,9 +11,9 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.data.dataset import Dataset
-from dashboard.data.decks import Deck, Slide, present_url, slide_sources
+from dashboard.views.present.deck import Deck, Slide, present_url, slide_sources
 from dashboard.data.event_detail import SourceRef
-from dashboard.figures import build_figure
+from dashboard.tabs import build_figure
 from dashboard.figures.theme import Theme, get_theme
 from dashboard.views import components as c
 

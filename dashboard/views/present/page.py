@@ -15,7 +15,7 @@ from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard.data.dataset import Dataset
-from dashboard.data.decks import (
+from dashboard.views.present.deck import (
     PATH,
     Deck,
     PresentRequest,
@@ -24,7 +24,7 @@ from dashboard.data.decks import (
     slide_sources,
     view_deck,
 )
-from dashboard.figures import build_figure
+from dashboard.tabs import build_figure
 from dashboard.figures.theme import Theme, get_theme
 from dashboard.state import ViewState
 from dashboard.views import components as c

@@ -10,17 +10,17 @@ from dashboard.data.dataset import Dataset
 from dashboard.data.event_detail import SourceRef, source_refs
 from dashboard.data.filters import filter_events
 from dashboard.state import ViewState
+from dashboard.tabs import tab
 
 APP_NAME = "negotiation-timeline"
-TERRITORY_TABS = ("timeline", "table", "compare")  # figures that draw territorial-control figures
 CREDIT_PUBLISHERS = 3  # publishers named in the one-line credit before "and N more"
 
 
 def cited_sources(ds: Dataset, view: ViewState) -> tuple[SourceRef, ...]:
     """The sources of the events the view shows, plus the territory series' sources where its
-    figure draws them; each once, sorted by publisher and title."""
+    figure draws them (the tab registry says which do); each once, sorted by publisher and title."""
     ids = {source for sources in filter_events(ds, view)["source_ids"] for source in sources}
-    if view.tab in TERRITORY_TABS:
+    if tab(view.tab).draws_territory:
         ids |= set(ds.territory["source_id"])
     return tuple(sorted(source_refs(ds, sorted(ids)), key=lambda s: (s.publisher, s.title, s.url)))
 

@@ -12,9 +12,11 @@ from urllib.parse import parse_qsl, urlencode
 
 from dashboard.data.dataset import Dataset
 from dashboard.data.event_detail import SourceRef, cell_text, source_refs
-from dashboard.state import MAX_QUERY, ViewState, choices_for
+from dashboard.state import MAX_QUERY, ViewState
+from dashboard.tabs import choices_for
+from dashboard import paths
 
-PATH = "/present"
+PATH = paths.PRESENT
 PARAMS = ("deck", "slide", "handout", "view")
 
 

@@ -1,0 +1,104 @@
+"""The one registry of tabs: what each value of the ``tab`` view parameter shows.
+
+Every place that needs "which tabs exist" reads ``all_tabs()`` or ``tab(value)``: the view
+state's validation (through ``choices_for``), the figure dispatch, the text alternatives,
+the citation and embed-height rules, the explore page's tab control and its client-side zoom
+rule. Adding a tab is one entry in ``TABS`` plus one figure module. Lookups read ``TABS`` when
+called, so a test can put a toy tab into the registry of the app it builds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+import plotly.graph_objects as go
+
+from dashboard.data.dataset import Dataset, load_dataset
+from dashboard.figures import describe
+from dashboard.figures.compare import compare_figure
+from dashboard.figures.schedule import schedule_figure
+from dashboard.figures.theme import Theme, get_theme
+from dashboard.figures.timeline import timeline_figure
+from dashboard.state import Choices, ViewState, dataset_choices
+
+FigureBuilder = Callable[[Dataset, ViewState, Theme, bool], go.Figure]
+Describer = Callable[[Dataset, ViewState], str]
+
+
+@dataclass(frozen=True)
+class Tab:
+    value: str  # the ``tab`` URL parameter
+    label: str  # the explore page's tab control
+    doc: str  # what it shows, for the README's table of URL parameters ('' when the value says it)
+    name: str  # the accessible name of its figure
+    figure: FigureBuilder  # (dataset, view, theme, narrow) -> figure
+    describe: Describer  # the figure's text alternative, from the data of the view
+    draws_territory: bool = False  # its figure draws territory: credit the territory sources
+    table: bool = False  # shows the events table (its figure, for exports, is ``figure``'s)
+    zooms: bool = False  # a drag-zoom of its figure is written to the view (from/to)
+
+
+TIMELINE_NAME = "Timeline of the talks with the territory under Russian control"
+TABS: tuple[Tab, ...] = (
+    Tab("timeline", "Timeline", "", TIMELINE_NAME, timeline_figure, describe.timeline,
+        draws_territory=True, zooms=True),
+    Tab("schedule", "Talks day", "a talks day hour by hour",
+        "Talks day, hour by hour: scheduled against actual times", schedule_figure, describe.schedule),
+    Tab("compare", "2022 vs 2025", "2022 vs 2025",
+        "Each year's talks side by side, aligned on their first session", compare_figure,
+        describe.compare, draws_territory=True),
+    Tab("table", "Table", "", TIMELINE_NAME, timeline_figure, describe.timeline,
+        draws_territory=True, table=True, zooms=True),
+)
+
+
+def all_tabs() -> tuple[Tab, ...]:
+    return TABS
+
+
+def tab(value: str) -> Tab:
+    """The tab for ``value``; the first (default) tab for a value no tab has."""
+    return next((t for t in TABS if t.value == value), TABS[0])
+
+
+def param_doc() -> str:
+    """The ``tab`` parameter's line in the README's table of URL parameters."""
+    return "which figure: " + ", ".join(f"{t.value} ({t.doc})" if t.doc else t.value for t in TABS)
+
+
+def choices_for(ds: Dataset) -> Choices:
+    """What a link may ask for on this dataset: its ids and the registry's tabs."""
+    return dataset_choices(ds, tuple(t.value for t in TABS))
+
+
+def build_figure(ds: Dataset, view: ViewState, theme: Theme | None = None, narrow: bool = False) -> go.Figure:
+    """The figure a view shows: the one entry point of the pages, the presentation and the
+    exports. ``narrow`` asks for its form for a column narrower than ``NARROW_PX``."""
+    return tab(view.tab).figure(ds, view, theme or get_theme(view.theme), narrow)
+
+
+def figure_name(view: ViewState) -> str:
+    return tab(view.tab).name
+
+
+def figure_description(ds: Dataset, view: ViewState) -> str:
+    return tab(view.tab).describe(ds, view)
+
+
+def figure_memo(ds: Dataset, size: int = 16) -> Callable[[ViewState, bool], go.Figure]:
+    """``build_figure(ds, view, narrow=…)`` remembering the last ``size`` answers (a figure is a
+    pure function of the view, the form and the immutable dataset). Callers must not modify
+    what it returns."""
+    @lru_cache(maxsize=size)
+    def figure(view: ViewState, narrow: bool = False) -> go.Figure:
+        return build_figure(ds, view, narrow=narrow)
+
+    return figure
+
+
+def load(data_dir) -> Dataset:
+    """``load_dataset`` with the slides' views checked against the registry's tabs: what the
+    app, the WSGI entry point and the CLI load."""
+    return load_dataset(data_dir, tuple(t.value for t in TABS))
