@@ -1,0 +1,56 @@
+"""The size a figure is drawn at, and the form it takes there.
+
+A figure function receives a ``Size`` instead of guessing: the width of the box it will fill
+(the browser reports its container's width, the CLI its ``--width``) and, where it is fixed
+(a slide, an image export), the height. The form is what the layout is chosen by:
+
+- ``phone``  (width < 480): a different chart, not a squeezed one;
+- ``column`` (480 ≤ width ≤ 900): an article column or a small laptop window;
+- ``wide``   (width > 900): a laptop or desktop page;
+- ``slide``  (a fixed height on a 16:9 or 4:3 screen from 1024 px wide): a projector.
+
+The form, never the exact width, is what a page keeps and caches figures by: a figure fills
+its box (plotly's autosize) and only its layout choices change at a form boundary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PHONE_BELOW = 480  # px: narrower is a phone
+WIDE_ABOVE = 900  # px: wider is a laptop or desktop page
+SLIDE_FROM = 1024  # px: the narrowest projector (4:3, 1024×768)
+FORMS = ("phone", "column", "wide", "slide")
+# The width each form is laid out for when only the form is known (a page's first request).
+TYPICAL_WIDTH = {"phone": 390, "column": 640, "wide": 1200, "slide": 1920}
+
+
+@dataclass(frozen=True)
+class Size:
+    """Width in CSS px; ``height`` in CSS px where the box's height is fixed (slides, images)."""
+
+    width: int = TYPICAL_WIDTH["wide"]
+    height: int | None = None
+    slide: bool = False  # a projected slide: its own title and sources sit outside the figure
+
+    @property
+    def form(self) -> str:
+        if self.slide and self.width >= SLIDE_FROM:
+            return "slide"
+        if self.width < PHONE_BELOW:
+            return "phone"
+        return "column" if self.width <= WIDE_ABOVE else "wide"
+
+    @classmethod
+    def of_form(cls, form: str | None) -> "Size":
+        """The typical size of a form (unknown or missing: wide), for a page whose container
+        width the browser reported only as its form."""
+        form = form if form in TYPICAL_WIDTH else "wide"
+        if form == "slide":
+            return cls(TYPICAL_WIDTH["slide"], 1080, slide=True)
+        return cls(TYPICAL_WIDTH[form])
+
+
+def form_of_width(width: int) -> str:
+    """The form of a box ``width`` px wide on a page (slides are only ever asked for as such)."""
+    return Size(width).form
