@@ -35,6 +35,14 @@ def fixture_dataset(tmp_path_factory):
     return load_dataset(make_package(tmp_path_factory.mktemp("package")))
 
 
+@pytest.fixture(scope="session")
+def shipped_dataset():
+    """The bundled data package, loaded as the app loads it."""
+    from dashboard.tabs import load
+
+    return load(DATA)
+
+
 def edit_cell(package: Path, file: str, row_id: str, column: str, value: str, key: str | None = None) -> int:
     """Set one cell of the row whose first cell (or ``key`` column) is ``row_id``; return its
     spreadsheet row."""

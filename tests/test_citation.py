@@ -33,3 +33,21 @@ def test_cite_text_names_the_view_and_every_source(fixture_dataset):
                         f"{fixture_dataset.license}. https://x.example/?side=turkey")
     assert lines[1:] == ["Sources:", '- Example Courier (Wire), "Delegations meet again" (16 May 2025). '
                                      "https://example.org/courier/meet-again"]
+
+
+def test_the_credit_names_the_most_cited_outlets_of_the_shipped_data(shipped_dataset):
+    """Counted here from the CSVs, independently of the app: each citing event or territory
+    row counts once for its source's publisher."""
+    import csv
+    from collections import Counter
+
+    from .conftest import DATA
+
+    publisher = {r["id"]: r["publisher"] for r in csv.DictReader(open(DATA / "sources.csv", encoding="utf-8"))}
+    counts = Counter(publisher[s] for r in csv.DictReader(open(DATA / "events.csv", encoding="utf-8"))
+                     for s in r["source_ids"].split(";") if s)
+    counts.update(publisher[r["source_id"]] for r in csv.DictReader(open(DATA / "territory.csv", encoding="utf-8")))
+    top = sorted(counts, key=lambda p: (-counts[p], p))
+    credit = credit_line(shipped_dataset, ViewState())
+    assert credit == f"Source: {', '.join(top[:3])} and {len(top) - 3} more · negotiation-timeline"
+    assert not credit.startswith(f"Source: {sorted(counts)[0]},")  # not the alphabetically first

@@ -6,6 +6,8 @@ here, so they always name the same sources.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from dashboard.data.dataset import Dataset
 from dashboard.data.event_detail import SourceRef, source_refs
 from dashboard.data.filters import filter_events
@@ -16,20 +18,29 @@ APP_NAME = "negotiation-timeline"
 CREDIT_PUBLISHERS = 3  # publishers named in the one-line credit before "and N more"
 
 
-def cited_sources(ds: Dataset, view: ViewState) -> tuple[SourceRef, ...]:
-    """The sources of the events the view shows, plus the territory series' sources where its
-    figure draws them (the tab registry says which do); each once, sorted by publisher and title."""
-    ids = {source for sources in filter_events(ds, view)["source_ids"] for source in sources}
+def _citations(ds: Dataset, view: ViewState) -> list[str]:
+    """Source ids of what the view shows, once per citing row: its events, and the territory
+    rows where its figure draws them (the tab registry says which do)."""
+    cited = [source for sources in filter_events(ds, view)["source_ids"] for source in sources]
     if tab(view.tab).draws_territory:
-        ids |= set(ds.territory["source_id"])
-    return tuple(sorted(source_refs(ds, sorted(ids)), key=lambda s: (s.publisher, s.title, s.url)))
+        cited += list(ds.territory["source_id"])
+    return cited
+
+
+def cited_sources(ds: Dataset, view: ViewState) -> tuple[SourceRef, ...]:
+    """The sources behind the view, each once, sorted by publisher and title."""
+    refs = source_refs(ds, sorted(set(_citations(ds, view))))
+    return tuple(sorted(refs, key=lambda s: (s.publisher, s.title, s.url)))
 
 
 def credit_line(ds: Dataset, view: ViewState) -> str:
-    """'Source: A, B, C and 2 more · negotiation-timeline' (one line, under every embed)."""
-    publishers = sorted({s.publisher for s in cited_sources(ds, view)})
-    if not publishers:
+    """'Source: Reuters, TASS, AFP and 39 more · negotiation-timeline' (one line, under every
+    embed): the original outlets the view cites most, by the rows that cite them (ties in
+    alphabetical order), never just the alphabetically first."""
+    cited = Counter(ds.sources.loc[source, "publisher"] for source in _citations(ds, view))
+    if not cited:
         return f"Source: no events match this view · {APP_NAME}"
+    publishers = sorted(cited, key=lambda publisher: (-cited[publisher], publisher))
     named = ", ".join(publishers[:CREDIT_PUBLISHERS])
     more = len(publishers) - CREDIT_PUBLISHERS
     return f"Source: {named}{f' and {more} more' if more > 0 else ''} · {APP_NAME}"
