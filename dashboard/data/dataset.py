@@ -11,12 +11,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 from dateutil import tz
 
+from dashboard.data.derived import Derived, derive
 from dashboard.data.fields import parse_cell, parse_date, parse_month, parse_utc_datetime
 from dashboard.data.deck_checks import check_numbering, check_views
 from dashboard.data.problems import DatasetError, Problem
@@ -43,7 +44,8 @@ LIST_FIELDS = {f for (_, f) in REFERENCES if f.endswith("_ids")} | {"sides"}
 
 @dataclass(frozen=True)
 class Dataset:
-    """The validated data. Frames are shared, never mutated: treat them as read-only.
+    """The validated data, and what follows from it (``derived``, built once in ``load_dataset``).
+    Frames are shared, never mutated: treat them as read-only.
 
     ``events`` is sorted by ``anchor`` (the actual start, else the scheduled start) and has
     ``until``, the end of what is drawn: the end time, the end of a day- or month-precision
@@ -63,18 +65,11 @@ class Dataset:
     version: str
     title: str
     license: str
-    memo: dict = field(default_factory=dict, compare=False, repr=False)  # dashboard.data.memo
+    derived: Derived  # labels, talks days, lanes, eras … computed from the frames above at load
 
     @property
     def sides(self) -> tuple[str, ...]:
         return self.enums["side"]
-
-    @property
-    def labels(self) -> pd.DataFrame:
-        """Display text per event (``dashboard.data.labels.event_labels``), formatted once and kept."""
-        from dashboard.data.labels import event_labels# labels reads the dataset through selection
-
-        return event_labels(self)
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in RESOURCES}
@@ -106,12 +101,14 @@ def load_dataset(data_dir: str | Path) -> Dataset:
     if problems:
         raise DatasetError(problems)
     licenses = package.get("licenses") or [{}]
+    sources = _frame(tables["sources"], index="id")
+    rounds = _frame(tables["rounds"], index="id", dates=("start_date", "end_date"))
+    events = _events_frame(tables["events"])
+    territory = _frame(tables["territory"], dates=("date",)).sort_values(["measure", "date"])
     dataset = Dataset(
-        sources=_frame(tables["sources"], index="id"),
-        rounds=_frame(tables["rounds"], index="id", dates=("start_date", "end_date")),
+        sources=sources, rounds=rounds,
         participants=_frame(tables["participants"], index="id"),
-        events=_events_frame(tables["events"]),
-        territory=_frame(tables["territory"], dates=("date",)).sort_values(["measure", "date"]),
+        events=events, territory=territory,
         decks=_frame(tables["decks"], index="id", columns=schemas["decks"]),
         slides=_frame(tables["slides"], columns=schemas["slides"]).sort_values(["deck_id", "slide"]),
         enums={"side": tuple(side_enum), **{
@@ -121,6 +118,8 @@ def load_dataset(data_dir: str | Path) -> Dataset:
         version=_version(data_dir, package),
         title=package.get("title", ""),
         license=licenses[0].get("title") or licenses[0].get("name", ""),
+        derived=derive(sources=sources, rounds=rounds, events=events, territory=territory,
+                       sides=tuple(side_enum)),
     )
     problems = check_views(dataset, schemas["slides"]["path"], tables["slides"])
     if problems:  # views are checked against the dataset's ids, so only once the rest is valid
