@@ -206,10 +206,11 @@ def test_which_fields_are_lists_and_their_separator_come_from_the_descriptor(fix
     assert dataset.separators["participants"] == {"source_ids": ";", "role": " of "}
 
 
-def test_a_key_to_an_unknown_resource_is_a_descriptor_problem(fixture_dir):
+@pytest.mark.parametrize("reference", [{"resource": "publishers", "field": "id"}, {"resource": "sources"}])
+def test_a_key_to_no_resource_and_field_is_a_descriptor_problem(fixture_dir, reference):
     edit_descriptor(fixture_dir, lambda resources: field_of(resources["events"], "source_ids").update(
-        {"x-references": {"resource": "publishers", "field": "id"}}))
-    assert (("datapackage.json", None, None, "bad-foreign-key") in codes_of(fixture_dir))
+        {"x-references": reference}))
+    assert ("datapackage.json", None, None, "bad-foreign-key") in codes_of(fixture_dir)
 
 
 def test_bundled_data_is_valid():

@@ -4,9 +4,11 @@ Every problem is collected (file, row, column, stable code) before ``DatasetErro
 so an editor fixes a spreadsheet in one pass. The rules come from ``datapackage.json``: types,
 constraints, primary keys and ``foreignKeys`` as Table Schema states them, and two custom field
 properties for ``;``-separated lists (``x-separator``) and the ids in them (``x-references``),
-so the descriptor and the validator cannot disagree about a key. Times become tz-aware pandas Timestamps in UTC;
-a day- or month-precision value becomes the start of that local day or month in the event's
-``local_tz`` and keeps its precision, so it is drawn and printed as a day, never as 00:00.
+so the descriptor and the validator cannot disagree about a key.
+
+Times become tz-aware pandas Timestamps in UTC; a day- or month-precision value becomes the
+start of that local day or month in the event's ``local_tz`` and keeps its precision, so it is
+drawn and printed as a day, never as 00:00.
 """
 
 from __future__ import annotations
@@ -214,13 +216,13 @@ def _references(schemas: dict) -> list[tuple[str, tuple[str, ...], str, tuple[st
     each schema's ``foreignKeys`` (a blank ``resource`` is the schema's own) and each field's
     ``x-references``, whose every list value is a key."""
     declared = []
-    for name, resource in schemas.items():
-        schema = resource.get("schema", {})
+    for name in RESOURCES:
+        schema = schemas[name]["schema"]
         for key in schema.get("foreignKeys", []):
             target = key["reference"]
             declared.append((name, _names(key["fields"]), target.get("resource") or name, _names(target["fields"])))
-        declared += [(name, (f["name"],), f["x-references"]["resource"], (f["x-references"]["field"],))
-                     for f in schema.get("fields", []) if "x-references" in f]
+        declared += [(name, (f["name"],), f["x-references"].get("resource"), (f["x-references"].get("field"),))
+                     for f in schema["fields"] if "x-references" in f]
     return declared
 
 
@@ -233,7 +235,7 @@ def _check_references(schemas: dict, tables: dict, side_enum: list, problems: li
     for name, fields, target, target_fields in _references(schemas):
         if not _declared(schemas, name, fields) or not _declared(schemas, target, target_fields):
             problems.append(Problem("datapackage.json", None, None, "bad-foreign-key",
-                                    f"{name}.{'/'.join(fields)} refers to {target}.{'/'.join(target_fields)}, "
+                                    f"{name}.{'/'.join(fields)} refers to {target}.{'/'.join(map(str, target_fields))}, "
                                     "which is not a resource and field of the package"))
             continue
         known = {tuple(row.get(f) for f in target_fields) for row in tables[target]}
@@ -251,6 +253,7 @@ def _check_references(schemas: dict, tables: dict, side_enum: list, problems: li
 
 
 def _declared(schemas: dict, name: str, fields: tuple[str, ...]) -> bool:
+    """Whether ``name`` is one of the package's resources and ``fields`` are among its fields."""
     return name in RESOURCES and all(any(f["name"] == n for f in schemas[name]["schema"]["fields"]) for n in fields)
 
 
