@@ -235,8 +235,9 @@ def _check_references(schemas: dict, tables: dict, side_enum: list, problems: li
     for name, fields, target, target_fields in _references(schemas):
         if not _declared(schemas, name, fields) or not _declared(schemas, target, target_fields):
             problems.append(Problem("datapackage.json", None, None, "bad-foreign-key",
-                                    f"{name}.{'/'.join(fields)} refers to {target}.{'/'.join(map(str, target_fields))}, "
-                                    "which is not a resource and field of the package"))
+                                    f"{name}.{'/'.join(fields)} refers to "
+                                    f"{target}.{'/'.join(map(str, target_fields))}, which is not a resource "
+                                    "and field of the package"))
             continue
         known = {tuple(row.get(f) for f in target_fields) for row in tables[target]}
         for row in tables[name]:

@@ -68,7 +68,8 @@ def compare_figure(ds: Dataset, view: ViewState, theme: Theme, narrow: bool = Fa
     if rows.empty:
         return empty_figure(ds, theme, TITLE, "No round has events matching the filters.", narrow)
     events, day0 = _efforts(ds, view)
-    events = events.assign(x=_days(events, events["effort"].map(day0))).join(ds.derived.labels[["hover", "symbol"]])
+    events = events.assign(x=_days(events, events["effort"].map(day0)))
+    events = events.join(ds.derived.labels[["hover", "symbol"]])
     x_range = [min(events["x"].min(), 0) - 1, events["x"].max() + 1]
     labels, level_px = _round_labels(ds, rows, x_range, theme, narrow)
     spread = SPREAD * theme.marker_size  # px

@@ -1,8 +1,8 @@
 """The main timeline: events in lanes over one time axis, territory on a linked panel below.
 
 The longest stretch without events (found in the data at load, ``Derived.quiet_stretch`` in
-``dashboard.data.derived``) is compressed by default with a Plotly range break: one zoomable axis, both negotiation efforts readable, the
-break labelled. ``gap=show`` draws the axis to scale. All x values are UTC (GMT).
+``dashboard.data.derived``) is compressed by default with a Plotly range break: one zoomable
+axis, both negotiation efforts readable, the break labelled. ``gap=show`` draws the axis to scale. All x values are UTC (GMT).
 """
 
 from __future__ import annotations

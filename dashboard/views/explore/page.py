@@ -113,7 +113,8 @@ def _controls(ds: Dataset, view: ViewState, narrow: bool) -> html.Nav:
         _group("Open an event", dcc.Dropdown(
             id=PICK, value=view.event or None, placeholder="Choose an event",
             options=[{"label": f"{date} · {title}", "value": event} for event, title, date
-                     in zip(ds.events["id"].tolist(), ds.events["title"].tolist(), ds.derived.labels["date"].tolist())])),
+                     in zip(ds.events["id"].tolist(), ds.events["title"].tolist(),
+                            ds.derived.labels["date"].tolist())])),
         _group("Theme", dcc.RadioItems(id=THEME, value=view.theme, inline=True,
                                        options=[{"label": t.label, "value": k} for k, t in THEMES.items()
                                                 if k != "present"])),
