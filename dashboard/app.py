@@ -44,7 +44,6 @@ PAGES_KEPT = 16
 def create_app(config: Config | None = None) -> Dash:
     config = config or Config()
     dataset = load(config.data_dir)  # raises DatasetError: never start on bad data
-    dataset.labels  # noqa: B018 -- format once now, so no reader's request pays for it
     app = Dash(__name__, title="Istanbul talks timeline · negotiation-timeline", update_title=None,
                assets_folder=str(ASSETS), assets_ignore=embedding.ASSETS_IGNORE, serve_locally=True,
                suppress_callback_exceptions=True)  # wiring is checked in tests/test_app.py instead

@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.io as pio
 
 from dashboard.views.citation import APP_NAME, cited_sources, credit_line
-from dashboard.data.dataset import LIST_SEPARATOR, TIME_FIELDS, Dataset
+from dashboard.data.dataset import TIME_FIELDS, Dataset
 from dashboard.figures.assembly import NARROW_PX
 from dashboard.tabs import build_figure
 from dashboard.figures.theme import get_theme
@@ -59,16 +59,17 @@ def events_csv(ds: Dataset, view: ViewState) -> str:
     clocks = [when_text(events, zone) for zone in CLOCK_COLUMNS.values()]
     for position, row in enumerate(events.itertuples(index=False)):
         record = row._asdict()
-        cells = [_cell(record[name], name, record["precision"], record["local_tz"]) for name in columns]
+        cells = [_cell(record[name], name, record["precision"], record["local_tz"], ds.separators["events"])
+                 for name in columns]
         writer.writerow([*cells, *(texts[position] for texts in clocks)])
     return out.getvalue()
 
 
-def _cell(value, name: str, precision: str, zone: str) -> str:
+def _cell(value, name: str, precision: str, zone: str, separators: dict) -> str:
     """One value written as events.csv holds it: UTC times with seconds and offset, day and
-    month values as the local date, lists joined by ';', booleans as true/false."""
+    month values as the local date, lists joined by the field's separator, booleans as true/false."""
     if isinstance(value, tuple):
-        return LIST_SEPARATOR.join(value)
+        return separators[name].join(value)
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     if name in TIME_FIELDS:

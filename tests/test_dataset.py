@@ -52,6 +52,13 @@ BAD_CELLS = [
     ("territory.csv", "2022-02-23", "percent", "101", "out-of-range"),
     ("territory.csv", "2022-02-23", "percent", "seven", "bad-number"),
     ("territory.csv", "2022-02-23", "source_id", "src-nowhere", "unknown-reference"),
+    ("rounds.csv", "r-alpha", "source_ids", "src-gazette;src-nowhere", "unknown-reference"),
+    ("rounds.csv", "r-alpha", "head_ids", "p-north;p-nobody", "unknown-reference"),
+    ("participants.csv", "p-north", "source_ids", "src-nowhere", "unknown-reference"),
+    ("events.csv", "e-alpha-session", "participant_ids", "p-north;p-nobody", "unknown-reference"),
+    ("slides.csv", "testport-story", "deck_id", "no-such-deck", "unknown-reference"),
+    ("slides.csv", "testport-story", "event_ids", "e-nowhere", "unknown-reference"),
+    ("slides.csv", "testport-story", "source_ids", "src-nowhere", "unknown-reference"),
 ]
 
 
@@ -146,6 +153,66 @@ def test_loader_ignores_the_machine_time_zone(fixture_dir):
         dumps.append(json.loads(out))
     assert dumps[0] == dumps[1]
     assert dumps[0]["events"][0]["start"].endswith("+00:00")
+
+
+def edit_descriptor(package, change) -> None:
+    """Apply ``change(resources by name)`` to the package's datapackage.json."""
+    path = package / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    change({r["name"]: r for r in descriptor["resources"]})
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+
+
+def field_of(resource: dict, name: str) -> dict:
+    return next(f for f in resource["schema"]["fields"] if f["name"] == name)
+
+
+def codes_of(package) -> set:
+    try:
+        load_dataset(package)
+    except DatasetError as error:
+        return {(p.file, p.row, p.column, p.code) for p in error.problems}
+    return set()
+
+
+def undeclare_round_key(resources):
+    resources["events"]["schema"]["foreignKeys"] = [
+        k for k in resources["events"]["schema"]["foreignKeys"] if k["fields"] != ["round_id"]]
+
+
+def undeclare_source_list_key(resources):
+    del field_of(resources["events"], "source_ids")["x-references"]
+
+
+@pytest.mark.parametrize("column, value, undeclare", [
+    ("round_id", "r-missing", undeclare_round_key),  # a standard foreignKeys entry
+    ("source_ids", "src-gazette;src-nowhere", undeclare_source_list_key),  # a list's x-references
+])
+def test_the_validator_checks_the_keys_the_descriptor_declares(fixture_dir, column, value, undeclare):
+    row = edit_cell(fixture_dir, "events.csv", "e-alpha-session", column, value)
+    assert ("events.csv", row, column, "unknown-reference") in codes_of(fixture_dir)
+    edit_descriptor(fixture_dir, undeclare)
+    assert ("events.csv", row, column, "unknown-reference") not in codes_of(fixture_dir)
+
+
+def test_which_fields_are_lists_and_their_separator_come_from_the_descriptor(fixture_dir):
+    def change(resources):
+        source_ids = field_of(resources["events"], "source_ids")
+        del source_ids["x-separator"], source_ids["x-references"]
+        field_of(resources["participants"], "role")["x-separator"] = " of "
+
+    edit_descriptor(fixture_dir, change)
+    dataset = load_dataset(fixture_dir)
+    assert dataset.events.loc["e-gamma-session", "source_ids"] == "src-courier;src-gazette"
+    assert dataset.participants.loc["p-north", "role"] == ("Head", "delegation")
+    assert dataset.separators["participants"] == {"source_ids": ";", "role": " of "}
+
+
+@pytest.mark.parametrize("reference", [{"resource": "publishers", "field": "id"}, {"resource": "sources"}])
+def test_a_key_to_no_resource_and_field_is_a_descriptor_problem(fixture_dir, reference):
+    edit_descriptor(fixture_dir, lambda resources: field_of(resources["events"], "source_ids").update(
+        {"x-references": reference}))
+    assert ("datapackage.json", None, None, "bad-foreign-key") in codes_of(fixture_dir)
 
 
 def test_bundled_data_is_valid():

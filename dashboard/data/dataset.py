@@ -1,9 +1,14 @@
 """Load the data package in ``data/`` once, validate it strictly, return an immutable Dataset.
 
 Every problem is collected (file, row, column, stable code) before ``DatasetError`` is raised,
-so an editor fixes a spreadsheet in one pass. Times become tz-aware pandas Timestamps in UTC;
-a day- or month-precision value becomes the start of that local day or month in the event's
-``local_tz`` and keeps its precision, so it is drawn and printed as a day, never as 00:00.
+so an editor fixes a spreadsheet in one pass. The rules come from ``datapackage.json``: types,
+constraints, primary keys and ``foreignKeys`` as Table Schema states them, and two custom field
+properties for ``;``-separated lists (``x-separator``) and the ids in them (``x-references``),
+so the descriptor and the validator cannot disagree about a key.
+
+Times become tz-aware pandas Timestamps in UTC; a day- or month-precision value becomes the
+start of that local day or month in the event's ``local_tz`` and keeps its precision, so it is
+drawn and printed as a day, never as 00:00.
 """
 
 from __future__ import annotations
@@ -11,39 +16,26 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 from dateutil import tz
 
+from dashboard.data.derived import Derived, derive
 from dashboard.data.fields import parse_cell, parse_date, parse_month, parse_utc_datetime
 from dashboard.data.deck_checks import check_numbering, check_views
 from dashboard.data.problems import DatasetError, Problem
 
 RESOURCES = ("sources", "rounds", "participants", "events", "territory", "decks", "slides")
 TIME_FIELDS = ("scheduled_start", "scheduled_end", "start", "end")
-LIST_SEPARATOR = ";"
 PERIODS = {"day": pd.DateOffset(days=1), "month": pd.DateOffset(months=1)}
-# (resource, field) -> referenced resource; list fields hold ';'-separated ids.
-REFERENCES = {
-    ("rounds", "source_ids"): "sources",
-    ("rounds", "head_ids"): "participants",
-    ("participants", "source_ids"): "sources",
-    ("events", "round_id"): "rounds",
-    ("events", "participant_ids"): "participants",
-    ("events", "source_ids"): "sources",
-    ("territory", "source_id"): "sources",
-    ("slides", "deck_id"): "decks",
-    ("slides", "event_ids"): "events",
-    ("slides", "source_ids"): "sources",
-}
-LIST_FIELDS = {f for (_, f) in REFERENCES if f.endswith("_ids")} | {"sides"}
 
 
 @dataclass(frozen=True)
 class Dataset:
-    """The validated data. Frames are shared, never mutated: treat them as read-only.
+    """The validated data, and what follows from it (``derived``, built once in ``load_dataset``).
+    Frames are shared, never mutated: treat them as read-only.
 
     ``events`` is sorted by ``anchor`` (the actual start, else the scheduled start) and has
     ``until``, the end of what is drawn: the end time, the end of a day- or month-precision
@@ -60,21 +52,15 @@ class Dataset:
     slides: pd.DataFrame  # sorted by deck_id, slide
     enums: dict  # allowed values from the schema: side, kind, status, verification, precision
     fields: dict  # resource name -> its column names in schema order (what its CSV holds)
+    separators: dict  # resource name -> {list field: the separator its cells use} (x-separator)
     version: str
     title: str
     license: str
-    memo: dict = field(default_factory=dict, compare=False, repr=False)  # dashboard.data.memo
+    derived: Derived  # labels, talks days, lanes, eras … computed from the frames above at load
 
     @property
     def sides(self) -> tuple[str, ...]:
         return self.enums["side"]
-
-    @property
-    def labels(self) -> pd.DataFrame:
-        """Display text per event (``dashboard.data.labels.event_labels``), formatted once and kept."""
-        from dashboard.data.labels import event_labels  # labels reads the dataset through selection
-
-        return event_labels(self)
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in RESOURCES}
@@ -108,21 +94,27 @@ def load_dataset(data_dir: str | Path, tabs: tuple[str, ...] = ()) -> Dataset:
     if problems:
         raise DatasetError(problems)
     licenses = package.get("licenses") or [{}]
+    sources = _frame(tables["sources"], index="id")
+    rounds = _frame(tables["rounds"], index="id", dates=("start_date", "end_date"))
+    events = _events_frame(tables["events"])
+    territory = _frame(tables["territory"], dates=("date",)).sort_values(["measure", "date"])
     dataset = Dataset(
-        sources=_frame(tables["sources"], index="id"),
-        rounds=_frame(tables["rounds"], index="id", dates=("start_date", "end_date")),
+        sources=sources, rounds=rounds,
         participants=_frame(tables["participants"], index="id"),
-        events=_events_frame(tables["events"]),
-        territory=_frame(tables["territory"], dates=("date",)).sort_values(["measure", "date"]),
+        events=events, territory=territory,
         decks=_frame(tables["decks"], index="id", columns=schemas["decks"]),
         slides=_frame(tables["slides"], columns=schemas["slides"]).sort_values(["deck_id", "slide"]),
         enums={"side": tuple(side_enum), **{
             name: tuple(_field(schemas["events"], name)["constraints"]["enum"])
             for name in ("kind", "status", "verification", "precision")}},
         fields={name: tuple(f["name"] for f in schemas[name]["schema"]["fields"]) for name in RESOURCES},
+        separators={name: {f["name"]: f["x-separator"] for f in schemas[name]["schema"]["fields"]
+                           if "x-separator" in f} for name in RESOURCES},
         version=_version(data_dir, package),
         title=package.get("title", ""),
         license=licenses[0].get("title") or licenses[0].get("name", ""),
+        derived=derive(sources=sources, rounds=rounds, events=events, territory=territory,
+                       sides=tuple(side_enum)),
     )
     problems = check_views(dataset, schemas["slides"]["path"], tables["slides"], tabs)
     if problems:  # views are checked against the dataset's ids, so only once the rest is valid
@@ -189,8 +181,8 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> list
             value, failure = parse_cell(text.strip(), fields[name])
             if failure:
                 problems.append(Problem(file, line, name, *failure))
-            elif name in LIST_FIELDS:
-                value = tuple(v.strip() for v in (value or "").split(LIST_SEPARATOR) if v.strip())
+            elif "x-separator" in fields[name]:
+                value = tuple(v.strip() for v in (value or "").split(fields[name]["x-separator"]) if v.strip())
             row[name] = value
         rows.append(row)
     return rows
@@ -221,20 +213,59 @@ def _check_keys(schemas: dict, tables: dict, problems: list[Problem]) -> None:
                 seen[value] = row["_row"]
 
 
+def _references(schemas: dict) -> list[tuple[str, tuple[str, ...], str, tuple[str, ...]]]:
+    """Every key the descriptor declares, as (resource, fields, referenced resource, its fields):
+    each schema's ``foreignKeys`` (a blank ``resource`` is the schema's own) and each field's
+    ``x-references``, whose every list value is a key."""
+    declared = []
+    for name in RESOURCES:
+        schema = schemas[name]["schema"]
+        for key in schema.get("foreignKeys", []):
+            target = key["reference"]
+            declared.append((name, _names(key["fields"]), target.get("resource") or name, _names(target["fields"])))
+        declared += [(name, (f["name"],), f["x-references"].get("resource"), (f["x-references"].get("field"),))
+                     for f in schema["fields"] if "x-references" in f]
+    return declared
+
+
+def _names(fields: str | list[str]) -> tuple[str, ...]:
+    """Table Schema writes a key of one field as its name or as a list of names."""
+    return (fields,) if isinstance(fields, str) else tuple(fields)
+
+
 def _check_references(schemas: dict, tables: dict, side_enum: list, problems: list) -> None:
-    ids = {name: {r.get("id") for r in rows} for name, rows in tables.items()}
-    for (name, field), target in REFERENCES.items():
+    for name, fields, target, target_fields in _references(schemas):
+        if not _declared(schemas, name, fields) or not _declared(schemas, target, target_fields):
+            problems.append(Problem("datapackage.json", None, None, "bad-foreign-key",
+                                    f"{name}.{'/'.join(fields)} refers to "
+                                    f"{target}.{'/'.join(map(str, target_fields))}, which is not a resource "
+                                    "and field of the package"))
+            continue
+        known = {tuple(row.get(f) for f in target_fields) for row in tables[target]}
         for row in tables[name]:
-            value = row.get(field)
-            for ref in value if isinstance(value, tuple) else ([value] if value else []):
-                if ref not in ids[target]:
-                    problems.append(Problem(schemas[name]["path"], row["_row"], field,
-                                            "unknown-reference", f"{ref!r} is not an id in {target}"))
+            for ref in _keys(row, fields):
+                if ref not in known:
+                    text = repr(ref[0]) if len(ref) == 1 else repr("/".join(map(str, ref)))
+                    problems.append(Problem(schemas[name]["path"], row["_row"], fields[-1],
+                                            "unknown-reference", f"{text} is not an id in {target}"))
     for row in tables["events"]:
         for side in row.get("sides") or ():
             if side not in side_enum:
                 problems.append(Problem(schemas["events"]["path"], row["_row"], "sides", "bad-enum",
                                         f"{side!r} is not one of {', '.join(side_enum)}"))
+
+
+def _declared(schemas: dict, name: str, fields: tuple[str, ...]) -> bool:
+    """Whether ``name`` is one of the package's resources and ``fields`` are among its fields."""
+    return name in RESOURCES and all(any(f["name"] == n for f in schemas[name]["schema"]["fields"]) for n in fields)
+
+
+def _keys(row: dict, fields: tuple[str, ...]) -> list[tuple]:
+    """The keys a row refers to by ``fields``: one per value of a list, none where blank."""
+    values = tuple(row.get(f) for f in fields)
+    if len(fields) == 1 and isinstance(values[0], tuple):
+        return [(value,) for value in values[0]]
+    return [] if any(v is None or v == "" for v in values) else [values]
 
 
 def _check_rounds(file: str, rows: list[dict], problems: list[Problem]) -> None:

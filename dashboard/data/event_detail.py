@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.data.dataset import Dataset
-from dashboard.data.filters import round_title, side_label
+from dashboard.data.filters import round_title
+from dashboard.data.labels import side_label
 from dashboard.data.territory import territory_at
 from dashboard.data.times import format_delay, format_span, minutes_between
 
@@ -71,7 +72,7 @@ def event_detail(ds: Dataset, event_id: str) -> EventDetail | None:
     territory = tuple(
         f"{t.percent:g}%{'' if pd.isna(t.area_km2) else f' ({t.area_km2:,.0f} km²)'} on {t.date:%-d %b %Y} "
         f"— {t.measure}, {t.verification}"
-        for t in territory_at(ds, row["anchor"]).itertuples()
+        for t in territory_at(ds.territory, row["anchor"]).itertuples()
     )
     return EventDetail(
         id=event_id, title=row["title"], kind=row["kind"], status=row["status"],

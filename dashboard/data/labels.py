@@ -1,19 +1,20 @@
-"""Display text of every event, formatted once per dataset.
+"""Display text: each event's, formatted once when the data loads, and the names of sides and lanes.
 
-The figures, the event list and the table slice ``Dataset.labels`` (this module's
-``event_labels``, kept on the dataset) instead of formatting times per request, so a filter
-change costs pandas indexing rather than thousands of time-zone conversions. Data text is
-escaped here for Plotly's HTML-like labels: data is shown as text, never markup.
+The figures, the event list and the table slice ``Dataset.derived.labels`` (this module's
+``event_labels``, built by ``dashboard.data.derived`` at load) instead of formatting times per
+request, so a filter change costs pandas indexing rather than thousands of time-zone
+conversions. Data text is escaped here for Plotly's HTML-like labels: data is shown as text,
+never markup.
 """
 
 from __future__ import annotations
 
 import html
+import textwrap
 from functools import partial
 
 import pandas as pd
 
-from dashboard.data.memo import per_dataset
 from dashboard.data.territory import territory_lines
 from dashboard.data.times import format_date, format_span, format_span_in, naive_utc
 
@@ -21,11 +22,25 @@ VERIFICATION_SYMBOLS = {"verified": "circle", "single-source": "diamond", "deriv
                         "unverified": "x"}
 PLANNED_STATUSES = ("scheduled", "postponed", "cancelled")
 TIME_COLUMNS = ["start", "end", "scheduled_start", "scheduled_end", "precision", "local_tz", "approximate"]
+SIDE_LABELS = {"russia": "Russia", "ukraine": "Ukraine", "turkey": "Turkey",
+               "united-states": "United States", "united-nations": "United Nations",
+               "belarus": "Belarus"}
+NO_ROUND = "Context (outside the rounds)"
+LABEL_WIDTH = 32  # characters per line of a timeline lane's label
 
 
 def esc(text) -> str:
     """Escape data text for Plotly's HTML-like labels."""
     return "" if text is None or (isinstance(text, float) and pd.isna(text)) else html.escape(str(text))
+
+
+def side_label(side: str) -> str:
+    return SIDE_LABELS.get(side, side.replace("-", " ").title())
+
+
+def lane_label(title: str) -> str:
+    """A lane's title wrapped onto lines of at most LABEL_WIDTH characters (escaped)."""
+    return "<br>".join(esc(line) for line in textwrap.wrap(title, LABEL_WIDTH)) or esc(title)
 
 
 def when_text(events: pd.DataFrame, clock: str | None = None) -> list[str]:
@@ -51,19 +66,17 @@ def marker_symbols(events: pd.DataFrame) -> list[str]:
     return symbols
 
 
-@per_dataset
-def event_labels(ds) -> pd.DataFrame:
-    """Per event (same index as ``ds.events``): ``when`` (GMT and Istanbul), ``date`` (in the
+def event_labels(events: pd.DataFrame, territory: pd.DataFrame) -> pd.DataFrame:
+    """Per event (same index as ``events``): ``when`` (GMT and Istanbul), ``date`` (in the
     event's own zone), ``hover`` (title, time, kind, status, verification, territory then),
     marker ``symbol``, and ``x``, the anchor as naive UTC text for plotly.js."""
-    events = ds.events
     when = when_text(events)
-    territory = territory_lines(ds, events["anchor"]) if len(events) else pd.Series(dtype=str)
+    land = territory_lines(territory, events["anchor"]) if len(events) else pd.Series(dtype=str)
     hover = [
         f"<b>{esc(title)}</b><br>{esc(time)}<br>{esc(kind)} · {esc(status)} · {esc(verification)}"
-        + (f"<br>Territory then: {esc(land)}" if land else "")
-        for title, time, kind, status, verification, land in zip(
-            events["title"], when, events["kind"], events["status"], events["verification"], territory)
+        + (f"<br>Territory then: {esc(then)}" if then else "")
+        for title, time, kind, status, verification, then in zip(
+            events["title"], when, events["kind"], events["status"], events["verification"], land)
     ]
     date = [format_date(anchor, zone) for anchor, zone in zip(events["anchor"], events["local_tz"])]
     return pd.DataFrame({"when": when, "date": date, "hover": hover, "symbol": marker_symbols(events),

@@ -1,25 +1,27 @@
-"""Territorial control at a moment: per series, the figure then, for details and hover text."""
+"""Territorial control at a moment: per series, the figure then, for details and hover text.
+
+Both take the territory table itself (``Dataset.territory``), not the dataset: the event labels
+are built from them while the data loads, before there is a Dataset.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.data.dataset import Dataset
 
-
-def territory_at(ds: Dataset, when: pd.Timestamp) -> pd.DataFrame:
+def territory_at(territory: pd.DataFrame, when: pd.Timestamp) -> pd.DataFrame:
     """Per measure, the latest territory row dated on or before ``when`` (UTC)."""
     day = when.tz_convert("UTC").tz_localize(None)
-    known = ds.territory[ds.territory["date"] <= day]
+    known = territory[territory["date"] <= day]
     return known.groupby("measure", sort=True).tail(1)
 
 
-def territory_lines(ds: Dataset, anchors: pd.Series) -> pd.Series:
+def territory_lines(territory: pd.DataFrame, anchors: pd.Series) -> pd.Series:
     """For each time in ``anchors``, the territory figures then, with their dates (hover text)."""
     days = anchors.dt.tz_convert("UTC").dt.tz_localize(None).astype("datetime64[s]")
     frame = pd.DataFrame({"day": days.to_numpy(), "order": range(len(days))}).sort_values("day")
     parts = []
-    for measure, rows in ds.territory.groupby("measure", sort=True):
+    for measure, rows in territory.groupby("measure", sort=True):
         rows = rows[["date", "percent"]].rename(columns={"date": "on"}).sort_values("on")
         rows["day"] = rows["on"].astype("datetime64[s]")
         merged = pd.merge_asof(frame, rows, on="day", direction="backward")

@@ -55,7 +55,7 @@ def compare_rows(ds: Dataset, view: ViewState) -> pd.DataFrame:
         "session_minutes": pd.array([sum(minutes[r]) if minutes.get(r) else pd.NA
                                      for r in rounds["id"]], dtype="Int64"),
         "outcome": rounds["outcome"].fillna(""),
-        "territory": territory_lines(ds, rounds["start_date"].dt.tz_localize("UTC")),
+        "territory": territory_lines(ds.territory, rounds["start_date"].dt.tz_localize("UTC")),
     }, index=rounds.index)[COLUMNS]
 
 
@@ -68,7 +68,8 @@ def compare_figure(ds: Dataset, view: ViewState, theme: Theme, narrow: bool = Fa
     if rows.empty:
         return empty_figure(ds, theme, TITLE, "No round has events matching the filters.", narrow)
     events, day0 = _efforts(ds, view)
-    events = events.assign(x=_days(events, events["effort"].map(day0))).join(ds.labels[["hover", "symbol"]])
+    events = events.assign(x=_days(events, events["effort"].map(day0)))
+    events = events.join(ds.derived.labels[["hover", "symbol"]])
     x_range = [min(events["x"].min(), 0) - 1, events["x"].max() + 1]
     labels, level_px = _round_labels(ds, rows, x_range, theme, narrow)
     spread = SPREAD * theme.marker_size  # px
@@ -179,7 +180,7 @@ def _round_labels(ds: Dataset, rows: pd.DataFrame, x_range: list, theme: Theme,
 
 def _freshest_share(ds: Dataset, start_date: pd.Timestamp) -> str:
     """The most recent territory reading on or before a round's start date, '' if none."""
-    known = territory_at(ds, start_date.tz_localize("UTC"))
+    known = territory_at(ds.territory, start_date.tz_localize("UTC"))
     if known.empty:
         return ""
     row = known.sort_values(["date", "measure"]).iloc[-1]

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.data.dataset import Dataset
-from dashboard.data.filters import busiest_day, filter_events, talks_days
+from dashboard.data.filters import filter_events
 from dashboard.state import ViewState
 from dashboard.data.times import (
     DISPLAY_ZONE,
@@ -47,7 +47,7 @@ TRANSPARENT = "rgba(0,0,0,0)"
 
 def schedule_day(ds: Dataset, view: ViewState) -> str:
     """The Istanbul-local date shown: ``view.day``, else the busiest talks day ('' if none)."""
-    return view.day or busiest_day(ds)
+    return view.day or ds.derived.busiest_day
 
 
 def schedule_rows(ds: Dataset, view: ViewState) -> pd.DataFrame:
@@ -239,6 +239,6 @@ def _wrap(title: str, width: int = 28) -> str:
 def _empty_message(ds: Dataset, label: str) -> str:
     if not label:
         return "No event in the data is timed to the hour or minute."
-    days = ", ".join(talks_days(ds))
+    days = ", ".join(ds.derived.talks_days)
     return (f"No event timed to the hour or minute on {label} matches the filters. "
             f"Try another talks day ({days}) or clear the filters.")

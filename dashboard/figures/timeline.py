@@ -1,8 +1,8 @@
 """The main timeline: events in lanes over one time axis, territory on a linked panel below.
 
-The longest stretch without events (found in the data, see ``quiet_stretch``) is compressed by
-default with a Plotly range break: one zoomable axis, both negotiation efforts readable, the
-break labelled. ``gap=show`` draws the axis to scale. All x values are UTC (GMT).
+The longest stretch without events (found in the data at load, ``Derived.quiet_stretch`` in
+``dashboard.data.derived``) is compressed by default with a Plotly range break: one zoomable
+axis, both negotiation efforts readable, the break labelled. ``gap=show`` draws the axis to scale. All x values are UTC (GMT).
 """
 
 from __future__ import annotations
@@ -13,36 +13,30 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.data.dataset import Dataset
-from dashboard.data.labels import VERIFICATION_SYMBOLS, esc
-from dashboard.data.memo import per_dataset
-from dashboard.data.filters import NO_ROUND, filter_events, round_title, side_label
+from dashboard.data.labels import NO_ROUND, esc, lane_label, side_label
+from dashboard.data.filters import filter_events, round_title
 from dashboard.state import ViewState
 from dashboard.data.times import format_date, naive_utc
 from dashboard.figures.assembly import assemble, legend_symbols, top_margin
 from dashboard.figures.grouping import MAX_MARKERS, grouped_markers, in_range, may_group
 from dashboard.figures.theme import Theme
 
-ERA_GAP = pd.Timedelta(days=120)   # rounds closer than this belong to one era of talks
-HIDE_GAP = pd.Timedelta(days=365)  # a quiet stretch longer than this is compressed
-GAP_PAD = pd.Timedelta(days=30)    # context kept visible on each side of a compressed gap
-MONTH, HALF_YEAR = pd.offsets.MonthBegin(), pd.offsets.HalfYearBegin(startingMonth=1)  # gap ends
 LANE_PX, TERRITORY_PX, CHROME_PX = 44, 230, 190
-LABEL_WIDTH = 32  # characters per line of a lane label
 NOTE_PX = 28  # room a line of the grouping note takes between the panels
 # Narrow (a phone): lane names inside the plot above their lanes, so time keeps the width.
 NARROW_LANE_PX, NARROW_TERRITORY_PX, NARROW_AXES_PX, NARROW_LABEL_WIDTH = 46, 170, 70, 46
 
 
 def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, narrow: bool = False) -> go.Figure:
-    """Assembled as plain dicts from the dataset's preformatted labels: a filter change costs
-    pandas indexing, not per-event formatting."""
+    """Assembled as plain dicts from what the dataset derived at load (labels, lanes, eras, the
+    quiet stretch, territory series): a filter change costs pandas indexing, not formatting."""
     events = filter_events(ds, view)
-    lanes = lane_order(ds, view.lanes)
+    lanes = ds.derived.lanes[view.lanes]
     placed = place_in_lanes(ds, events, view.lanes)
     visible = in_range(placed, *_bounds(view)) if may_group(ds) else placed
     grouped = len(visible) > MAX_MARKERS  # drawn one by one below that
     if not grouped:
-        visible = visible.join(ds.labels)  # x, hover and symbol per event
+        visible = visible.join(ds.derived.labels)  # x, hover and symbol per event
     if narrow:
         territory_px = NARROW_TERRITORY_PX
         height = (top_margin(theme, ds, ds.title, True) + NARROW_AXES_PX + territory_px
@@ -53,9 +47,9 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, narrow: bool = F
     split = territory_px / height
     marks, note = grouped_markers(visible, theme) if grouped else ([*_spans(visible, theme),
                                                                     *_markers(visible, theme)], "")
-    selected = placed[placed["id"] == view.event].join(ds.labels) if view.event else placed.iloc[:0]
+    selected = placed[placed["id"] == view.event].join(ds.derived.labels) if view.event else placed.iloc[:0]
     data = [*marks, *legend_symbols(theme), *_selected(selected, theme), *_territory(ds, theme)]
-    gap = quiet_stretch(ds) if view.gap == "compress" else None
+    gap = ds.derived.quiet_stretch if view.gap == "compress" else None
     shapes, annotations = _eras(ds, theme, gap, labelled=not narrow)  # narrow, era labels would collide
     annotations.append(dict(text=("Share of Ukraine under Russian control (%)" + ("<br>" if narrow else " · ")
                                   + "times in GMT/UTC"), x=0, y=1, xref="x2 domain", yref="y2 domain",
@@ -90,31 +84,13 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, narrow: bool = F
     return assemble(ds, theme, ds.title, height, data, layout, narrow)
 
 
-@per_dataset
-def lane_order(ds: Dataset, lanes: str) -> list[str]:
-    """Lane labels top to bottom: rounds by date then context, or sides in schema order."""
-    return list(dict.fromkeys(map(lane_label, lane_titles(ds, lanes))))
-
-
-def _names_inside(ds: Dataset, view: ViewState, lanes: list[str], theme: Theme) -> dict:
+def _names_inside(ds: Dataset, view: ViewState, lanes: tuple[str, ...], theme: Theme) -> dict:
     """Narrow: the y axis's settings that put each lane's name on one line above the lane,
     inside the plot."""
     names = {lane_label(t): esc(textwrap.shorten(t, NARROW_LABEL_WIDTH, placeholder=" …"))
-             for t in lane_titles(ds, view.lanes)}
+             for t in ds.derived.lane_titles[view.lanes]}
     return dict(tickvals=lanes, ticktext=[names[lane] for lane in lanes], ticklabelposition="inside top",
                 ticks="", tickfont=dict(size=max(10, theme.font_size - 2), color=theme.muted))
-
-
-def lane_titles(ds: Dataset, lanes: str) -> list[str]:
-    """The lanes' names (plain text) top to bottom."""
-    if lanes == "side":
-        return [side_label(s) for s in ds.sides]
-    return [*ds.rounds.sort_values(["start_date", "id"])["title"], NO_ROUND]
-
-
-def lane_label(title: str) -> str:
-    """A round title wrapped onto lines of at most LABEL_WIDTH characters (escaped)."""
-    return "<br>".join(esc(line) for line in textwrap.wrap(title, LABEL_WIDTH)) or esc(title)
 
 
 def place_in_lanes(ds: Dataset, events: pd.DataFrame, lanes: str) -> pd.DataFrame:
@@ -175,60 +151,14 @@ def _territory(ds: Dataset, theme: Theme) -> list[dict]:
         marker=dict(color=theme.series_colors[index % len(theme.series_colors)], size=theme.marker_size * 0.7,
                     symbol=symbols),
         hovertext=hover, hoverinfo="text",
-    ) for index, (measure, x, y, hover, symbols) in enumerate(territory_series(ds))]
-
-
-@per_dataset
-def territory_series(ds: Dataset) -> list[tuple[str, list, list, list, list]]:
-    """Per measure: its name, dates, percentages, hover texts and marker symbols."""
-    series = []
-    for measure, rows in ds.territory.groupby("measure", sort=True):
-        hover = [
-            f"<b>{p:g}%</b>{'' if pd.isna(a) else f' ({a:,.0f} km²)'} · {esc(measure)}<br>"
-            f"{d:%-d %b %Y} · {esc(v)}<br>Source: {esc(ds.sources.at[s, 'publisher'])}"
-            for p, a, d, v, s in zip(rows["percent"], rows["area_km2"], rows["date"],
-                                     rows["verification"], rows["source_id"])
-        ]
-        series.append((measure, rows["date"].astype(str).tolist(), rows["percent"].tolist(), hover,
-                       [VERIFICATION_SYMBOLS.get(v, "circle") for v in rows["verification"]]))
-    return series
-
-
-@per_dataset
-def eras(ds: Dataset) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
-    """Stretches of talks: rounds less than ERA_GAP apart, as (first day, day after last)."""
-    rounds = ds.rounds.sort_values("start_date")
-    spans: list[list[pd.Timestamp]] = []
-    for start, end in zip(rounds["start_date"], rounds["end_date"]):
-        if spans and start - spans[-1][1] <= ERA_GAP:
-            spans[-1][1] = max(spans[-1][1], end)
-        else:
-            spans.append([start, end])
-    return [(start, end + pd.Timedelta(days=1)) for start, end in spans]
-
-
-@per_dataset
-def quiet_stretch(ds: Dataset) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """The longest stretch between events, padded, if it is long enough to compress: from a
-    month's start to a half-year's start (UTC). plotly.js labels the point where a break ends;
-    on 1 Jan or 1 Jul that label is one of the axis's own half-yearly ticks, not a crowding extra."""
-    anchors = ds.events["anchor"]  # the dataset keeps events in time order
-    if len(anchors) < 2:
-        return None
-    gaps = anchors.diff()
-    longest = gaps.idxmax()
-    if gaps[longest] < HIDE_GAP:
-        return None
-    position = anchors.index.get_loc(longest)
-    start = MONTH.rollforward((anchors.iloc[position - 1] + GAP_PAD).normalize())
-    return start, HALF_YEAR.rollback((anchors.iloc[position] - GAP_PAD).normalize())
+    ) for index, (measure, x, y, hover, symbols) in enumerate(ds.derived.territory_series)]
 
 
 def _eras(ds: Dataset, theme: Theme, gap: tuple | None, labelled: bool = True) -> tuple[list[dict], list[dict]]:
     """Shaded bands for the eras of talks on both panels, their labels (if ``labelled``), and
     the gap label."""
     shapes, annotations = [], []
-    for start, end in eras(ds):
+    for start, end in ds.derived.eras:
         period = f"{start:%-d %b %Y} – {end - pd.Timedelta(days=1):%-d %b %Y}"
         for xref, yref in (("x", "y domain"), ("x2", "y2 domain")):
             shapes.append(dict(type="rect", x0=str(start), x1=str(end), xref=xref, yref=yref, y0=0, y1=1,

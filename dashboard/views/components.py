@@ -130,7 +130,7 @@ def events_table(ds: Dataset, events: pd.DataFrame, order: str) -> html.Table:
             html.Tr([html.Td(when), html.Th(row.title, scope="row"), html.Td(row.kind),
                      html.Td(round_title(ds, row.round_id)), html.Td(row.status),
                      html.Td(badge(row.verification)), html.Td(str(len(row.source_ids)))])
-            for row, when in zip(rows.itertuples(), ds.labels.loc[rows.index, "when"])
+            for row, when in zip(rows.itertuples(), ds.derived.labels.loc[rows.index, "when"])
         ]),
     ])
 

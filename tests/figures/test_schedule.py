@@ -12,7 +12,6 @@ import pytest
 from dashboard.data.dataset import load_dataset
 from dashboard.figures.schedule import schedule_figure, schedule_rows
 from dashboard.figures.theme import get_theme
-from dashboard.data.filters import talks_days
 from dashboard.state import ViewState
 
 from ..conftest import edit_cell
@@ -58,7 +57,7 @@ def rendered_text(figure) -> list[str]:
 # --- negative cases first -------------------------------------------------------------------
 
 def test_day_precision_events_never_appear(fixture_dataset):
-    for day in [*talks_days(fixture_dataset), "2022-03-30"]:
+    for day in [*fixture_dataset.derived.talks_days, "2022-03-30"]:
         view = ViewState(day=day)
         assert not DAY_PRECISION & set(schedule_rows(fixture_dataset, view)["id"])
         assert not DAY_PRECISION & ids_drawn(schedule_figure(fixture_dataset, view, LIGHT))

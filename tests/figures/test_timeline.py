@@ -7,7 +7,7 @@ import json
 import pandas as pd
 
 from dashboard.figures.theme import THEMES, get_theme
-from dashboard.figures.timeline import eras, lane_order, quiet_stretch, timeline_figure
+from dashboard.figures.timeline import timeline_figure
 from dashboard.state import ViewState
 
 LIGHT = get_theme("light")
@@ -42,9 +42,9 @@ def test_spans_cover_sessions_and_whole_days(fixture_dataset):
 
 
 def test_lanes_by_round_and_by_side(fixture_dataset):
-    by_round = lane_order(fixture_dataset, "round")
-    assert by_round == ["Testport round", "Testport round one", "Testport round two",
-                        "Context (outside the rounds)"]
+    by_round = fixture_dataset.derived.lanes["round"]
+    assert by_round == ("Testport round", "Testport round one", "Testport round two",
+                        "Context (outside the rounds)")
     figure = timeline_figure(fixture_dataset, ViewState(lanes="side"), LIGHT)
     turkey = [y for t in traces(figure, "scatter") if t.yaxis in (None, "y") for y in (t.y or ()) if y == "Turkey"]
     assert len(turkey) == 2  # the trilateral meeting and the round-one session
@@ -62,7 +62,7 @@ def test_empty_filter_says_so(fixture_dataset):
 
 
 def test_long_quiet_stretch_is_compressed_unless_asked(fixture_dataset):
-    start, end = quiet_stretch(fixture_dataset)
+    start, end = fixture_dataset.derived.quiet_stretch
     # 30 days past the last event before it (30 Apr 2022 21:00), to the next month's start; 30
     # days before the first after it (10 Apr 2025 22:00), back to the half-year's start
     assert start == pd.Timestamp("2022-05-01T00:00:00Z") and end == pd.Timestamp("2025-01-01T00:00:00Z")
@@ -70,11 +70,6 @@ def test_long_quiet_stretch_is_compressed_unless_asked(fixture_dataset):
     assert compressed.layout.xaxis.rangebreaks[0].bounds == ("2022-05-01 00:00:00", "2025-01-01 00:00:00")
     to_scale = timeline_figure(fixture_dataset, ViewState(gap="show"), LIGHT)
     assert not to_scale.layout.xaxis.rangebreaks
-
-
-def test_eras_group_rounds(fixture_dataset):
-    assert [(s.date().isoformat(), e.date().isoformat()) for s, e in eras(fixture_dataset)] == [
-        ("2022-03-29", "2022-03-31"), ("2025-05-16", "2025-06-03")]
 
 
 def test_zoom_range_from_the_state(fixture_dataset):

@@ -37,7 +37,7 @@ def items(ds: Dataset, events: pd.DataFrame, selected: str) -> list[html.Li]:
         f"{when} · {title}", id={"type": ITEM, "event": event}, className="event-item", n_clicks=0,
         tabIndex="0" if event == stop else "-1",
         **{"data-event": event, "aria-current": "true" if event == selected else "false"}))
-        for event, title, when in zip(ids, events["title"], ds.labels.loc[events.index, "when"])),
+        for event, title, when in zip(ids, events["title"], ds.derived.labels.loc[events.index, "when"])),
         *([html.Li(note.strip(), className="muted small")] if note else [])]
 
 

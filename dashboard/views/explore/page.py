@@ -18,7 +18,8 @@ from dashboard.data.event_detail import event_detail
 from dashboard.tabs import all_tabs, build_figure, figure_memo, tab
 from dashboard.figures.grouping import may_group
 from dashboard.figures.theme import THEMES
-from dashboard.data.filters import busiest_day, filter_events, side_label, talks_days
+from dashboard.data.filters import filter_events
+from dashboard.data.labels import side_label
 from dashboard.state import ViewState
 from dashboard.tabs import choices_for
 from dashboard.data.times import format_date
@@ -87,7 +88,7 @@ def _controls(ds: Dataset, view: ViewState, narrow: bool) -> html.Nav:
     """The controls, folded away on a phone so the chart is on the first screen."""
     rounds = ds.rounds.sort_values("start_date")
     kinds = sorted(ds.events["kind"].unique())
-    days = talks_days(ds)
+    days = ds.derived.talks_days
     controls = [
         _group("View", dcc.RadioItems(id=TAB, value=view.tab, className="tabs", inline=True,
                                       options=[{"label": t.label, "value": t.value} for t in all_tabs()])),
@@ -110,12 +111,13 @@ def _controls(ds: Dataset, view: ViewState, narrow: bool) -> html.Nav:
         _group("Gap 2022–2025", dcc.RadioItems(id=GAP, value=view.gap, inline=True, options=[
             {"label": "compressed", "value": "compress"}, {"label": "to scale", "value": "show"}])),
         _group("Talks day", dcc.Dropdown(
-            id=DAY, value=view.day or busiest_day(ds), clearable=False,
+            id=DAY, value=view.day or ds.derived.busiest_day, clearable=False,
             options=[{"label": format_date(_day_ts(d), "UTC"), "value": d} for d in days])),
         _group("Open an event", dcc.Dropdown(
             id=PICK, value=view.event or None, placeholder="Choose an event",
             options=[{"label": f"{date} · {title}", "value": event} for event, title, date
-                     in zip(ds.events["id"].tolist(), ds.events["title"].tolist(), ds.labels["date"].tolist())])),
+                     in zip(ds.events["id"].tolist(), ds.events["title"].tolist(),
+                            ds.derived.labels["date"].tolist())])),
         _group("Theme", dcc.RadioItems(id=THEME, value=view.theme, inline=True,
                                        options=[{"label": t.label, "value": k} for k, t in THEMES.items()
                                                 if k != "present"])),
@@ -181,7 +183,7 @@ BUTTONS = (RESET, CLEAR, EMPTY_CLEAR, ORDER)
 
 
 def register(app: Dash, ds: Dataset) -> None:
-    default_day = busiest_day(ds)
+    default_day = ds.derived.busiest_day
     figure = figure_memo(ds)
     choices = choices_for(ds)
 

@@ -1,0 +1,119 @@
+"""What follows from the data alone, built once when it loads: ``Derived``, kept on the Dataset.
+
+Event labels, talks days, lanes, eras of talks, the quiet stretch the timeline compresses and
+the territory series depend on the validated tables and on no view, so ``derive`` computes
+them before the data is served and every request and worker reads the same immutable values:
+nothing is computed later behind a property or kept in a cache on the dataset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping, NamedTuple
+
+import pandas as pd
+
+from dashboard.data.labels import NO_ROUND, VERIFICATION_SYMBOLS, esc, event_labels, lane_label, side_label
+from dashboard.data.times import DISPLAY_ZONE
+
+ERA_GAP = pd.Timedelta(days=120)   # rounds closer than this belong to one era of talks
+HIDE_GAP = pd.Timedelta(days=365)  # a quiet stretch longer than this is compressed
+GAP_PAD = pd.Timedelta(days=30)    # context kept visible on each side of a compressed gap
+MONTH, HALF_YEAR = pd.offsets.MonthBegin(), pd.offsets.HalfYearBegin(startingMonth=1)  # gap ends
+
+
+class TerritorySeries(NamedTuple):
+    """One measure's points for the territory panel: dates as text, percentages, hover texts
+    (escaped) and marker symbols (by verification)."""
+    measure: str
+    dates: tuple[str, ...]
+    percents: tuple[float, ...]
+    hover: tuple[str, ...]
+    symbols: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Derived:
+    """Display values computed by ``derive`` at load; read-only like the dataset's frames."""
+
+    labels: pd.DataFrame  # per event, same index as events: when, date, hover, symbol, x (labels.event_labels)
+    talks_days: tuple[str, ...]  # Istanbul-local dates (YYYY-MM-DD) with events timed to the minute or hour
+    busiest_day: str  # the talks day with the most timed events (ties: the latest); '' if none
+    lane_titles: Mapping[str, tuple[str, ...]]  # lanes ("round", "side") -> lane names, top to bottom
+    lanes: Mapping[str, tuple[str, ...]]  # the same as y-axis categories: wrapped, escaped, unique
+    eras: tuple[tuple[pd.Timestamp, pd.Timestamp], ...]  # stretches of talks: (first day, day after last)
+    quiet_stretch: tuple[pd.Timestamp, pd.Timestamp] | None  # the gap to compress (UTC), if long enough
+    territory_series: tuple[TerritorySeries, ...]  # one per measure, by name
+
+
+def derive(*, sources: pd.DataFrame, rounds: pd.DataFrame, events: pd.DataFrame,
+           territory: pd.DataFrame, sides: tuple[str, ...]) -> Derived:
+    """Everything in ``Derived`` from the validated frames (``events`` sorted by anchor)."""
+    days = _timed_days(events)
+    titles = {"round": (*rounds.sort_values(["start_date", "id"])["title"], NO_ROUND),
+              "side": tuple(side_label(s) for s in sides)}
+    return Derived(
+        labels=event_labels(events, territory),
+        talks_days=tuple(sorted(set(days))),
+        busiest_day=_busiest(days),
+        lane_titles=MappingProxyType(titles),
+        lanes=MappingProxyType({mode: tuple(dict.fromkeys(map(lane_label, names)))
+                                for mode, names in titles.items()}),
+        eras=_eras(rounds),
+        quiet_stretch=_quiet_stretch(events["anchor"]),
+        territory_series=_territory_series(territory, sources),
+    )
+
+
+def _timed_days(events: pd.DataFrame) -> pd.Series:
+    """The Istanbul-local date (YYYY-MM-DD) of each event timed to the minute or hour."""
+    timed = events[events["precision"].isin(["minute", "hour"])]
+    return timed["anchor"].dt.tz_convert(DISPLAY_ZONE).dt.strftime("%Y-%m-%d")
+
+
+def _busiest(days: pd.Series) -> str:
+    counts = days.value_counts()
+    return max(counts.index, key=lambda day: (counts[day], day)) if len(counts) else ""
+
+
+def _eras(rounds: pd.DataFrame) -> tuple[tuple[pd.Timestamp, pd.Timestamp], ...]:
+    """Rounds less than ERA_GAP apart form one era."""
+    rounds = rounds.sort_values("start_date")
+    spans: list[list[pd.Timestamp]] = []
+    for start, end in zip(rounds["start_date"], rounds["end_date"]):
+        if spans and start - spans[-1][1] <= ERA_GAP:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return tuple((start, end + pd.Timedelta(days=1)) for start, end in spans)
+
+
+def _quiet_stretch(anchors: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The longest stretch between events, padded, if it is long enough to compress: from a
+    month's start to a half-year's start (UTC). plotly.js labels the point where a break ends;
+    on 1 Jan or 1 Jul that label is one of the axis's own half-yearly ticks, not a crowding extra."""
+    if len(anchors) < 2:  # the loader keeps events in time order
+        return None
+    gaps = anchors.diff()
+    longest = gaps.idxmax()
+    if gaps[longest] < HIDE_GAP:
+        return None
+    position = anchors.index.get_loc(longest)
+    start = MONTH.rollforward((anchors.iloc[position - 1] + GAP_PAD).normalize())
+    return start, HALF_YEAR.rollback((anchors.iloc[position] - GAP_PAD).normalize())
+
+
+def _territory_series(territory: pd.DataFrame, sources: pd.DataFrame) -> tuple[TerritorySeries, ...]:
+    series = []
+    for measure, rows in territory.groupby("measure", sort=True):
+        hover = tuple(
+            f"<b>{p:g}%</b>{'' if pd.isna(a) else f' ({a:,.0f} km²)'} · {esc(measure)}<br>"
+            f"{d:%-d %b %Y} · {esc(v)}<br>Source: {esc(sources.at[s, 'publisher'])}"
+            for p, a, d, v, s in zip(rows["percent"], rows["area_km2"], rows["date"],
+                                     rows["verification"], rows["source_id"])
+        )
+        series.append(TerritorySeries(measure, tuple(rows["date"].astype(str).tolist()),
+                                      tuple(rows["percent"].tolist()), hover,
+                                      tuple(VERIFICATION_SYMBOLS.get(v, "circle") for v in rows["verification"])))
+    return tuple(series)
