@@ -54,7 +54,7 @@ def test_oembed_is_a_valid_rich_response_for_the_same_view(client, app):
     assert body["type"] == "rich" and body["version"] == "1.0"
     assert isinstance(body["width"], int) and isinstance(body["height"], int)
     assert body["provider_name"] == "negotiation-timeline" and body["provider_url"] == f"{BASE}/"
-    assert body["title"].startswith("Russia–Ukraine direct talks")
+    assert body["title"].startswith("Russia–Ukraine peace talks")
     [frame] = tags(body["html"], "iframe")
     assert frame["src"] == f"{BASE}/embed?tab=schedule&side=turkey"
     assert frame["title"] == body["title"] and frame["loading"] == "lazy"
