@@ -30,7 +30,8 @@ from dashboard.tabs import load
 from dashboard.views import embed
 from dashboard.views.explore import page as explore
 from dashboard.views.present import page as present
-from dashboard.views.components import NOTES, NOTES_CLOSE, URL, VIEWPORT, is_narrow
+from dashboard.figures.size import Size
+from dashboard.views.components import NOTES, NOTES_CLOSE, URL, VIEWPORT, figure_size
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 PAGE = "page"
@@ -69,9 +70,9 @@ def _shell() -> html.Div:
 
 def _register_router(app: Dash, ds: Dataset) -> None:
     @lru_cache(maxsize=PAGES_KEPT)
-    def render(pathname: str, search: str, narrow: bool):
+    def render(pathname: str, search: str, size: Size):
         view_module = VIEWS.get(pathname)
-        return not_found(pathname) if view_module is None else view_module.page(ds, search, narrow)
+        return not_found(pathname) if view_module is None else view_module.page(ds, search, size)
 
     # The window's width class is known before the first page is asked for, so a phone gets
     # the narrow figures at once; later changes redraw only the figures (the views' callbacks).
@@ -83,7 +84,7 @@ def _register_router(app: Dash, ds: Dataset) -> None:
     def route(pathname, search, width_class):
         if list(ctx.triggered_prop_ids) == [f"{VIEWPORT}.data"]:
             raise PreventUpdate  # the window crossed the width: the page stays, its figures redraw
-        return render(pathname or "/", search or "", is_narrow(width_class))
+        return render(pathname or "/", search or "", figure_size(width_class))
 
     app.clientside_callback("function (n) { return n > 0; }", Output(NOTES, "hidden"),
                             Input(NOTES_CLOSE, "n_clicks"), prevent_initial_call=True)

@@ -20,7 +20,7 @@ import plotly.io as pio
 
 from dashboard.views.citation import APP_NAME, cited_sources, credit_line
 from dashboard.data.dataset import TIME_FIELDS, Dataset
-from dashboard.figures.assembly import NARROW_PX
+from dashboard.figures.size import Size
 from dashboard.tabs import build_figure
 from dashboard.figures.theme import get_theme
 from dashboard.data.labels import when_text
@@ -154,7 +154,7 @@ def figure_image(ds: Dataset, view: ViewState, fmt: str, width: int | None = Non
         raise ExportError("no Chromium found to render images: install it (Debian: apt-get install "
                           "chromium) or set BROWSER_PATH")
     width = width or IMAGE_WIDTH
-    figure = build_figure(ds, view, narrow=width < NARROW_PX)
+    figure = build_figure(ds, view, size=Size(width, height))
     options = dict(format=fmt, width=width, height=height or figure.layout.height, scale=1)
     try:
         return kaleido.calc_fig_sync(figure, opts=options,

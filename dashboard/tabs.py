@@ -19,11 +19,12 @@ from dashboard.data.dataset import Dataset, load_dataset
 from dashboard.figures import describe
 from dashboard.figures.compare import compare_figure
 from dashboard.figures.schedule import schedule_figure
+from dashboard.figures.size import Size
 from dashboard.figures.theme import Theme, get_theme
 from dashboard.figures.timeline import timeline_figure
 from dashboard.state import Choices, ViewState, dataset_choices
 
-FigureBuilder = Callable[[Dataset, ViewState, Theme, bool], go.Figure]
+FigureBuilder = Callable[[Dataset, ViewState, Theme, Size], go.Figure]
 Describer = Callable[[Dataset, ViewState], str]
 
 
@@ -33,7 +34,7 @@ class Tab:
     label: str  # the explore page's tab control
     doc: str  # what it shows, for the README's table of URL parameters ('' when the value says it)
     name: str  # the accessible name of its figure
-    figure: FigureBuilder  # (dataset, view, theme, narrow) -> figure
+    figure: FigureBuilder  # (dataset, view, theme, size) -> figure
     describe: Describer  # the figure's text alternative, from the data of the view
     draws_territory: bool = False  # its figure draws territory: credit the territory sources
     table: bool = False  # shows the events table (its figure, for exports, is ``figure``'s)
@@ -73,10 +74,10 @@ def choices_for(ds: Dataset) -> Choices:
     return dataset_choices(ds, tuple(t.value for t in TABS))
 
 
-def build_figure(ds: Dataset, view: ViewState, theme: Theme | None = None, narrow: bool = False) -> go.Figure:
-    """The figure a view shows: the one entry point of the pages, the presentation and the
-    exports. ``narrow`` asks for its form for a column narrower than ``NARROW_PX``."""
-    return tab(view.tab).figure(ds, view, theme or get_theme(view.theme), narrow)
+def build_figure(ds: Dataset, view: ViewState, theme: Theme | None = None, size: Size = Size()) -> go.Figure:
+    """The figure a view shows, laid out for ``size``: the one entry point of the pages, the
+    presentation and the exports."""
+    return tab(view.tab).figure(ds, view, theme or get_theme(view.theme), size)
 
 
 def figure_name(view: ViewState) -> str:
@@ -87,13 +88,13 @@ def figure_description(ds: Dataset, view: ViewState) -> str:
     return tab(view.tab).describe(ds, view)
 
 
-def figure_memo(ds: Dataset, size: int = 16) -> Callable[[ViewState, bool], go.Figure]:
-    """``build_figure(ds, view, narrow=…)`` remembering the last ``size`` answers (a figure is a
-    pure function of the view, the form and the immutable dataset). Callers must not modify
+def figure_memo(ds: Dataset, kept: int = 16) -> Callable[[ViewState, Size], go.Figure]:
+    """``build_figure(ds, view, size=…)`` remembering the last ``kept`` answers (a figure is a
+    pure function of the view, the size and the immutable dataset). Callers must not modify
     what it returns."""
-    @lru_cache(maxsize=size)
-    def figure(view: ViewState, narrow: bool = False) -> go.Figure:
-        return build_figure(ds, view, narrow=narrow)
+    @lru_cache(maxsize=kept)
+    def figure(view: ViewState, size: Size = Size()) -> go.Figure:
+        return build_figure(ds, view, size=size)
 
     return figure
 

@@ -12,6 +12,7 @@ import pytest
 from dashboard.data.dataset import Dataset, load_dataset
 from dashboard.export import events_csv
 from dashboard.tabs import build_figure
+from dashboard.figures.size import FORMS, Size
 from dashboard.state import ViewState
 from dashboard.tabs import all_tabs
 
@@ -60,7 +61,7 @@ def test_serving_every_view_leaves_the_dataset_as_loaded(fixture_dir):
     before = snapshot(ds)
     for tab in (t.value for t in all_tabs()):
         for lanes in ("round", "side"):
-            for narrow in (False, True):
-                build_figure(ds, ViewState(tab=tab, lanes=lanes), narrow=narrow)
+            for form in FORMS:
+                build_figure(ds, ViewState(tab=tab, lanes=lanes), size=Size.of_form(form))
         events_csv(ds, ViewState(tab=tab))
     assert snapshot(ds) == before

@@ -13,6 +13,7 @@ import pytest
 from dashboard.app import create_app
 from dashboard.config import Config
 from dashboard.views.embed_code import embed_height, iframe_code, script_code
+from dashboard.figures.size import Size
 from dashboard.state import ViewState
 
 from .conftest import ROOT, make_package
@@ -82,7 +83,7 @@ def test_oembed_for_a_phone_column_is_as_tall_as_the_narrow_form(client, fixture
     wide = client.get("/oembed", query_string={"url": f"{BASE}/", "maxwidth": 600}).get_json()
     narrow = client.get("/oembed", query_string={"url": f"{BASE}/", "maxwidth": 599}).get_json()
     assert wide["height"] == embed_height(fixture_dataset, ViewState())
-    assert narrow["height"] == embed_height(fixture_dataset, ViewState(), narrow=True) > wide["height"]
+    assert narrow["height"] == embed_height(fixture_dataset, ViewState(), size=Size(599)) > wide["height"]
 
 
 @pytest.mark.parametrize("url", ["http://elsewhere.example/?tab=schedule", "https://localhost.evil.example/",

@@ -20,8 +20,8 @@ from .conftest import make_package
 TOY_HEIGHT = 333
 
 
-def toy_figure(ds, view, theme, narrow):
-    return tabs.build_figure(ds, replace(view, tab="schedule"), theme, narrow).update_layout(
+def toy_figure(ds, view, theme, size):
+    return tabs.build_figure(ds, replace(view, tab="schedule"), theme, size).update_layout(
         height=TOY_HEIGHT, title_text="Toy figure")
 
 

@@ -19,7 +19,8 @@ from dashboard.data.filters import filter_events
 from dashboard.data.territory import territory_at, territory_lines
 from dashboard.state import ViewState
 from dashboard.data.times import DISPLAY_ZONE, minutes_between
-from dashboard.figures.assembly import BOTTOM_PX, assemble, empty_figure, legend_symbols, top_margin
+from dashboard.figures.assembly import NARROW_PX, BOTTOM_PX, assemble, empty_figure, legend_symbols, top_margin
+from dashboard.figures.size import Size
 from dashboard.figures.theme import Theme
 
 TITLE = "Each year's talks side by side, aligned on their first session"
@@ -59,11 +60,12 @@ def compare_rows(ds: Dataset, view: ViewState) -> pd.DataFrame:
     }, index=rounds.index)[COLUMNS]
 
 
-def compare_figure(ds: Dataset, view: ViewState, theme: Theme, narrow: bool = False) -> go.Figure:
+def compare_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size()) -> go.Figure:
     """Lanes = efforts (earliest on top); x = days since each effort's day 0 (Istanbul time).
 
     The y axis counts pixels from the top, so each lane is as tall as its own round labels.
     """
+    narrow = size.width < NARROW_PX  # the phone form
     rows = compare_rows(ds, view)
     if rows.empty:
         return empty_figure(ds, theme, TITLE, "No round has events matching the filters.", narrow)

@@ -27,7 +27,8 @@ from dashboard.data.times import (
     naive_utc,
 )
 from dashboard.data.labels import esc
-from dashboard.figures.assembly import assemble, empty_figure, top_margin
+from dashboard.figures.assembly import NARROW_PX, assemble, empty_figure, top_margin
+from dashboard.figures.size import Size
 from dashboard.figures.theme import Theme
 
 TIMED = ("minute", "hour")
@@ -69,8 +70,9 @@ def schedule_rows(ds: Dataset, view: ViewState) -> pd.DataFrame:
     return rows[COLUMNS]
 
 
-def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, narrow: bool = False) -> go.Figure:
+def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size()) -> go.Figure:
     """Rows = events; upper half of a row = scheduled, lower half = actual; x = time (UTC)."""
+    narrow = size.width < NARROW_PX  # the phone form
     day = schedule_day(ds, view)
     label = format_date(pd.Timestamp(day).tz_localize(DISPLAY_ZONE), DISPLAY_ZONE) if day else ""
     title = f"{label or 'A talks day'} hour by hour (GMT and {DISPLAY_ZONE_LABEL} time)"

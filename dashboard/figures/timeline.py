@@ -17,8 +17,9 @@ from dashboard.data.labels import NO_ROUND, esc, lane_label, side_label
 from dashboard.data.filters import filter_events, round_title
 from dashboard.state import ViewState
 from dashboard.data.times import format_date, naive_utc
-from dashboard.figures.assembly import assemble, legend_symbols, top_margin
+from dashboard.figures.assembly import NARROW_PX, assemble, legend_symbols, top_margin
 from dashboard.figures.grouping import MAX_MARKERS, grouped_markers, in_range, may_group
+from dashboard.figures.size import Size
 from dashboard.figures.theme import Theme
 
 LANE_PX, TERRITORY_PX, CHROME_PX = 44, 230, 190
@@ -27,9 +28,10 @@ NOTE_PX = 28  # room a line of the grouping note takes between the panels
 NARROW_LANE_PX, NARROW_TERRITORY_PX, NARROW_AXES_PX, NARROW_LABEL_WIDTH = 46, 170, 70, 46
 
 
-def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, narrow: bool = False) -> go.Figure:
+def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size()) -> go.Figure:
     """Assembled as plain dicts from what the dataset derived at load (labels, lanes, eras, the
     quiet stretch, territory series): a filter change costs pandas indexing, not formatting."""
+    narrow = size.width < NARROW_PX  # the phone form
     events = filter_events(ds, view)
     lanes = ds.derived.lanes[view.lanes]
     placed = place_in_lanes(ds, events, view.lanes)

@@ -14,6 +14,7 @@ from dashboard.data.event_detail import EventDetail
 from dashboard.data.filters import round_title
 from dashboard.state import ViewState
 from dashboard import paths
+from dashboard.figures.size import Size
 
 LISTED_MAX = 500  # rows of the event list and the table; beyond, a note asks to filter
 
@@ -25,8 +26,9 @@ NOTES, NOTES_CLOSE = "url-notes", "url-notes-close"
 URL, VIEWPORT = "url", "viewport"
 
 
-def is_narrow(width_class: str | None) -> bool:
-    return width_class == "narrow"
+def figure_size(width_class: str | None) -> Size:
+    """The size the figures are drawn at for the window's width class."""
+    return Size.of_form("phone" if width_class == "narrow" else "wide")
 
 
 def header(ds: Dataset, active: str) -> html.Header:

@@ -18,6 +18,7 @@ from dashboard.data.event_detail import event_detail
 from dashboard.export import export_filename
 from dashboard.tabs import build_figure, figure_memo, tab
 from dashboard.data.filters import filter_events
+from dashboard.figures.size import Size
 from dashboard.state import ViewState
 from dashboard.tabs import choices_for
 from dashboard.views import components as c
@@ -31,15 +32,15 @@ BACK, QUERY, CAPTION = "embed-back", "embed-query", "embed-graph-caption"
 PYM_PARAMS = frozenset({"initialWidth", "childId", "parentTitle", "parentUrl"})
 
 
-def page(ds: Dataset, query: str, narrow: bool = False) -> html.Div:
+def page(ds: Dataset, query: str, size: Size = Size()) -> html.Div:
     """The page for a URL query string; parameters it cannot use become visible notes."""
     view_query = urlencode([(k, v) for k, v in parse_qsl(query.lstrip("?"), keep_blank_values=True)
                             if k not in PYM_PARAMS])
     view, notes = ViewState.from_query(view_query, choices_for(ds))
-    return layout(ds, view, notes, narrow)
+    return layout(ds, view, notes, size)
 
 
-def layout(ds: Dataset, view: ViewState, notes: list[str], narrow: bool = False) -> html.Div:
+def layout(ds: Dataset, view: ViewState, notes: list[str], size: Size = Size()) -> html.Div:
     config = {**explore.GRAPH_CONFIG, "toImageButtonOptions": {"filename": export_filename(view), "scale": 2}}
     table = tab(view.tab).table
     return html.Div(className=f"page embed theme-{view.theme}", children=[
@@ -48,7 +49,7 @@ def layout(ds: Dataset, view: ViewState, notes: list[str], narrow: bool = False)
             # A figure draws its own title; the heading stays for screen readers and the table.
             html.H1(ds.title, className="embed-title" if table else "embed-title visually-hidden"),
             html.Div(id=GRAPH_WRAP, hidden=table, children=c.described_graph(dcc.Graph(
-                id=GRAPH, figure=build_figure(ds, view, narrow=narrow), config=config, className="graph"),
+                id=GRAPH, figure=build_figure(ds, view, size=size), config=config, className="graph"),
                 CAPTION, ds, view)),
             c.events_table(ds, filter_events(ds, view), view.order) if table else None,
             html.Aside(id=DETAIL, className="detail embed-detail", hidden=not view.event,
@@ -85,7 +86,7 @@ def register(app: Dash, ds: Dataset) -> None:
             return (no_update,) * 5
         opened = view.event != old.event
         return (c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE) if opened else no_update,
-                not view.event, no_update if tab(view.tab).table else figure(view, c.is_narrow(width_class)),
+                not view.event, no_update if tab(view.tab).table else figure(view, c.figure_size(width_class)),
                 view.url(paths.EXPLORE), view.to_query())
 
 

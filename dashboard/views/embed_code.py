@@ -9,7 +9,7 @@ from html import escape
 from urllib.parse import urlencode
 
 from dashboard.data.dataset import Dataset
-from dashboard.figures.assembly import NARROW_PX
+from dashboard.figures.size import Size
 from dashboard.tabs import build_figure, tab
 from dashboard.data.filters import filter_events
 from dashboard.state import ViewState
@@ -39,18 +39,17 @@ def embed_title(ds: Dataset) -> str:
     return f"{ds.title} (interactive chart)"
 
 
-def embed_height(ds: Dataset, view: ViewState, figure_height: int | None = None, narrow: bool = False) -> int:
-    """The embed page's height in px: the figure's own height in its wide or ``narrow`` form
-    (pass it if that figure is built already; a table is estimated per row) plus the title
-    and credit."""
+def embed_height(ds: Dataset, view: ViewState, figure_height: int | None = None, size: Size = Size()) -> int:
+    """The embed page's height in px: the figure's own height at ``size`` (pass it if that
+    figure is built already; a table is estimated per row) plus the title and credit."""
     if tab(view.tab).table:
         return EMBED_CHROME_PX + TABLE_ROW_PX * (len(filter_events(ds, view)) + 1)
-    return EMBED_CHROME_PX + int(figure_height or build_figure(ds, view, narrow=narrow).layout.height)
+    return EMBED_CHROME_PX + int(figure_height or build_figure(ds, view, size=size).layout.height)
 
 
-def is_narrow_width(width: str | int) -> bool:
-    """Whether an iframe ``width`` (px, or '100%' for the column) shows the narrow figures."""
-    return str(width).isdigit() and int(width) < NARROW_PX
+def frame_size(width: str | int) -> Size:
+    """The figures' size in an iframe ``width`` px wide ('100%': the column, laid out wide)."""
+    return Size(int(width)) if str(width).isascii() and str(width).isdigit() else Size()
 
 
 def iframe_code(url: str, title: str, height: int, width: str = "100%") -> str:

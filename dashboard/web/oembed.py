@@ -25,7 +25,7 @@ from dashboard.views.embed_code import (
     embed_title,
     embed_url,
     iframe_code,
-    is_narrow_width,
+    frame_size,
     oembed_url,
 )
 from dashboard.state import ViewState
@@ -102,7 +102,7 @@ def oembed_response(ds: Dataset, base: str, args) -> tuple[int, dict]:
         return 404, {"error": "not a page of this app"}
     view, _ = ViewState.from_query(parts.query, choices_for(ds))  # unusable parameters fall back, as on the page
     width = min(DEFAULT_WIDTH, limits["maxwidth"] or DEFAULT_WIDTH)
-    height = embed_height(ds, view, narrow=is_narrow_width(width))
+    height = embed_height(ds, view, size=frame_size(width))
     height = min(height, limits["maxheight"] or height)
     title = embed_title(ds)
     return 200, {

@@ -9,6 +9,7 @@ import pytest
 
 from dashboard.data.dataset import load_dataset
 from dashboard.figures.assembly import NARROW_PX
+from dashboard.figures.size import Size
 from dashboard.tabs import build_figure
 from dashboard.figures.assembly import legend_height
 from dashboard.figures.compare import NARROW_LABEL_WIDTH as COMPARE_WIDTH
@@ -26,7 +27,7 @@ TABS = ("timeline", "schedule", "compare")
 @pytest.mark.parametrize("tab", TABS)
 def test_narrow_figures_wrap_the_title_and_put_the_legend_under_the_plot(fixture_dataset, tab):
     wide = build_figure(fixture_dataset, ViewState(tab=tab))
-    narrow = build_figure(fixture_dataset, ViewState(tab=tab), narrow=True)
+    narrow = build_figure(fixture_dataset, ViewState(tab=tab), size=Size(390))
     assert "<br>" not in wide.layout.title.text and "<br>" in narrow.layout.title.text
     assert "<br>" in narrow.layout.title.subtitle.text  # the credit line wraps too
     assert (narrow.layout.legend.orientation, narrow.layout.legend.yref, narrow.layout.legend.y) == ("v", "container", 0)
@@ -37,7 +38,7 @@ def test_narrow_figures_wrap_the_title_and_put_the_legend_under_the_plot(fixture
 
 def test_narrow_timeline_names_lanes_inside_the_plot_with_fewer_ticks(fixture_dataset):
     wide = timeline_figure(fixture_dataset, ViewState(), LIGHT)
-    narrow = timeline_figure(fixture_dataset, ViewState(), LIGHT, narrow=True)
+    narrow = timeline_figure(fixture_dataset, ViewState(), LIGHT, Size(390))
     assert wide.layout.yaxis.ticklabelposition is None
     assert narrow.layout.yaxis.ticklabelposition == "inside top"
     assert list(narrow.layout.yaxis.ticktext) == ["Testport round", "Testport round one", "Testport round two",
@@ -54,7 +55,7 @@ def test_narrow_timeline_names_lanes_inside_the_plot_with_fewer_ticks(fixture_da
 def test_a_long_lane_name_is_shortened_to_one_line(tmp_path):
     package = make_package(tmp_path / "long")
     edit_cell(package, "rounds.csv", "r-alpha", "title", "Testport round of the long name <b>with</b> many more words")
-    narrow = timeline_figure(load_dataset(package), ViewState(), LIGHT, narrow=True)
+    narrow = timeline_figure(load_dataset(package), ViewState(), LIGHT, Size(390))
     name = narrow.layout.yaxis.ticktext[0]
     assert name == "Testport round of the long name &lt;b&gt;with&lt;/b&gt; …"  # escaped, cut at a word
     assert len("Testport round of the long name <b>with</b> …") <= NARROW_LABEL_WIDTH
@@ -63,7 +64,7 @@ def test_a_long_lane_name_is_shortened_to_one_line(tmp_path):
 def test_narrow_schedule_names_each_row_above_its_marks_with_its_delay(fixture_dataset):
     view = ViewState(tab="schedule", day="2025-05-16")
     wide = schedule_figure(fixture_dataset, view, LIGHT)
-    narrow = schedule_figure(fixture_dataset, view, LIGHT, narrow=True)
+    narrow = schedule_figure(fixture_dataset, view, LIGHT, Size(390))
     assert wide.layout.yaxis.showticklabels is None and narrow.layout.yaxis.showticklabels is False
     assert narrow.layout.margin.l == 10 < wide.layout.margin.l
     rows = {a.text.split("<br>")[0]: a for a in narrow.layout.annotations if a.xref == "x domain"}
@@ -76,7 +77,7 @@ def test_narrow_schedule_names_each_row_above_its_marks_with_its_delay(fixture_d
 
 
 def test_narrow_compare_labels_fit_a_phone(fixture_dataset):
-    narrow = build_figure(fixture_dataset, ViewState(tab="compare"), narrow=True)
+    narrow = build_figure(fixture_dataset, ViewState(tab="compare"), size=Size(390))
     labels = [a.text for a in narrow.layout.annotations if a.showarrow]
     assert labels
     lines = [line.replace("<b>", "").replace("</b>", "") for text in labels for line in text.split("<br>")]

@@ -9,21 +9,23 @@ import json
 import plotly.graph_objects as go
 import pytest
 
+from dashboard.figures.size import FORMS, Size
 from dashboard.tabs import build_figure
 from dashboard.state import ViewState
 
 
-@pytest.mark.parametrize("tab,lanes,theme,narrow", list(itertools.product(
-    ("timeline", "schedule", "compare"), ("round", "side"), ("light", "present"), (False, True))))
-def test_every_figure_passes_plotly_validation(fixture_dataset, tab, lanes, theme, narrow):
+@pytest.mark.parametrize("tab,lanes,theme,form", list(itertools.product(
+    ("timeline", "schedule", "compare"), ("round", "side"), ("light", "present"), FORMS)))
+def test_every_figure_passes_plotly_validation(fixture_dataset, tab, lanes, theme, form):
     view = ViewState(tab=tab, lanes=lanes, theme=theme, event=fixture_dataset.events.index[0])
-    go.Figure(json.loads(build_figure(fixture_dataset, view, narrow=narrow).to_json()))  # raises on a bad property
+    figure = build_figure(fixture_dataset, view, size=Size.of_form(form))
+    go.Figure(json.loads(figure.to_json()))  # raises on a bad property
 
 
 @pytest.mark.parametrize("tab", ("schedule", "compare"))
-def test_empty_figures_pass_plotly_validation_in_both_forms(fixture_dataset, tab):
-    for narrow in (False, True):
-        figure = build_figure(fixture_dataset, ViewState(tab=tab, q="no such words"), narrow=narrow)
+def test_empty_figures_pass_plotly_validation_in_every_form(fixture_dataset, tab):
+    for form in FORMS:
+        figure = build_figure(fixture_dataset, ViewState(tab=tab, q="no such words"), size=Size.of_form(form))
         go.Figure(json.loads(figure.to_json()))
 
 

@@ -20,6 +20,7 @@ from dashboard.figures.grouping import may_group
 from dashboard.figures.theme import THEMES
 from dashboard.data.filters import filter_events
 from dashboard.data.labels import side_label
+from dashboard.figures.size import Size
 from dashboard.state import ViewState
 from dashboard.tabs import choices_for
 from dashboard.data.times import format_date
@@ -42,20 +43,20 @@ GRAPH_CONFIG = {"displaylogo": False, "responsive": True,
                 "toImageButtonOptions": {"filename": "negotiation-timeline", "scale": 2}}
 
 
-def page(ds: Dataset, query: str, narrow: bool = False) -> html.Div:
+def page(ds: Dataset, query: str, size: Size = Size()) -> html.Div:
     """The page for a URL query string; parameters it cannot use become visible notes."""
     view, notes = ViewState.from_query(query, choices_for(ds))
-    return layout(ds, view, notes, narrow)
+    return layout(ds, view, notes, size)
 
 
-def layout(ds: Dataset, view: ViewState, notes: list[str], narrow: bool = False) -> html.Div:
+def layout(ds: Dataset, view: ViewState, notes: list[str], size: Size = Size()) -> html.Div:
     events = filter_events(ds, view)
     table = tab(view.tab).table
     return html.Div(id=PAGE, className=f"page theme-{view.theme}", children=[
         c.header(ds, PATH),
         c.notes_banner(notes),
         html.Main(id="main", className="explore", children=[
-            _controls(ds, view, narrow),
+            _controls(ds, view, size),
             html.Section(className="figure-area", **{"aria-label": "Chart"}, children=[
                 html.P(_count_text(ds, events), id=COUNT, className="count", role="status",
                        **{"aria-live": "polite"}),
@@ -65,7 +66,7 @@ def layout(ds: Dataset, view: ViewState, notes: list[str], narrow: bool = False)
                     html.Button("Clear filters", id=EMPTY_CLEAR, className="button", n_clicks=0),
                 ]),
                 html.Div(id=GRAPH_WRAP, hidden=table, children=c.described_graph(dcc.Graph(
-                    id=GRAPH, figure=build_figure(ds, view, narrow=narrow), config=GRAPH_CONFIG, className="graph"),
+                    id=GRAPH, figure=build_figure(ds, view, size=size), config=GRAPH_CONFIG, className="graph"),
                     CAPTION, ds, view, CAPTION_NOTE)),
                 html.Div(id=TABLE_WRAP, hidden=not table, children=[
                     html.Button("Newest first" if view.order == "asc" else "Oldest first", id=ORDER,
@@ -84,7 +85,7 @@ def layout(ds: Dataset, view: ViewState, notes: list[str], narrow: bool = False)
     ])
 
 
-def _controls(ds: Dataset, view: ViewState, narrow: bool) -> html.Nav:
+def _controls(ds: Dataset, view: ViewState, size: Size) -> html.Nav:
     """The controls, folded away on a phone so the chart is on the first screen."""
     rounds = ds.rounds.sort_values("start_date")
     kinds = sorted(ds.events["kind"].unique())
@@ -128,7 +129,7 @@ def _controls(ds: Dataset, view: ViewState, narrow: bool) -> html.Nav:
         present_links.panel(ds, view),
     ]
     return html.Nav(className="controls", **{"aria-label": "Filters and views"}, children=html.Details(
-        open=not narrow, className="controls-fold",
+        open=size.form != "phone", className="controls-fold",
         children=[html.Summary("Filters and views", className="controls-summary"),
                   html.Div(className="controls-body", children=controls)]))
 
@@ -221,7 +222,7 @@ def register(app: Dash, ds: Dataset) -> None:
             controls={TAB: view.tab, LANES: view.lanes, ROUNDS: list(view.rounds), SIDES: list(view.sides),
                       KINDS: list(view.kinds), VERIFICATION: list(view.verification), SEARCH: view.q,
                       GAP: view.gap, DAY: view.day or default_day, THEME: view.theme, PICK: view.event or None},
-            figure=figure(view, c.is_narrow(width_class)) if redraw else no_update,
+            figure=figure(view, c.figure_size(width_class)) if redraw else no_update,
             count=_count_text(ds, events),
             table=c.events_table(ds, events, view.order) if table else no_update,  # else hidden
             detail=c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE) if view.event != old.event

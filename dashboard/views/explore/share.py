@@ -19,15 +19,16 @@ from dashboard.views.embed_code import (
     embed_title,
     embed_url,
     iframe_code,
-    is_narrow_width,
+    frame_size,
     oembed_url,
     page_url,
     script_code,
 )
 from dashboard.export import export_filename
+from dashboard.figures.assembly import NARROW_PX
 from dashboard.state import ViewState
 from dashboard.tabs import choices_for
-from dashboard.views.components import VIEWPORT, is_narrow
+from dashboard.views.components import VIEWPORT, figure_size
 from dashboard import paths
 
 OPEN, DIALOG, CLOSE, WIDTH, COPIED = "share-open", "share-dialog", "share-close", "share-width", "share-copied"
@@ -105,8 +106,10 @@ def register(app: Dash, ds: Dataset, query_id: str, graph_id: str) -> None:
         base = request.host_url.rstrip("/")
         link, embed, title = page_url(base, view), embed_url(base, view), embed_title(ds)
         width = width if width in WIDTHS else "100%"
-        narrow = is_narrow_width(width)  # the page's own figure has that form's height, else build it
-        height = embed_height(ds, view, figure_height if narrow == is_narrow(width_class) else None, narrow)
+        size = frame_size(width)  # the page's own figure has that form's height, else build it
+        same = size.width < NARROW_PX and figure_size(width_class).width < NARROW_PX or \
+            size.width >= NARROW_PX and figure_size(width_class).width >= NARROW_PX
+        height = embed_height(ds, view, figure_height if same else None, size)
         frame = iframe_code(embed, title, height, width)
         script = script_code(base, embed, link, title, height, width)
         cite = cite_text(ds, view, link)

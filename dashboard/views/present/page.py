@@ -26,6 +26,8 @@ from dashboard.views.present.deck import (
 )
 from dashboard.tabs import build_figure
 from dashboard.figures.theme import Theme, get_theme
+from dashboard.figures.assembly import NARROW_PX
+from dashboard.figures.size import Size
 from dashboard.state import ViewState
 from dashboard.views import components as c
 from dashboard.views.present.handout import handout, sources_list
@@ -38,12 +40,12 @@ GRAPH_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": Tru
 KEYS_HELP = "Keys: → or Space next · ← previous · Home / End first / last · F full screen · N notes"
 
 
-def page(ds: Dataset, query: str, narrow: bool = False) -> html.Div:
+def page(ds: Dataset, query: str, size: Size = Size()) -> html.Div:
     """The page for a URL query string; parameters it cannot use become visible notes."""
     request, notes = parse_present_query(ds, query)
     if request is None:
         return no_decks(ds, notes)
-    return handout(ds, request.deck, notes) if request.handout else slide_page(ds, request, notes, narrow)
+    return handout(ds, request.deck, notes) if request.handout else slide_page(ds, request, notes, size)
 
 
 def layout(ds: Dataset, view: ViewState, notes: list[str]) -> html.Div:
@@ -57,7 +59,7 @@ def theme_style(theme: Theme) -> dict:
             "--accent": theme.series_colors[0], "--panel": theme.paper}
 
 
-def slide_page(ds: Dataset, request: PresentRequest, notes: list[str], narrow: bool = False) -> html.Div:
+def slide_page(ds: Dataset, request: PresentRequest, notes: list[str], size: Size = Size()) -> html.Div:
     deck, number = request.deck, request.slide
     slide, count = request.current, len(deck.slides)
     theme = get_theme(THEME)
@@ -79,7 +81,7 @@ def slide_page(ds: Dataset, request: PresentRequest, notes: list[str], narrow: b
             html.H1(slide.title, className="slide-title"),
             html.Div(className="slide-body", children=[
                 html.Div(className="slide-figure", children=c.described_graph(dcc.Graph(
-                    id=GRAPH, figure=slide_figure(ds, slide.view, narrow), config=GRAPH_CONFIG, style={"height": "100%"}),
+                    id=GRAPH, figure=slide_figure(ds, slide.view, size), config=GRAPH_CONFIG, style={"height": "100%"}),
                     CAPTION, ds, slide.view)),
                 html.Div(className="slide-text", children=[
                     *([html.P(slide.text)] if slide.text else []),
@@ -101,13 +103,14 @@ def slide_page(ds: Dataset, request: PresentRequest, notes: list[str], narrow: b
     ])
 
 
-def slide_figure(ds: Dataset, view: ViewState, narrow: bool) -> go.Figure:
-    """A slide's figure in the projector theme, as tall as the slide's figure area; narrow (a
-    phone), as tall as it needs, above the slide's text (present.css)."""
+def slide_figure(ds: Dataset, view: ViewState, size: Size) -> go.Figure:
+    """A slide's figure in the projector theme, as tall as the slide's figure area; on a phone,
+    as tall as it needs, above the slide's text (present.css)."""
     theme = get_theme(THEME)
+    narrow = size.width < NARROW_PX
     if narrow:  # projector type is for a wall; a phone in a student's hand gets phone type
         theme = replace(theme, font_size=14, marker_size=13.0, line_width=3.0)
-    figure = build_figure(ds, view, theme, narrow)
+    figure = build_figure(ds, view, theme, size)
     if not narrow:
         figure.layout.height = None  # fill the slide's figure area instead of the page's fixed height
     return figure
@@ -140,4 +143,4 @@ def register(app: Dash, ds: Dataset) -> None:
         request, _ = parse_present_query(ds, search or "")
         if request is None or request.handout:
             raise PreventUpdate
-        return slide_figure(ds, request.current.view, c.is_narrow(width_class))
+        return slide_figure(ds, request.current.view, c.figure_size(width_class))
