@@ -51,7 +51,10 @@ BAD_CELLS = [
     ("rounds.csv", "r-alpha", "format", "telepathy", "bad-enum"),
     ("territory.csv", "2022-02-23", "percent", "101", "out-of-range"),
     ("territory.csv", "2022-02-23", "percent", "seven", "bad-number"),
-    ("territory.csv", "2022-02-23", "source_id", "src-nowhere", "unknown-reference"),
+    ("territory.csv", "2022-02-23", "source_ids", "src-nowhere", "unknown-reference"),
+    ("events.csv", "e-alpha-statement", "verification", "verified", "uncorroborated"),
+    ("territory.csv", "2026-01-01", "verification", "verified", "uncorroborated"),
+    ("rounds.csv", "r-gamma", "head_ids", "p-north;p-south", "head-not-present"),  # South sat at no r-gamma event
     ("rounds.csv", "r-alpha", "source_ids", "src-gazette;src-nowhere", "unknown-reference"),
     ("rounds.csv", "r-alpha", "head_ids", "p-north;p-nobody", "unknown-reference"),
     ("participants.csv", "p-north", "source_ids", "src-nowhere", "unknown-reference"),
@@ -237,3 +240,18 @@ def test_bundled_package_passes_frictionless():
 
 def test_make_package_is_a_copy(tmp_path):
     assert (make_package(tmp_path / "p") / "datapackage.json").is_file()
+
+
+def test_two_copies_of_one_original_story_do_not_corroborate(fixture_dir):
+    """A reprint counts as the outlet that wrote it: the Herald here is a copy of the Courier."""
+    row = edit_cell(fixture_dir, "sources.csv", "src-herald", "publisher", "Example Courier (Wire)")
+    edit_cell(fixture_dir, "sources.csv", "src-herald", "via", "Example Herald")
+    found = {(p.file, p.row, p.column, p.code) for p in problems_of(fixture_dir)}
+    assert row and ("events.csv", 7, "verification", "uncorroborated") in found  # e-beta-session
+    assert ("events.csv", 9, "verification", "uncorroborated") not in found  # courier and gazette
+
+
+def test_the_shipped_data_has_no_uncorroborated_verified_row(shipped_dataset):
+    for frame, column in ((shipped_dataset.events, "source_ids"), (shipped_dataset.territory, "source_ids")):
+        for ids in frame.loc[frame["verification"] == "verified", column]:
+            assert len(set(shipped_dataset.sources.loc[list(ids), "publisher"])) >= 2, ids

@@ -85,7 +85,8 @@ def test_fixture_deck_reads_in_order(fixture_dataset):
 
 def test_slide_cites_its_events_view_event_and_extra_sources_once_each(fixture_dataset):
     slides = get_deck(fixture_dataset, DECK).slides
-    assert [s.publisher for s in slide_sources(fixture_dataset, slides[0])] == ["Example Gazette", "Example Monitor"]
+    assert [s.publisher for s in slide_sources(fixture_dataset, slides[0])] == ["Example Gazette", "Example Herald",
+                                                                          "Example Monitor"]
     # slide 4: the view's event (courier, gazette) and the extra source (gazette, again): each once.
     refs = slide_sources(fixture_dataset, slides[3])
     assert [(r.publisher, r.published) for r in refs] == [("Example Courier (Wire)", "16 May 2025"),

@@ -97,9 +97,9 @@ def test_html_is_standalone_with_title_credit_and_sources(fixture_dataset):
     assert not re.search(r"<script[^>]+src=", text)
     assert DIV_ID in parsed.ids
     assert f"<title>{fixture_dataset.title}</title>" in text
-    assert "Source: Example Courier (Wire), Example Gazette, Example Monitor · negotiation-timeline" in text
+    assert "Source: Example Herald, Example Courier (Wire), Example Gazette and 1 more · negotiation-timeline" in text
     assert sorted(parsed.links) == ["https://example.org/courier/meet-again", "https://example.org/gazette/talks-open",
-                                    "https://example.org/monitor/map"]
+                                    "https://example.org/herald/second-account", "https://example.org/monitor/map"]
     assert "Plotly.newPlot" in text and len(text) > 1_000_000  # plotly.js is inlined
 
 

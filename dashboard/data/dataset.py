@@ -25,6 +25,8 @@ from dateutil import tz
 from dashboard.data.derived import Derived, derive
 from dashboard.data.fields import parse_cell, parse_date, parse_month, parse_utc_datetime
 from dashboard.data.deck_checks import check_numbering, check_views
+from dashboard.data.territory import Window
+from dashboard.data.record_rules import check_corroboration, check_heads
 from dashboard.data.problems import DatasetError, Problem
 
 RESOURCES = ("sources", "rounds", "participants", "events", "territory", "decks", "slides")
@@ -56,6 +58,8 @@ class Dataset:
     version: str
     title: str
     license: str
+    reviewed: str  # the date the record was last reviewed (YYYY-MM-DD), '' if not stated
+    territory_window: Window  # how far back a territory figure says what was "then"
     derived: Derived  # labels, talks days, lanes, eras … computed from the frames above at load
 
     @property
@@ -87,7 +91,8 @@ def load_dataset(data_dir: str | Path, tabs: tuple[str, ...] = ()) -> Dataset:
         _check_keys(schemas, tables, problems)
         _check_references(schemas, tables, side_enum, problems)
         _check_rounds(schemas["rounds"]["path"], tables["rounds"], problems)
-        _check_heads(schemas["rounds"]["path"], tables["rounds"], tables["events"], problems)
+        problems += check_heads(schemas["rounds"]["path"], tables["rounds"], tables["events"])
+        problems += check_corroboration(schemas, tables)
         _parse_event_times(schemas["events"]["path"], tables["events"], problems)
         problems += check_numbering(schemas["decks"]["path"], tables["decks"],
                                     schemas["slides"]["path"], tables["slides"])
@@ -98,6 +103,7 @@ def load_dataset(data_dir: str | Path, tabs: tuple[str, ...] = ()) -> Dataset:
     rounds = _frame(tables["rounds"], index="id", dates=("start_date", "end_date"))
     events = _events_frame(tables["events"])
     territory = _frame(tables["territory"], dates=("date",)).sort_values(["measure", "date"])
+    window = Window.from_descriptor(package.get("x-territory-window"))
     dataset = Dataset(
         sources=sources, rounds=rounds,
         participants=_frame(tables["participants"], index="id"),
@@ -113,7 +119,8 @@ def load_dataset(data_dir: str | Path, tabs: tuple[str, ...] = ()) -> Dataset:
         version=_version(data_dir, package),
         title=package.get("title", ""),
         license=licenses[0].get("title") or licenses[0].get("name", ""),
-        derived=derive(sources=sources, rounds=rounds, events=events, territory=territory,
+        reviewed=str(package.get("reviewed") or ""), territory_window=window,
+        derived=derive(sources=sources, rounds=rounds, events=events, territory=territory, window=window,
                        sides=tuple(side_enum)),
     )
     problems = check_views(dataset, schemas["slides"]["path"], tables["slides"], tabs)
@@ -274,19 +281,6 @@ def _check_rounds(file: str, rows: list[dict], problems: list[Problem]) -> None:
         if start and end and end < start:
             problems.append(Problem(file, row["_row"], "end_date", "end-before-start",
                                     f"end_date {end} is before start_date {start}"))
-
-
-def _check_heads(file: str, rounds: list[dict], events: list[dict], problems: list[Problem]) -> None:
-    """Attendance is stated once, by events: a round's head must sit at one of its events."""
-    present: dict[str, set] = {}
-    for event in events:
-        present.setdefault(event.get("round_id"), set()).update(event.get("participant_ids") or ())
-    for row in rounds:
-        for head in row.get("head_ids") or ():
-            if head not in present.get(row.get("id"), ()):
-                problems.append(Problem(file, row["_row"], "head_ids", "head-not-present",
-                                        f"{head!r} led at {row.get('id')} but is in none of its "
-                                        "events' participant_ids"))
 
 
 def _parse_event_times(file: str, rows: list[dict], problems: list[Problem]) -> None:

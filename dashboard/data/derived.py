@@ -14,6 +14,7 @@ from typing import Mapping, NamedTuple
 
 import pandas as pd
 
+from dashboard.data.territory import Window
 from dashboard.data.labels import NO_ROUND, VERIFICATION_SYMBOLS, esc, event_labels, lane_label, side_label
 from dashboard.data.times import DISPLAY_ZONE
 
@@ -48,13 +49,13 @@ class Derived:
 
 
 def derive(*, sources: pd.DataFrame, rounds: pd.DataFrame, events: pd.DataFrame,
-           territory: pd.DataFrame, sides: tuple[str, ...]) -> Derived:
+           territory: pd.DataFrame, window: Window, sides: tuple[str, ...]) -> Derived:
     """Everything in ``Derived`` from the validated frames (``events`` sorted by anchor)."""
     days = _timed_days(events)
     titles = {"round": (*rounds.sort_values(["start_date", "id"])["title"], NO_ROUND),
               "side": tuple(side_label(s) for s in sides)}
     return Derived(
-        labels=event_labels(events, territory),
+        labels=event_labels(events, territory, window),
         talks_days=tuple(sorted(set(days))),
         busiest_day=_busiest(days),
         lane_titles=MappingProxyType(titles),
@@ -109,9 +110,9 @@ def _territory_series(territory: pd.DataFrame, sources: pd.DataFrame) -> tuple[T
     for measure, rows in territory.groupby("measure", sort=True):
         hover = tuple(
             f"<b>{p:g}%</b>{'' if pd.isna(a) else f' ({a:,.0f} km²)'} · {esc(measure)}<br>"
-            f"{d:%-d %b %Y} · {esc(v)}<br>Source: {esc(sources.at[s, 'publisher'])}"
-            for p, a, d, v, s in zip(rows["percent"], rows["area_km2"], rows["date"],
-                                     rows["verification"], rows["source_id"])
+            f"{d:%-d %b %Y} · {esc(v)}<br>Source: {esc(', '.join(sources.loc[list(ids), 'publisher']))}"
+            for p, a, d, v, ids in zip(rows["percent"], rows["area_km2"], rows["date"],
+                                       rows["verification"], rows["source_ids"])
         )
         series.append(TerritorySeries(measure, tuple(rows["date"].astype(str).tolist()),
                                       tuple(rows["percent"].tolist()), hover,

@@ -72,7 +72,7 @@ def event_detail(ds: Dataset, event_id: str) -> EventDetail | None:
     territory = tuple(
         f"{t.percent:g}%{'' if pd.isna(t.area_km2) else f' ({t.area_km2:,.0f} km²)'} on {t.date:%-d %b %Y} "
         f"— {t.measure}, {t.verification}"
-        for t in territory_at(ds.territory, row["anchor"]).itertuples()
+        for t in territory_at(ds.territory, row["anchor"], ds.territory_window).itertuples()
     )
     return EventDetail(
         id=event_id, title=row["title"], kind=row["kind"], status=row["status"],

@@ -15,7 +15,7 @@ from functools import partial
 
 import pandas as pd
 
-from dashboard.data.territory import territory_lines
+from dashboard.data.territory import Window, territory_lines
 from dashboard.data.times import format_date, format_span, format_span_in, naive_utc
 
 VERIFICATION_SYMBOLS = {"verified": "circle", "single-source": "diamond", "derived": "square",
@@ -66,12 +66,12 @@ def marker_symbols(events: pd.DataFrame) -> list[str]:
     return symbols
 
 
-def event_labels(events: pd.DataFrame, territory: pd.DataFrame) -> pd.DataFrame:
+def event_labels(events: pd.DataFrame, territory: pd.DataFrame, window: Window) -> pd.DataFrame:
     """Per event (same index as ``events``): ``when`` (GMT and Istanbul), ``date`` (in the
     event's own zone), ``hover`` (title, time, kind, status, verification, territory then),
     marker ``symbol``, and ``x``, the anchor as naive UTC text for plotly.js."""
     when = when_text(events)
-    land = territory_lines(territory, events["anchor"]) if len(events) else pd.Series(dtype=str)
+    land = territory_lines(territory, events["anchor"], window) if len(events) else pd.Series(dtype=str)
     hover = [
         f"<b>{esc(title)}</b><br>{esc(time)}<br>{esc(kind)} · {esc(status)} · {esc(verification)}"
         + (f"<br>Territory then: {esc(then)}" if then else "")

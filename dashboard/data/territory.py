@@ -1,34 +1,71 @@
-"""Territorial control at a moment: per series, the figure then, for details and hover text.
+"""Territorial control at a moment: per series, the figure "then", for details and hover text.
 
-Both take the territory table itself (``Dataset.territory``), not the dataset: the event labels
-are built from them while the data loads, before there is a Dataset.
+"Then" is honest about time: for each series, the latest figure of the ``Window`` before the
+moment (90 days, and never across a break such as the invasion of 24 February 2022, after
+which a pre-war figure no longer describes the country), else nothing: the text says "no
+measurement near this date". The window is the data package's (``x-territory-window`` in
+datapackage.json). Both functions take the territory table itself, not the dataset: the event
+labels are built from them while the data loads, before there is a Dataset.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
 
+NO_MEASUREMENT = "no measurement near this date"
 
-def territory_at(territory: pd.DataFrame, when: pd.Timestamp) -> pd.DataFrame:
-    """Per measure, the latest territory row dated on or before ``when`` (UTC)."""
-    day = when.tz_convert("UTC").tz_localize(None)
-    known = territory[territory["date"] <= day]
+
+@dataclass(frozen=True)
+class Window:
+    """How far back a figure still says what the territory was at a moment."""
+
+    days: int = 90
+    breaks: tuple[pd.Timestamp, ...] = ()  # naive UTC days no figure is carried across
+
+    @classmethod
+    def from_descriptor(cls, spec: dict | None) -> "Window":
+        spec = spec or {}
+        return cls(int(spec.get("days", cls.days)), tuple(sorted(pd.Timestamp(d) for d in spec.get("breaks", ()))))
+
+    def earliest(self, days: np.ndarray) -> np.ndarray:
+        """For each naive UTC day, the earliest date a figure may have to describe it."""
+        earliest = days - np.timedelta64(self.days, "D")
+        if self.breaks:
+            breaks = np.array(self.breaks, dtype="datetime64[s]")
+            last = np.searchsorted(breaks, days, side="right") - 1
+            earliest = np.where(last >= 0, np.maximum(earliest, breaks[np.maximum(last, 0)]), earliest)
+        return earliest
+
+
+def territory_at(territory: pd.DataFrame, when: pd.Timestamp, window: Window) -> pd.DataFrame:
+    """Per measure, the latest territory row of ``window`` before ``when`` (UTC)."""
+    day = np.datetime64(when.tz_convert("UTC").tz_localize(None), "s")
+    earliest = window.earliest(np.array([day]))[0]
+    dates = territory["date"].to_numpy(dtype="datetime64[s]")
+    known = territory[(dates <= day) & (dates >= earliest)]
     return known.groupby("measure", sort=True).tail(1)
 
 
-def territory_lines(territory: pd.DataFrame, anchors: pd.Series) -> pd.Series:
-    """For each time in ``anchors``, the territory figures then, with their dates (hover text)."""
+def territory_lines(territory: pd.DataFrame, anchors: pd.Series, window: Window) -> pd.Series:
+    """For each time in ``anchors``, the territory figures then with their dates (hover text),
+    or NO_MEASUREMENT."""
     days = anchors.dt.tz_convert("UTC").dt.tz_localize(None).astype("datetime64[s]")
     frame = pd.DataFrame({"day": days.to_numpy(), "order": range(len(days))}).sort_values("day")
+    earliest = window.earliest(frame["day"].to_numpy())
     parts = []
     for measure, rows in territory.groupby("measure", sort=True):
         rows = rows[["date", "percent"]].rename(columns={"date": "on"}).sort_values("on")
         rows["day"] = rows["on"].astype("datetime64[s]")
         merged = pd.merge_asof(frame, rows, on="day", direction="backward")
+        fresh = merged["on"].to_numpy(dtype="datetime64[s]") >= earliest
         parts.append([
-            "" if pd.isna(p) else f"{p:g}% ({measure}, {on:%-d %b %Y})"
-            for p, on in zip(merged["percent"], merged["on"])
+            f"{p:g}% ({measure}, {on:%-d %b %Y})" if ok and not pd.isna(p) else ""
+            for p, on, ok in zip(merged["percent"], merged["on"], fresh)
         ])
-    text = ["; ".join(p for p in row if p) for row in zip(*parts)] if parts else [""] * len(frame)
+    text = ["; ".join(p for p in row if p) or NO_MEASUREMENT for row in zip(*parts)] if parts \
+        else [NO_MEASUREMENT] * len(frame)
     ordered = pd.Series(text, index=frame["order"].to_numpy()).sort_index()
     return pd.Series(ordered.to_numpy(), index=anchors.index)

@@ -56,7 +56,7 @@ def compare_rows(ds: Dataset, view: ViewState) -> pd.DataFrame:
         "session_minutes": pd.array([sum(minutes[r]) if minutes.get(r) else pd.NA
                                      for r in rounds["id"]], dtype="Int64"),
         "outcome": rounds["outcome"].fillna(""),
-        "territory": territory_lines(ds.territory, rounds["start_date"].dt.tz_localize("UTC")),
+        "territory": territory_lines(ds.territory, rounds["start_date"].dt.tz_localize("UTC"), ds.territory_window),
     }, index=rounds.index)[COLUMNS]
 
 
@@ -182,7 +182,7 @@ def _round_labels(ds: Dataset, rows: pd.DataFrame, x_range: list, theme: Theme,
 
 def _freshest_share(ds: Dataset, start_date: pd.Timestamp) -> str:
     """The most recent territory reading on or before a round's start date, '' if none."""
-    known = territory_at(ds.territory, start_date.tz_localize("UTC"))
+    known = territory_at(ds.territory, start_date.tz_localize("UTC"), ds.territory_window)
     if known.empty:
         return ""
     row = known.sort_values(["date", "measure"]).iloc[-1]

@@ -23,7 +23,7 @@ def _citations(ds: Dataset, view: ViewState) -> list[str]:
     rows where its figure draws them (the tab registry says which do)."""
     cited = [source for sources in filter_events(ds, view)["source_ids"] for source in sources]
     if tab(view.tab).draws_territory:
-        cited += list(ds.territory["source_id"])
+        cited += [source for sources in ds.territory["source_ids"] for source in sources]
     return cited
 
 

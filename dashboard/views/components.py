@@ -14,6 +14,7 @@ from dashboard.data.event_detail import EventDetail
 from dashboard.data.filters import round_title
 from dashboard.state import ViewState
 from dashboard import paths
+from dashboard.data.territory import NO_MEASUREMENT
 from dashboard.figures.size import Size
 
 LISTED_MAX = 500  # rows of the event list and the table; beyond, a note asks to filter
@@ -93,9 +94,9 @@ def detail_panel(detail: EventDetail | None, close_id: str) -> list:
         body += [html.H3("At the table"), html.Ul([
             html.Li(f"{name} ({side}{', ' + role if role else ''})") for name, side, role in detail.participants
         ])]
-    if detail.territory:
-        body += [html.H3("Territory under Russian control then"),
-                 html.Ul([html.Li(text) for text in detail.territory])]
+    body += [html.H3("Territory under Russian control then"),
+             html.Ul([html.Li(text) for text in detail.territory]) if detail.territory
+             else html.P(NO_MEASUREMENT.capitalize() + ".", className="note")]
     if detail.note:
         body += [html.H3("Editor's note"), html.P(detail.note, className="note")]
     body += [html.H3("Sources"), html.Ol(className="sources", children=[
