@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.io as pio
 
+from dashboard.data.credits import currency_text
 from dashboard.views.citation import APP_NAME, cited_sources, credit_line
 from dashboard.data.dataset import TIME_FIELDS, Dataset
 from dashboard.figures.size import Size
@@ -97,7 +98,7 @@ def standalone_html(ds: Dataset, view: ViewState) -> str:
         f'<li>{_e(s.publisher)}: <a href="{_e(s.url)}">{_e(s.title)}</a> ({_e(s.published)})</li>'
         for s in cited_sources(ds, view))
     return HTML_PAGE.format(
-        title=_e(ds.title), credit=_e(credit_line(ds, view)), chart=chart, sources=sources,
+        title=_e(ds.title), credit=_e(f"{credit_line(ds, view)} · {currency_text(ds)}"), chart=chart, sources=sources,
         view=_e(view.url("/")), version=_e(ds.version), license=_e(ds.license),
         paper=theme.paper, text=theme.text, muted=theme.muted, accent=theme.kind_color("session"),
     )

@@ -8,6 +8,7 @@ nothing is computed later behind a property or kept in a cache on the dataset.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
@@ -16,7 +17,7 @@ import pandas as pd
 
 from dashboard.data.territory import Window
 from dashboard.data.labels import NO_ROUND, VERIFICATION_SYMBOLS, esc, event_labels, lane_label, side_label
-from dashboard.data.times import DISPLAY_ZONE
+from dashboard.data.times import DISPLAY_ZONE, format_date
 
 ERA_GAP = pd.Timedelta(days=120)   # rounds closer than this belong to one era of talks
 HIDE_GAP = pd.Timedelta(days=365)  # a quiet stretch longer than this is compressed
@@ -46,6 +47,8 @@ class Derived:
     eras: tuple[tuple[pd.Timestamp, pd.Timestamp], ...]  # stretches of talks: (first day, day after last)
     quiet_stretch: tuple[pd.Timestamp, pd.Timestamp] | None  # the gap to compress (UTC), if long enough
     territory_series: tuple[TerritorySeries, ...]  # one per measure, by name
+    data_through: str  # the day of the latest event that happened or was reported, in its own zone ('' if none)
+    publishers: tuple[str, ...]  # original outlets, most-cited first (citing rows; ties alphabetical)
 
 
 def derive(*, sources: pd.DataFrame, rounds: pd.DataFrame, events: pd.DataFrame,
@@ -64,7 +67,27 @@ def derive(*, sources: pd.DataFrame, rounds: pd.DataFrame, events: pd.DataFrame,
         eras=_eras(rounds),
         quiet_stretch=_quiet_stretch(events["anchor"]),
         territory_series=_territory_series(territory, sources),
+        data_through=_data_through(events),
+        publishers=most_cited(sources, [*events["source_ids"], *territory["source_ids"]]),
     )
+
+
+def _data_through(events: pd.DataFrame) -> str:
+    """How far the record runs: the local day of its latest event that took place or was
+    reported ('16 May 2025'; a round merely scheduled for later does not extend it)."""
+    done = events[events["status"].isin(("held", "reported"))]
+    if done.empty:
+        return ""
+    last = done.loc[done["anchor"].idxmax()]
+    return format_date(last["anchor"], last["local_tz"])
+
+
+def most_cited(sources: pd.DataFrame, cited: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """Original publishers by how many rows cite them, most first (ties alphabetical); a cell
+    that is not a list of ids (its descriptor declares no separator) cites nothing."""
+    counts = Counter(sources.at[source, "publisher"] for ids in cited if not isinstance(ids, str)
+                     for source in ids)
+    return tuple(sorted(counts, key=lambda publisher: (-counts[publisher], publisher)))
 
 
 def _timed_days(events: pd.DataFrame) -> pd.Series:

@@ -6,6 +6,7 @@ import textwrap
 
 import plotly.graph_objects as go
 
+from dashboard.data.credits import record_credit
 from dashboard.data.dataset import Dataset
 from dashboard.data.labels import VERIFICATION_SYMBOLS, esc
 from dashboard.figures.theme import Theme
@@ -20,8 +21,7 @@ def credit(ds: Dataset) -> str:
 
 
 def credit_text(ds: Dataset) -> str:
-    return (f"Source: {len(ds.sources)} cited publications, see each event · Data {ds.license} · "
-            f"negotiation-timeline (data version {ds.version})")
+    return record_credit(ds)
 
 
 def top_margin(theme: Theme, ds: Dataset | None = None, title: str = "", narrow: bool = False) -> int:

@@ -6,16 +6,15 @@ here, so they always name the same sources.
 
 from __future__ import annotations
 
-from collections import Counter
-
+from dashboard.data.credits import APP_NAME, NAMED, source_text
 from dashboard.data.dataset import Dataset
+from dashboard.data.derived import most_cited
 from dashboard.data.event_detail import SourceRef, source_refs
 from dashboard.data.filters import filter_events
 from dashboard.state import ViewState
 from dashboard.tabs import tab
 
-APP_NAME = "negotiation-timeline"
-CREDIT_PUBLISHERS = 3  # publishers named in the one-line credit before "and N more"
+CREDIT_PUBLISHERS = NAMED  # publishers named in the one-line credit before "and N more"
 
 
 def _citations(ds: Dataset, view: ViewState) -> list[str]:
@@ -37,13 +36,10 @@ def credit_line(ds: Dataset, view: ViewState) -> str:
     """'Source: Reuters, TASS, AFP and 39 more · negotiation-timeline' (one line, under every
     embed): the original outlets the view cites most, by the rows that cite them (ties in
     alphabetical order), never just the alphabetically first."""
-    cited = Counter(ds.sources.loc[source, "publisher"] for source in _citations(ds, view))
-    if not cited:
+    publishers = most_cited(ds.sources, [_citations(ds, view)])
+    if not publishers:
         return f"Source: no events match this view · {APP_NAME}"
-    publishers = sorted(cited, key=lambda publisher: (-cited[publisher], publisher))
-    named = ", ".join(publishers[:CREDIT_PUBLISHERS])
-    more = len(publishers) - CREDIT_PUBLISHERS
-    return f"Source: {named}{f' and {more} more' if more > 0 else ''} · {APP_NAME}"
+    return f"{source_text(publishers, CREDIT_PUBLISHERS)} · {APP_NAME}"
 
 
 def source_line(source: SourceRef) -> str:

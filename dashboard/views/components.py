@@ -14,6 +14,7 @@ from dashboard.data.event_detail import EventDetail
 from dashboard.data.filters import round_title
 from dashboard.state import ViewState
 from dashboard import paths
+from dashboard.data.credits import currency_text
 from dashboard.data.territory import NO_MEASUREMENT
 from dashboard.figures.size import Size
 
@@ -148,7 +149,7 @@ def listed_note(count: int) -> str:
 
 def footer(ds: Dataset) -> html.Footer:
     return html.Footer(className="site-footer", children=[
-        html.P([f"Data: {len(ds.events)} events, {len(ds.rounds)} rounds, {len(ds.sources)} sources; "
+        html.P([f"{currency_text(ds)}. Data: {len(ds.events)} events, {len(ds.rounds)} rounds, {len(ds.sources)} sources; "
                 f"licence {ds.license}; data version {ds.version}. Times are stored in UTC and shown in "
                 "GMT and Istanbul time (UTC+3). ",
                 dcc.Link("Reset view", href="/")]),

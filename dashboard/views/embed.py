@@ -12,6 +12,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
+from dashboard.data.credits import currency_text
 from dashboard.views.citation import credit_line
 from dashboard.data.dataset import Dataset
 from dashboard.data.event_detail import event_detail
@@ -56,7 +57,7 @@ def layout(ds: Dataset, view: ViewState, notes: list[str], size: Size = Size()) 
                        **{"aria-label": "Event detail"},
                        children=c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE)),
             html.P(className="embed-credit", children=[
-                credit_line(ds, view), " · ",
+                credit_line(ds, view), " · ", currency_text(ds), " · ",
                 html.A("Open the full view", id=BACK, href=view.url(paths.EXPLORE), target="_blank",
                        rel="noopener"),
             ]),
