@@ -27,6 +27,7 @@ from dashboard.web import routes
 from dashboard.config import Config
 from dashboard.data.dataset import Dataset, load_dataset
 from dashboard.views import embed
+from dashboard.views.embed_code import ORIGIN_KEY
 from dashboard.views.explore import page as explore
 from dashboard.views.present import page as present
 from dashboard.views.components import NOTES, NOTES_CLOSE, URL, VIEWPORT, is_narrow
@@ -48,6 +49,7 @@ def create_app(config: Config | None = None) -> Dash:
                assets_folder=str(ASSETS), assets_ignore=embedding.ASSETS_IGNORE, serve_locally=True,
                suppress_callback_exceptions=True)  # wiring is checked in tests/test_app.py instead
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)  # screen readers' language
+    app.server.config.update(TRUSTED_HOSTS=config.trusted_hosts, **{ORIGIN_KEY: config.origin})
     app.layout = _shell()
     _register_router(app, dataset)
     for view in VIEWS.values():

@@ -13,6 +13,7 @@ from pathlib import Path
 from dashboard.config import Config, default_data_dir
 from dashboard.data.dataset import load_dataset
 from dashboard.data.problems import DatasetError
+from dashboard.numbers import whole_number
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXPORT_FORMATS = ("html", "png", "svg", "csv")
@@ -52,9 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _pixels(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= 10_000:
+    value = whole_number(text, 1, 10_000)
+    if value is None:
         raise argparse.ArgumentTypeError(f"{text!r} is not a size in px from 1 to 10000")
-    return int(text)
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,6 +19,7 @@ import pandas as pd
 import plotly.io as pio
 
 from dashboard.data.citation import APP_NAME, cited_sources, credit_line
+from dashboard.data.fields import spreadsheet_safe
 from dashboard.data.dataset import LIST_SEPARATOR, TIME_FIELDS, Dataset
 from dashboard.figures import NARROW_PX, build_figure
 from dashboard.figures.theme import get_theme
@@ -49,7 +50,8 @@ def export_filename(view: ViewState) -> str:
 
 def events_csv(ds: Dataset, view: ViewState) -> str:
     """The events the view shows, with the columns of events.csv (schema order, same cell
-    format, so the rows load back) plus their times as text in GMT and in Istanbul time."""
+    format, so the rows load back) plus their times as text in GMT and in Istanbul time.
+    A cell a spreadsheet would run as a formula is written as text (``spreadsheet_safe``)."""
     events = filter_events(ds, view)
     columns = ds.fields["events"]
     out = io.StringIO()
@@ -59,7 +61,7 @@ def events_csv(ds: Dataset, view: ViewState) -> str:
     for position, row in enumerate(events.itertuples(index=False)):
         record = row._asdict()
         cells = [_cell(record[name], name, record["precision"], record["local_tz"]) for name in columns]
-        writer.writerow([*cells, *(texts[position] for texts in clocks)])
+        writer.writerow([spreadsheet_safe(cell) for cell in (*cells, *(texts[position] for texts in clocks))])
     return out.getvalue()
 
 

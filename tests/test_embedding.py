@@ -17,13 +17,13 @@ from dashboard.state import ViewState
 
 from .conftest import ROOT, make_package
 
-BASE = "http://localhost"  # Flask's test client host
+BASE = "https://timeline.example"  # the configured public URL (the test client sends Host: localhost)
 REQUIRED = {"type", "version", "html", "width", "height"}  # oEmbed 1.0 §2.3.4 + §2.3.4.4 (rich)
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    return create_app(Config(data_dir=make_package(tmp_path_factory.mktemp("e"))))
+    return create_app(Config(data_dir=make_package(tmp_path_factory.mktemp("e")), public_url=BASE))
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,7 @@ from dashboard.data.citation import APP_NAME
 from dashboard.data.dataset import Dataset
 from dashboard.views.embed_code import (
     EMBED_PATH,
+    app_origin,
     OEMBED_PATH,
     embed_height,
     embed_title,
@@ -29,6 +30,7 @@ from dashboard.views.embed_code import (
     is_narrow_width,
     oembed_url,
 )
+from dashboard.numbers import whole_number
 from dashboard.state import ViewState, choices_for
 
 ASSETS_IGNORE = r"^embed(-child)?\.js$"
@@ -36,6 +38,7 @@ CHILD_SCRIPT = "embed-child.js"
 EMBEDDABLE = ("/", EMBED_PATH)  # paths whose URLs oEmbed answers for
 DEFAULT_WIDTH = 800  # px: the rich response's width when the consumer sets no maxwidth
 MAX_URL = 2500
+MAX_PX = 99_999  # the largest maxwidth/maxheight taken
 EMBED_UNUSED = ("present.js", "event-keys.js", "share.css")  # assets
 DATA_TABLE = "_dash-component-suites/dash/dash_table/"  # Dash's DataTable bundle, after the URL prefix
 
@@ -56,7 +59,7 @@ def install(app: Dash, ds: Dataset) -> None:
 
     @app.server.route(OEMBED_PATH)
     def oembed():
-        status, body = oembed_response(ds, request.host_url.rstrip("/"), request.args)
+        status, body = oembed_response(ds, app_origin(), request.args)
         return Response(json.dumps(body), status=status, mimetype="application/json")
 
 
@@ -64,7 +67,7 @@ def head_tags(app: Dash) -> str:
     """Discovery link on pages oEmbed can answer for; the child script on /embed."""
     if request.path not in EMBEDDABLE:
         return ""
-    href = oembed_url(request.host_url.rstrip("/"), request.url)
+    href = oembed_url(app_origin(), app_origin() + request.full_path.rstrip("?"))
     tags = f'\n<link rel="alternate" type="application/json+oembed" href="{escape(href)}">'
     if request.path == EMBED_PATH:
         tags += f'\n<script src="{escape(app.get_asset_url(CHILD_SCRIPT))}" defer></script>'
@@ -93,9 +96,9 @@ def oembed_response(ds: Dataset, base: str, args) -> tuple[int, dict]:
     limits = {}
     for name in ("maxwidth", "maxheight"):
         raw = args.get(name, "")
-        if raw and not (raw.isdigit() and 0 < int(raw) < 100_000):
-            return 400, {"error": f"{name} must be a positive whole number of pixels"}
-        limits[name] = int(raw) if raw else None
+        limits[name] = whole_number(raw, 1, MAX_PX) if raw else None
+        if raw and limits[name] is None:
+            return 400, {"error": f"{name} must be a whole number of pixels from 1 to {MAX_PX}"}
     parts = urlsplit(url[:MAX_URL])
     if (parts.scheme not in ("http", "https") or parts.netloc.lower() != urlsplit(base).netloc.lower()
             or (parts.path or "/") not in EMBEDDABLE):
