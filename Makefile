@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8050
 
 .PHONY: run test system-deps clean
 
@@ -19,7 +21,7 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.run-installed
 
 run: $(VENV)/.run-installed
-	$(BIN)/negotiation-timeline serve
+	$(BIN)/negotiation-timeline serve --host $(HOST) --port $(PORT) $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL))
 
 # Browser tests need Debian's Chromium and its driver; install them only when missing.
 system-deps:

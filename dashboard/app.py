@@ -57,7 +57,7 @@ def create_app(config: Config | None = None) -> Dash:
     routes.register(app.server, dataset)
     downloads.register(app.server, dataset)
     embedding.install(app, dataset)
-    hardening.install(app.server, tuple(VIEWS))
+    hardening.install(app, tuple(VIEWS))
     delivery.install(app.server)  # compression, cache lifetimes of fingerprinted files
     headers.install(app.server, config.frame_ancestors, app.csp_hashes())  # after all callbacks
     return app

@@ -8,9 +8,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from dashboard.config import Config, default_data_dir
+from dashboard.config import LOOPBACK_HOSTS, Config, default_data_dir
 from dashboard.data.dataset import load_dataset
 from dashboard.data.problems import DatasetError
 from dashboard.numbers import whole_number
@@ -29,12 +30,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="serve the app (development server)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8050, help="port (default 8050)")
+    serve.add_argument("--port", type=_port, default=8050, help="port (default 8050)")
     serve.add_argument("--data", type=Path, default=None, help="data package directory")
     serve.add_argument("--debug", action="store_true", help="Dash debug mode and hot reload (never in production)")
     serve.add_argument("--prod", action="store_true",
                        help="production: gunicorn with several workers (gunicorn.conf.py)")
-    serve.add_argument("--workers", type=int, default=None, help="with --prod: number of worker processes")
+    serve.add_argument("--workers", type=_count, default=None, help="with --prod: number of worker processes")
+    serve.add_argument("--public-url", default=None,
+                       help="the origin readers use, e.g. https://timeline.example: the only one written "
+                            "into links and the only Host answered besides loopback (default "
+                            "$NEGOTIATION_TIMELINE_PUBLIC_URL, else http://HOST:PORT on a loopback host)")
 
     validate = commands.add_parser("validate", help="check the data package and list every problem")
     validate.add_argument("--data", type=Path, default=None, help="data package directory")
@@ -56,6 +61,20 @@ def _pixels(text: str) -> int:
     value = whole_number(text, 1, 10_000)
     if value is None:
         raise argparse.ArgumentTypeError(f"{text!r} is not a size in px from 1 to 10000")
+    return value
+
+
+def _port(text: str) -> int:
+    value = whole_number(text, 1, 65_535)
+    if value is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port from 1 to 65535")
+    return value
+
+
+def _count(text: str) -> int:
+    value = whole_number(text, 1, 64)
+    if value is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of workers from 1 to 64")
     return value
 
 
@@ -88,6 +107,17 @@ def _serve(args, config: Config) -> int:
     if args.prod and args.debug:
         print("negotiation-timeline: error: --debug is never allowed with --prod", file=sys.stderr)
         return EXIT_USAGE
+    public_url = args.public_url or os.environ.get("NEGOTIATION_TIMELINE_PUBLIC_URL", "")
+    if not public_url and args.host not in LOOPBACK_HOSTS:
+        print(f"negotiation-timeline: error: --host {args.host} needs --public-url (the address readers "
+              "use): links are never built from a request's Host header", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        config = replace(config, public_url=public_url or f"http://{args.host}:{args.port}")
+        config.origin  # noqa: B018 -- raises ValueError for a URL that is no origin
+    except ValueError as exc:
+        print(f"negotiation-timeline: error: --public-url: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         load_dataset(config.data_dir)  # refuse to start on invalid data, in every mode
     except DatasetError as exc:
@@ -98,7 +128,7 @@ def _serve(args, config: Config) -> int:
         return _serve_production(args, config)
     from dashboard.app import create_app# Dash is imported only when serving.
 
-    create_app(Config(data_dir=config.data_dir, debug=args.debug)).run(
+    create_app(replace(config, debug=args.debug)).run(
         host=args.host, port=args.port, debug=args.debug)
     return EXIT_OK
 
@@ -109,6 +139,7 @@ def _serve_production(args, config: Config) -> int:
     if args.workers:
         command += ["--workers", str(args.workers)]
     os.environ["NEGOTIATION_TIMELINE_DATA"] = str(config.data_dir)
+    os.environ["NEGOTIATION_TIMELINE_PUBLIC_URL"] = config.public_url
     os.execv(sys.executable, [*command, "dashboard.wsgi:server"])
     return EXIT_FAILED  # not reached
 

@@ -12,6 +12,10 @@ from __future__ import annotations
 from flask import Flask, request
 
 FRAMEABLE = ("/embed", "/oembed")
+BASELINE = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin"}
+# A page that may load nothing and be framed nowhere (the 503 page of a server without data).
+LOCKED = {**BASELINE, "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+          "X-Frame-Options": "DENY"}
 
 
 def policy(script_hashes: list[str], frame_ancestors: str) -> str:
@@ -37,8 +41,7 @@ def install(server: Flask, frame_ancestors: str, script_hashes: list[str]) -> No
     @server.after_request
     def add_headers(response):
         headers = response.headers
-        headers["X-Content-Type-Options"] = "nosniff"
-        headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
+        headers.update(BASELINE)
         if request.path in FRAMEABLE:
             headers["Content-Security-Policy"] = framed
         else:
