@@ -44,6 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check the data package and list every problem")
     validate.add_argument("--data", type=Path, default=None, help="data package directory")
 
+    precompress = commands.add_parser("precompress", help="compress the static files once, for serving "
+                                      "(make runs it)")
+    precompress.add_argument("--data", type=Path, default=None, help="data package directory")
+
     export = commands.add_parser("export", help="write one view as offline HTML, PNG, SVG or CSV")
     export.add_argument("--view", default="", help="the view: its query string or link, as in the "
                         "address bar (default: the default view)")
@@ -87,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     if not data_dir.is_dir():
         print(f"negotiation-timeline: error: data directory {data_dir} does not exist", file=sys.stderr)
         return EXIT_USAGE
-    commands = {"serve": _serve, "validate": _validate, "export": _export}
+    commands = {"serve": _serve, "validate": _validate, "precompress": _precompress, "export": _export}
     return commands[args.command](args, Config(data_dir=data_dir))
 
 
@@ -100,6 +104,25 @@ def _validate(args, config: Config) -> int:
         return EXIT_FAILED
     counts = ", ".join(f"{n} {name}" for name, n in dataset.counts().items())
     print(f"OK {config.data_dir} (version {dataset.version}): {counts}")
+    return EXIT_OK
+
+
+def _precompress(args, config: Config) -> int:
+    """Write the brotli and gzip bodies of every static file the pages may load."""
+    from dashboard.app import create_app  # Dash is imported only when serving
+    from dashboard.web.compression import PRECOMPRESSED, precompress
+
+    try:
+        app = create_app(config)
+    except DatasetError as exc:
+        print(exc.report(), file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        written = precompress(app)
+    except OSError as exc:
+        print(f"negotiation-timeline: cannot write {PRECOMPRESSED}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"{written} compressed bodies written to {PRECOMPRESSED}")
     return EXIT_OK
 
 
