@@ -91,8 +91,9 @@ def check_url(text: str) -> Failure | None:
     return None
 
 
-def parse_cell(text: str, field: dict) -> tuple[object, Failure | None]:
-    """Parse ``text`` by the Table Schema ``field``; a blank optional cell gives None."""
+def parse_cell(text: str, field: dict, raw: str | None = None) -> tuple[object, Failure | None]:
+    """Parse ``text`` by the Table Schema ``field``; a blank optional cell gives None. ``raw``
+    is the cell as the file holds it (before stripping): a leading tab or CR is a formula too."""
     constraints = field.get("constraints", {})
     if text.strip() == "":
         if constraints.get("required"):
@@ -114,7 +115,7 @@ def parse_cell(text: str, field: dict) -> tuple[object, Failure | None]:
         if text in _TRUE or text in _FALSE:
             return text in _TRUE, None
         return None, ("bad-boolean", f"{text!r} is not true or false")
-    if is_formula(text):
+    if is_formula(raw or text) or is_formula(text):
         return None, ("formula-cell", f"{text[:40]!r} would run as a formula in a spreadsheet: "
                       "start it with another character")
     enum = constraints.get("enum")
