@@ -5,8 +5,10 @@ Workers are gevent's: every connection is a greenlet, so a client that trickles 
 header a byte a second holds a few kB, not one of a handful of threads (with gthread, 8 such
 sockets starved 2 workers × 4 threads). The app's work is CPU-bound Python under one GIL, so
 greenlets cost nothing in throughput; the app makes no outbound calls that patching could
-change. Still run it behind the buffering proxy of docs/nginx.conf: it times out slow
-headers and bodies, and it alone should face the internet.
+change. (kaleido hangs under gevent's patching: no route renders images, the pages draw
+PNG/SVG in the browser, and `negotiation-timeline export` runs unpatched.) Still run it
+behind the buffering proxy of docs/nginx/: it times out slow headers and bodies, and it alone
+should face the internet.
 """
 
 import multiprocessing

@@ -41,10 +41,10 @@ class PageLoad:
 
 @lru_cache(maxsize=1)
 def full_plotly() -> tuple[bytes, int]:
-    """plotly.py's full plotly.min.js and its size at brotli's highest quality (as a server
-    that precompressed it would send it)."""
+    """plotly.py's full plotly.min.js and its size in brotli at the pages' quality, 5, as the app
+    sent it when it still served the file (too large to precompress at 11 in seconds)."""
     raw = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_bytes()
-    return raw, len(brotli.compress(raw, quality=11))
+    return raw, len(brotli.compress(raw, quality=5))
 
 
 def load(browser, url: str, default_plotly: bool = False) -> PageLoad:
@@ -56,6 +56,7 @@ def load(browser, url: str, default_plotly: bool = False) -> PageLoad:
     result, sizes = PageLoad(), {}
     page.on("console", lambda m: "Content Security Policy" in m.text and result.csp_violations.append(m.text))
     if default_plotly:
+        full_plotly()  # made before the page loads, never inside the route handler
         page.route(BUNDLE, lambda route: route.fulfill(body="", content_type="text/javascript"))
         page.route(FULL_BUNDLE, lambda route: route.fulfill(body=full_plotly()[0], content_type="text/javascript"))
     cdp = context.new_cdp_session(page)

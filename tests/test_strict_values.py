@@ -109,3 +109,13 @@ def test_csv_download_of_valid_data_is_unchanged_and_loads_back(client, tmp_path
         writer.writeheader()
         writer.writerows(rows)
     assert len(load_dataset(back).events) == len(rows)
+
+
+def test_no_server_route_renders_with_kaleido():
+    """kaleido hangs under gevent's monkey-patching (the production workers): images are made
+    in the browser, and only the command line calls figure_image."""
+    from .conftest import ROOT
+
+    callers = [path.relative_to(ROOT).as_posix() for path in (ROOT / "dashboard").rglob("*.py")
+               if "figure_image(" in path.read_text() and path.name != "export.py"]
+    assert callers == ["dashboard/cli.py"]
