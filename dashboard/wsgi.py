@@ -15,6 +15,7 @@ from flask import Flask, Response
 
 from dashboard.app import create_app
 from dashboard.data.problems import DatasetError
+from dashboard.web.guards import request_id
 from dashboard.web.headers import LOCKED
 
 log = logging.getLogger("negotiation_timeline")
@@ -30,7 +31,8 @@ def unavailable(error: DatasetError) -> Flask:
     def down(path):
         return Response(f"Service unavailable: the data package has {len(error.problems)} problem(s).\n",
                         status=503, mimetype="text/plain",
-                        headers={**LOCKED, "Cache-Control": "no-store", "Retry-After": str(RETRY_AFTER)})
+                        headers={**LOCKED, "Cache-Control": "no-store", "Retry-After": str(RETRY_AFTER),
+                                 "X-Request-ID": request_id()})
 
     return fallback
 

@@ -46,8 +46,7 @@ def install(app: Dash, pages: tuple[str, ...]) -> None:
 
     @server.before_request
     def guard():
-        sent = request.headers.get("X-Request-ID", "")
-        g.request_id = sent if REQUEST_ID.fullmatch(sent) else uuid.uuid4().hex[:16]
+        g.request_id = request_id()
         rule = request.url_rule.rule if request.url_rule else None
         if (rule == "/<path:path>" and request.path not in pages) or request.path.startswith(UNSERVED):
             return _page("Page not found", "There is no page at this address.", 404)
@@ -57,7 +56,7 @@ def install(app: Dash, pages: tuple[str, ...]) -> None:
 
     @server.after_request
     def name_the_request(response):
-        response.headers["X-Request-ID"] = g.get("request_id") or uuid.uuid4().hex[:16]
+        response.headers["X-Request-ID"] = g.get("request_id") or request_id()
         return response
 
     @server.errorhandler(Exception)
@@ -73,6 +72,12 @@ def install(app: Dash, pages: tuple[str, ...]) -> None:
             return _json_error(f"server error (request id {g.get('request_id', '-')})", 500)
         return _page("Something went wrong",
                      f"The error was logged with request id {g.get('request_id', '-')}.", 500)
+
+
+def request_id() -> str:
+    """The client's (or the proxy's) X-Request-ID if it is safe to echo and log, else a fresh one."""
+    sent = request.headers.get("X-Request-ID", "")
+    return sent if REQUEST_ID.fullmatch(sent) else uuid.uuid4().hex[:16]
 
 
 def _well_formed(callbacks: dict) -> bool:
