@@ -13,6 +13,7 @@ should face the internet.
 
 import multiprocessing
 import os
+import signal
 
 bind = os.environ.get("NEGOTIATION_TIMELINE_BIND", "127.0.0.1:8050")
 workers = int(os.environ.get("NEGOTIATION_TIMELINE_WORKERS", 2 * multiprocessing.cpu_count() + 1))
@@ -30,6 +31,23 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(D)sus rid=%({x-request-id}o)s'
+
+
+# The signals the master sends its workers. A gevent worker installs its handlers only after
+# monkey-patching (a few hundred ms after the fork); one that arrived before was lost, and the
+# worker served on: after a SIGHUP soon after a start it kept serving the old data for ever.
+HELD = {signal.SIGTERM, signal.SIGQUIT, signal.SIGINT, signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2,
+        signal.SIGWINCH, signal.SIGABRT}
+
+
+def post_fork(server, worker):
+    """In the new worker: hold the master's signals until the worker can handle them."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+
+
+def post_worker_init(worker):
+    """The worker's handlers are in place: take the held signals now."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD)
 
 
 def on_reload(server):
