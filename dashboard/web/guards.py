@@ -27,8 +27,11 @@ MAX_BODY = 256 * 1024  # bytes; the largest real callback body is a few kB
 CALLBACK = "/_dash-update-component"
 SUITES = "/_dash-component-suites/"
 # Bundles Dash registers that no page loads: plotly.py's full plotly.js (4.8 MB; the pages load
-# assets/plotly-timeline.min.js, and dcc.Graph fetches this one only when window.Plotly is missing).
-UNSERVED = (SUITES + "plotly/",)
+# assets/plotly-timeline.min.js, and dcc.Graph fetches this one only when window.Plotly is
+# missing), the DataTable (tables are html.Table) and the chunks of dcc components no view uses.
+UNUSED_DCC = ("datepicker", "slider", "upload", "markdown", "mathjax", "highlight")
+UNSERVED = (SUITES + "plotly/", SUITES + "dash/dash_table/",
+            *(f"{SUITES}dash/dcc/async-{chunk}" for chunk in UNUSED_DCC))
 REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 log = logging.getLogger("negotiation_timeline")
 

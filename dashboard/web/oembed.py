@@ -3,9 +3,9 @@ and the child script (which reports /embed's height to the host page) on /embed 
 
 Dash loads every script in assets/ into every page; ``ASSETS_IGNORE`` keeps the two embed
 scripts out, so the host-page script never runs inside the app and the child script is added
-here, to /embed alone. /embed also leaves out what it never uses (``EMBED_UNUSED``): Dash's
-DataTable bundle (no page renders a DataTable; tables are html.Table) and the other pages'
-scripts and dialog styles. It never loads them later: it has no in-page link to another page
+here, to /embed alone. No page loads Dash's DataTable bundle (no page renders a DataTable;
+tables are html.Table), and the server does not serve it (web/guards.py). /embed also leaves
+out what it never uses (``EMBED_UNUSED``): the other pages' scripts and dialog styles. It never loads them later: it has no in-page link to another page
 (its links open a new tab). present.css stays: its print rules reach every page.
 """
 
@@ -46,13 +46,13 @@ DATA_TABLE = "_dash-component-suites/dash/dash_table/"  # Dash's DataTable bundl
 def install(app: Dash, ds: Dataset) -> None:
     """Add /oembed to the server and the head tags to every page."""
     plain_interpolate = app.interpolate_index
-    unused = (app.config.requests_pathname_prefix + DATA_TABLE, *map(app.get_asset_url, EMBED_UNUSED))
+    data_table = (app.config.requests_pathname_prefix + DATA_TABLE,)
+    unused = (*data_table, *map(app.get_asset_url, EMBED_UNUSED))
 
     def interpolate_index(**parts):
         parts["metas"] = parts.get("metas", "") + head_tags(app)
-        if request.path == EMBED_PATH:
-            for name in ("css", "scripts"):
-                parts[name] = without(parts.get(name, ""), unused)
+        for name in ("css", "scripts"):
+            parts[name] = without(parts.get(name, ""), unused if request.path == EMBED_PATH else data_table)
         return plain_interpolate(**parts)
 
     app.interpolate_index = interpolate_index  # Dash's documented hook for the index page
