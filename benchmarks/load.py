@@ -48,7 +48,7 @@ http {{
   access_log off; client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy;
   fastcgi_temp_path {tmp}/fastcgi; uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
   upstream negotiation_timeline {{  # as docs/nginx/negotiation-timeline.conf, on the app's port
-    server 127.0.0.1:{app} max_fails=0; server 127.0.0.1:{app} max_fails=0 backup; keepalive 16;
+    server 127.0.0.1:{app} max_fails=0; server 127.0.0.1:{app} max_fails=0 backup;
   }}
   server {{ listen 127.0.0.1:{proxy}; server_name 127.0.0.1; include {root}/docs/nginx/proxy.conf; }}
 }}
