@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8050
 
 .PHONY: run test system-deps clean
 
@@ -18,8 +20,10 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@ $(VENV)/.run-installed
 
+# Static files are compressed once here, not per request (skips those already done).
 run: $(VENV)/.run-installed
-	$(BIN)/negotiation-timeline serve
+	$(BIN)/negotiation-timeline precompress
+	$(BIN)/negotiation-timeline serve --host $(HOST) --port $(PORT) $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL))
 
 # Browser tests need Debian's Chromium and its driver; install them only when missing.
 system-deps:
@@ -30,6 +34,7 @@ system-deps:
 	fi
 
 test: system-deps $(VENV)/.test-installed
+	$(BIN)/negotiation-timeline precompress
 	$(BIN)/python -m pytest
 
 clean:

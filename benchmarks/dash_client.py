@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import time
+import urllib.error
 import urllib.request
 
 
 def fetch(url: str, body: dict | None = None, timeout: float = 30) -> tuple[int, bytes, float]:
-    """(status, body, seconds) of a GET, or of a JSON POST when ``body`` is given."""
+    """(status, body, seconds) of a GET, or of a JSON POST when ``body`` is given; status 0 when
+    the connection failed (refused, reset, timed out)."""
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
     started = time.perf_counter()
@@ -18,6 +20,8 @@ def fetch(url: str, body: dict | None = None, timeout: float = 30) -> tuple[int,
             return response.status, response.read(), time.perf_counter() - started
     except urllib.error.HTTPError as error:
         return error.code, error.read(), time.perf_counter() - started
+    except OSError:
+        return 0, b"", time.perf_counter() - started
 
 
 class DashClient:

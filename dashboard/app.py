@@ -28,6 +28,7 @@ from dashboard.config import Config
 from dashboard.data.dataset import Dataset
 from dashboard.tabs import load
 from dashboard.views import embed
+from dashboard.views.embed_code import ORIGIN_KEY
 from dashboard.views.explore import page as explore
 from dashboard.views.present import page as present
 from dashboard.figures.size import Size
@@ -49,6 +50,7 @@ def create_app(config: Config | None = None) -> Dash:
                assets_folder=str(ASSETS), assets_ignore=embedding.ASSETS_IGNORE, serve_locally=True,
                suppress_callback_exceptions=True)  # wiring is checked in tests/test_app.py instead
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)  # screen readers' language
+    app.server.config.update(TRUSTED_HOSTS=config.trusted_hosts, **{ORIGIN_KEY: config.origin})
     app.layout = _shell()
     _register_router(app, dataset)
     for view in VIEWS.values():
@@ -56,7 +58,7 @@ def create_app(config: Config | None = None) -> Dash:
     routes.register(app.server, dataset)
     downloads.register(app.server, dataset)
     embedding.install(app, dataset)
-    hardening.install(app.server, tuple(VIEWS))
+    hardening.install(app, tuple(VIEWS))
     delivery.install(app.server)  # compression, cache lifetimes of fingerprinted files
     headers.install(app.server, config.frame_ancestors, app.csp_hashes())  # after all callbacks
     return app

@@ -8,10 +8,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from dashboard.config import Config, default_data_dir
+from dashboard.config import LOOPBACK_HOSTS, Config, default_data_dir
 from dashboard.data.problems import DatasetError
+from dashboard.numbers import whole_number
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXPORT_FORMATS = ("html", "png", "svg", "csv")
@@ -27,15 +29,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="serve the app (development server)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8050, help="port (default 8050)")
+    serve.add_argument("--port", type=_port, default=8050, help="port (default 8050)")
     serve.add_argument("--data", type=Path, default=None, help="data package directory")
     serve.add_argument("--debug", action="store_true", help="Dash debug mode and hot reload (never in production)")
     serve.add_argument("--prod", action="store_true",
                        help="production: gunicorn with several workers (gunicorn.conf.py)")
-    serve.add_argument("--workers", type=int, default=None, help="with --prod: number of worker processes")
+    serve.add_argument("--workers", type=_count, default=None, help="with --prod: number of worker processes")
+    serve.add_argument("--public-url", default=None,
+                       help="the origin readers use, e.g. https://timeline.example: the only one written "
+                            "into links and the only Host answered besides loopback (default "
+                            "$NEGOTIATION_TIMELINE_PUBLIC_URL, else http://HOST:PORT on a loopback host)")
 
     validate = commands.add_parser("validate", help="check the data package and list every problem")
     validate.add_argument("--data", type=Path, default=None, help="data package directory")
+
+    precompress = commands.add_parser("precompress", help="compress the static files once, for serving "
+                                      "(make runs it)")
+    precompress.add_argument("--data", type=Path, default=None, help="data package directory")
 
     export = commands.add_parser("export", help="write one view as offline HTML, PNG, SVG or CSV")
     export.add_argument("--view", default="", help="the view: its query string or link, as in the "
@@ -51,9 +61,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _pixels(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= 10_000:
+    value = whole_number(text, 1, 10_000)
+    if value is None:
         raise argparse.ArgumentTypeError(f"{text!r} is not a size in px from 1 to 10000")
-    return int(text)
+    return value
+
+
+def _port(text: str) -> int:
+    value = whole_number(text, 1, 65_535)
+    if value is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port from 1 to 65535")
+    return value
+
+
+def _count(text: str) -> int:
+    value = whole_number(text, 1, 64)
+    if value is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of workers from 1 to 64")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     if not data_dir.is_dir():
         print(f"negotiation-timeline: error: data directory {data_dir} does not exist", file=sys.stderr)
         return EXIT_USAGE
-    commands = {"serve": _serve, "validate": _validate, "export": _export}
+    commands = {"serve": _serve, "validate": _validate, "precompress": _precompress, "export": _export}
     return commands[args.command](args, Config(data_dir=data_dir))
 
 
@@ -83,12 +108,42 @@ def _validate(args, config: Config) -> int:
     return EXIT_OK
 
 
+def _precompress(args, config: Config) -> int:
+    """Write the brotli and gzip bodies of every static file the pages may load."""
+    from dashboard.app import create_app  # Dash is imported only when serving
+    from dashboard.web.compression import PRECOMPRESSED, precompress
+
+    try:
+        app = create_app(config)
+    except DatasetError as exc:
+        print(exc.report(), file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        written = precompress(app)
+    except OSError as exc:
+        print(f"negotiation-timeline: cannot write {PRECOMPRESSED}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"{written} compressed bodies written to {PRECOMPRESSED}")
+    return EXIT_OK
+
+
 def _serve(args, config: Config) -> int:
     if args.prod and args.debug:
         print("negotiation-timeline: error: --debug is never allowed with --prod", file=sys.stderr)
         return EXIT_USAGE
     from dashboard.tabs import load
 
+    public_url = args.public_url or os.environ.get("NEGOTIATION_TIMELINE_PUBLIC_URL", "")
+    if not public_url and args.host not in LOOPBACK_HOSTS:
+        print(f"negotiation-timeline: error: --host {args.host} needs --public-url (the address readers "
+              "use): links are never built from a request's Host header", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        config = replace(config, public_url=public_url or f"http://{args.host}:{args.port}")
+        config.origin  # noqa: B018 -- raises ValueError for a URL that is no origin
+    except ValueError as exc:
+        print(f"negotiation-timeline: error: --public-url: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         load(config.data_dir)  # refuse to start on invalid data, in every mode
     except DatasetError as exc:
@@ -99,7 +154,7 @@ def _serve(args, config: Config) -> int:
         return _serve_production(args, config)
     from dashboard.app import create_app  # Dash is imported only when serving.
 
-    create_app(Config(data_dir=config.data_dir, debug=args.debug)).run(
+    create_app(replace(config, debug=args.debug)).run(
         host=args.host, port=args.port, debug=args.debug)
     return EXIT_OK
 
@@ -110,6 +165,7 @@ def _serve_production(args, config: Config) -> int:
     if args.workers:
         command += ["--workers", str(args.workers)]
     os.environ["NEGOTIATION_TIMELINE_DATA"] = str(config.data_dir)
+    os.environ["NEGOTIATION_TIMELINE_PUBLIC_URL"] = config.public_url
     os.execv(sys.executable, [*command, "dashboard.wsgi:server"])
     return EXIT_FAILED  # not reached
 

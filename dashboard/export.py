@@ -19,6 +19,7 @@ import pandas as pd
 import plotly.io as pio
 
 from dashboard.data.credits import currency_text
+from dashboard.data.fields import spreadsheet_safe
 from dashboard.views.citation import APP_NAME, cited_sources, credit_line
 from dashboard.data.dataset import TIME_FIELDS, Dataset
 from dashboard.figures.size import Size
@@ -51,7 +52,8 @@ def export_filename(view: ViewState) -> str:
 
 def events_csv(ds: Dataset, view: ViewState) -> str:
     """The events the view shows, with the columns of events.csv (schema order, same cell
-    format, so the rows load back) plus their times as text in GMT and in Istanbul time."""
+    format, so the rows load back) plus their times as text in GMT and in Istanbul time.
+    A cell a spreadsheet would run as a formula is written as text (``spreadsheet_safe``)."""
     events = filter_events(ds, view)
     columns = ds.fields["events"]
     out = io.StringIO()
@@ -62,7 +64,7 @@ def events_csv(ds: Dataset, view: ViewState) -> str:
         record = row._asdict()
         cells = [_cell(record[name], name, record["precision"], record["local_tz"], ds.separators["events"])
                  for name in columns]
-        writer.writerow([*cells, *(texts[position] for texts in clocks)])
+        writer.writerow([spreadsheet_safe(cell) for cell in (*cells, *(texts[position] for texts in clocks))])
     return out.getvalue()
 
 

@@ -13,12 +13,12 @@ from urllib.parse import parse_qsl, urlencode
 
 from dateutil.parser import isoparse
 
+from dashboard.numbers import DATE
 LANES = ("round", "side")
 THEMES = ("light", "dark", "contrast")
 GAPS = ("compress", "show")
 ORDERS = ("asc", "desc")
 MAX_QUERY = 2000
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,80}")
 
 # Parameter name in the URL -> field; one entry per field, in the order written.
@@ -131,7 +131,7 @@ def _parse(name: str, raw: str, choices: Choices | None) -> tuple[object, str | 
             return raw, None
         return None, f"no event {_quote(raw)}; showing the timeline." if raw else None
     if name in ("day", "start", "end"):
-        if _DATE.fullmatch(raw) and _real_date(raw):
+        if DATE.fullmatch(raw) and _real_date(raw):
             return raw, None
         return None, f"{_quote(raw)} is not a date written YYYY-MM-DD." if raw else None
     if name == "q":

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from dashboard.cli import main
 
 from .conftest import DATA, edit_cell
@@ -52,3 +54,25 @@ def test_serve_refuses_invalid_data_without_a_traceback(fixture_dir):
     assert run.returncode == 1
     assert "events.csv:2:kind: bad-enum" in run.stderr
     assert "Traceback" not in run.stderr + run.stdout
+
+
+def test_make_run_honours_host_port_and_public_url():
+    root = DATA.parent
+    plan = subprocess.run(["make", "-n", "-C", str(root), "run", "HOST=127.0.0.2", "PORT=8061",
+                           "PUBLIC_URL=http://laptop.example:8061"], capture_output=True, text=True, timeout=30)
+    assert "serve --host 127.0.0.2 --port 8061 --public-url http://laptop.example:8061" in plan.stdout
+    assert "negotiation-timeline precompress" in plan.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--host", "0.0.0.0"], "--host 0.0.0.0 needs --public-url"),
+    (["--public-url", "https://user@timeline.example"], "is not a public base URL"),
+    (["--public-url", "https://timeline.example/app"], "is not a public base URL"),
+    (["--port", "²"], "is not a port"),
+    (["--prod", "--workers", "①"], "is not a number of workers"),
+])
+def test_serve_refuses_a_public_address_without_a_public_url_and_bad_values(fixture_dir, capsys, args, message,
+                                                                            monkeypatch):
+    monkeypatch.delenv("NEGOTIATION_TIMELINE_PUBLIC_URL", raising=False)
+    assert main(["serve", "--data", str(fixture_dir), *args]) == 2
+    assert message in capsys.readouterr().err

@@ -46,7 +46,18 @@ BAD_CELLS = [
     ("events.csv", "e-context-month", "start", "2022-13", "bad-date"),
     ("sources.csv", "src-gazette", "url", "javascript:alert(1)", "bad-url"),
     ("sources.csv", "src-gazette", "url", "https://example.org/<script>", "bad-url"),
+    ("sources.csv", "src-gazette", "url", "https://example.org/\u202egpj.exe", "bad-url"),  # bidi override
+    ("sources.csv", "src-gazette", "url", "https://example.org/a\x00b", "bad-url"),
+    ("sources.csv", "src-gazette", "url", "https://user:pw@example.org/", "bad-url"),
+    ("sources.csv", "src-gazette", "url", "https://news.example@evil.example/", "bad-url"),
     ("sources.csv", "src-gazette", "published", "yesterday", "bad-date"),
+    ("sources.csv", "src-gazette", "published", "２０２２-01-01", "bad-date"),  # fullwidth digits
+    ("events.csv", "e-alpha-session", "title", '=HYPERLINK("https://evil.example","x")', "formula-cell"),
+    ("events.csv", "e-alpha-session", "summary", "+cmd|' /C calc'!A0", "formula-cell"),
+    ("events.csv", "e-alpha-session", "note", "@SUM(1+1)", "formula-cell"),
+    ("events.csv", "e-alpha-session", "title", "\tTab first", "formula-cell"),
+    ("events.csv", "e-alpha-session", "title", "-2+3", "formula-cell"),
+    ("territory.csv", "2022-02-23", "percent", "²", "bad-number"),
     ("rounds.csv", "r-alpha", "end_date", "2022-03-28", "end-before-start"),
     ("rounds.csv", "r-alpha", "format", "telepathy", "bad-enum"),
     ("territory.csv", "2022-02-23", "percent", "101", "out-of-range"),

@@ -18,13 +18,13 @@ from dashboard.state import ViewState
 
 from .conftest import ROOT, make_package
 
-BASE = "http://localhost"  # Flask's test client host
+BASE = "https://timeline.example"  # the configured public URL (the test client sends Host: localhost)
 REQUIRED = {"type", "version", "html", "width", "height"}  # oEmbed 1.0 §2.3.4 + §2.3.4.4 (rich)
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    return create_app(Config(data_dir=make_package(tmp_path_factory.mktemp("e"))))
+    return create_app(Config(data_dir=make_package(tmp_path_factory.mktemp("e")), public_url=BASE))
 
 
 @pytest.fixture(scope="module")
@@ -130,16 +130,19 @@ def test_embed_leaves_out_what_it_never_uses(client):
         html = client.get(path).get_data(as_text=True)
         return [a.get("src") or a.get("href", "") for a in tags(html, "script") + tags(html, "link")]
 
-    unused = ("dash_table/bundle", "/assets/present.js", "/assets/event-keys.js", "/assets/share.css")
+    unused = ("/assets/present.js", "/assets/event-keys.js", "/assets/share.css")
     kept = ("plotly-timeline.min.js", "dash_core_components", "dash_renderer", "/assets/present.css")
     for name in unused + kept:
         assert any(name in url for url in loaded("/")), name
     assert not [url for url in loaded("/embed?tab=table") if any(name in url for name in unused)]
     assert all(any(name in url for url in loaded("/embed")) for name in kept)
+    for path in ("/", "/embed", "/present"):  # no page loads the DataTable, and it is not served
+        assert not [url for url in loaded(path) if "dash_table" in url], path
+    assert client.get("/_dash-component-suites/dash/dash_table/bundle.v6_0_0m1.js").status_code == 404
 
 
 def test_no_page_renders_a_datatable():
-    """/embed does not load Dash's DataTable bundle (dashboard/embedding.py)."""
+    """No page loads Dash's DataTable bundle (dashboard/web/oembed.py)."""
     uses = re.compile(r"dash_table(?!/)|DataTable\(")  # an import or a use; not the bundle's URL
     assert not [p.name for p in (ROOT / "dashboard").rglob("*.py") if uses.search(p.read_text(encoding="utf-8"))]
 

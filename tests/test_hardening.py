@@ -92,3 +92,31 @@ json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(m
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_fuzzed_callback_bodies_never_fail(client, body):
     assert_clean(client.post(CALLBACK, data=json.dumps(body), content_type="application/json"))
+
+
+def test_a_callback_that_fails_on_a_well_formed_request_is_a_500_logged_with_its_id(caplog):
+    from dash import Dash, Input, Output, dcc, html
+
+    from dashboard.web import guards
+
+    app = Dash(__name__)
+    app.layout = html.Div([dcc.Input(id="a"), html.Div(id="b")])
+
+    @app.callback(Output("b", "children"), Input("a", "value"))
+    def broken(value):
+        return 1 / 0
+
+    guards.install(app, ("/",))
+    body = {"output": "b.children", "outputs": {"id": "b", "property": "children"},
+            "inputs": [{"id": "a", "property": "value", "value": "x"}], "changedPropIds": ["a.value"], "state": []}
+    response = app.server.test_client().post(CALLBACK, json=body, headers={"X-Request-ID": "bug-1"})
+    assert response.status_code == 500 and "bug-1" in response.get_json()["error"]
+    assert response.headers["X-Request-ID"] == "bug-1"
+    assert "request bug-1 failed: POST /_dash-update-component" in caplog.text
+    wrong = {**body, "inputs": [{"id": "other", "property": "value", "value": "x"}]}
+    assert app.server.test_client().post(CALLBACK, json=wrong).status_code == 400  # malformed: still 400
+
+
+def test_error_pages_escape_what_they_show(client):
+    response = client.get("/oembed", headers={"Host": "<script>.example"})
+    assert response.status_code == 400 and "<script>" not in response.get_data(as_text=True)

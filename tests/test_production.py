@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -80,3 +81,18 @@ def test_wsgi_server_on_invalid_data_answers_503(fixture_dir):
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
     assert run.stdout.startswith("503 Service unavailable: the data package has 1 problem(s).")
     assert "events.csv:5:precision: bad-enum" in run.stderr
+
+
+def test_the_503_page_is_locked_down_and_says_when_to_retry(fixture_dir):
+    edit_cell(fixture_dir, "events.csv", "e-proposal", "precision", "century")
+    script = ("from dashboard.wsgi import server\n"
+              "r = server.test_client().get('/', headers={'X-Request-ID': '<b>'})\n"
+              "print(r.status_code, dict(r.headers))")
+    env = {**os.environ, "NEGOTIATION_TIMELINE_DATA": str(fixture_dir)}
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    status, headers = run.stdout.split(" ", 1)
+    headers = ast.literal_eval(headers)
+    assert status == "503" and headers["Retry-After"] == "60" and headers["Cache-Control"] == "no-store"
+    assert headers["X-Content-Type-Options"] == "nosniff" and headers["X-Frame-Options"] == "DENY"
+    assert "default-src 'none'" in headers["Content-Security-Policy"]
+    assert headers["X-Request-ID"] != "<b>" and len(headers["X-Request-ID"]) == 16

@@ -18,6 +18,7 @@ from dashboard.views.explore import page as explore
 from .conftest import make_package
 
 TOY_HEIGHT = 333
+BASE = "https://timeline.example"  # the configured public URL
 
 
 def toy_figure(ds, view, theme, size):
@@ -33,7 +34,7 @@ TOY = tabs.Tab("toy", "Toy tab", "a toy", "A toy figure", toy_figure,
 def toy_app(tmp_path, monkeypatch):
     monkeypatch.setattr(tabs, "TABS", (*tabs.TABS, TOY))
     package = make_package(tmp_path / "package")
-    return create_app(Config(data_dir=package)), tabs.load(package)
+    return create_app(Config(data_dir=package, public_url=BASE)), tabs.load(package)
 
 
 def components(tree):
@@ -60,7 +61,7 @@ def test_a_toy_tab_is_offered_routed_described_and_embedded(toy_app):
     assert embed_height(ds, view) == embed_height(ds, ViewState()) - int(
         tabs.build_figure(ds, ViewState()).layout.height) + TOY_HEIGHT
 
-    answer = app.server.test_client().get("/oembed", query_string={"url": "http://localhost/?tab=toy"})
+    answer = app.server.test_client().get("/oembed", query_string={"url": f"{BASE}/?tab=toy"})
     assert answer.status_code == 200 and "tab=toy" in answer.get_json()["html"]
 
 

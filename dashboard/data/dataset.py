@@ -185,7 +185,7 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> list
             if name in TIME_FIELDS:  # parsed with the row's precision in _parse_event_times
                 row[name] = text.strip()
                 continue
-            value, failure = parse_cell(text.strip(), fields[name])
+            value, failure = parse_cell(text.strip(), fields[name], raw=text)
             if failure:
                 problems.append(Problem(file, line, name, *failure))
             elif "x-separator" in fields[name]:

@@ -8,6 +8,7 @@ this module applies it so the app and `frictionless validate` agree. Each check 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
@@ -16,12 +17,15 @@ from dateutil.parser import isoparse
 
 Failure = tuple[str, str]
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_MONTH = re.compile(r"\d{4}-\d{2}")
+_DATE = re.compile(r"(?a)\d{4}-\d{2}-\d{2}")
+_MONTH = re.compile(r"(?a)\d{4}-\d{2}")
 # Seconds and an explicit offset are required (Frictionless rejects 09:30+00:00).
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-_INTEGER = re.compile(r"[+-]?\d+")
+_DATETIME = re.compile(r"(?a)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})")
+_NUMBER = re.compile(r"(?a)[+-]?(\d+(\.\d*)?|\.\d+)")
+_INTEGER = re.compile(r"(?a)[+-]?\d{1,18}")
+# What a spreadsheet runs as a formula when a cell starts with it (OWASP "CSV injection"); a
+# leading '-' only when the cell is no number ('-5' is a number, '-1+2' or '-cmd' a formula).
+_FORMULA_START = ("=", "+", "@", "\t", "\r", "-")
 _TRUE, _FALSE = {"true", "True", "TRUE", "yes", "1"}, {"false", "False", "FALSE", "no", "0"}
 
 
@@ -63,18 +67,33 @@ def parse_utc_datetime(text: str) -> tuple[datetime | None, Failure | None]:
     return value, None
 
 
+def is_formula(text: str) -> bool:
+    """Whether a spreadsheet would run ``text`` as a formula."""
+    return text.startswith(_FORMULA_START) and not (text[0] == "-" and _NUMBER.fullmatch(text))
+
+
+def spreadsheet_safe(text: str) -> str:
+    """``text`` for a CSV cell: a would-be formula gets a leading apostrophe (OWASP's rule), so
+    a spreadsheet shows it as text; every other cell is written as it is."""
+    return "'" + text if is_formula(text) else text
+
+
 def check_url(text: str) -> Failure | None:
-    """Only absolute http(s) URLs without markup or whitespace are allowed."""
+    """Only absolute http(s) URLs without markup, whitespace, control or bidi characters and
+    without a user name or password (``https://trusted.example@evil.example/``) are allowed."""
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return "bad-url", f"{text[:80]!r} is not an http(s) URL"
-    if re.search(r"[\s<>\"'`]", text):
-        return "bad-url", f"{text[:80]!r} contains whitespace or markup characters"
+    if re.search(r"[\s<>\"'`]", text) or any(unicodedata.category(c) in ("Cc", "Cf") for c in text):
+        return "bad-url", f"{text[:80]!r} contains whitespace, markup, control or bidi characters"
+    if "@" in parts.netloc:
+        return "bad-url", f"{text[:80]!r} carries a user name or password"
     return None
 
 
-def parse_cell(text: str, field: dict) -> tuple[object, Failure | None]:
-    """Parse ``text`` by the Table Schema ``field``; a blank optional cell gives None."""
+def parse_cell(text: str, field: dict, raw: str | None = None) -> tuple[object, Failure | None]:
+    """Parse ``text`` by the Table Schema ``field``; a blank optional cell gives None. ``raw``
+    is the cell as the file holds it (before stripping): a leading tab or CR is a formula too."""
     constraints = field.get("constraints", {})
     if text.strip() == "":
         if constraints.get("required"):
@@ -96,6 +115,9 @@ def parse_cell(text: str, field: dict) -> tuple[object, Failure | None]:
         if text in _TRUE or text in _FALSE:
             return text in _TRUE, None
         return None, ("bad-boolean", f"{text!r} is not true or false")
+    if is_formula(raw or text) or is_formula(text):
+        return None, ("formula-cell", f"{text[:40]!r} would run as a formula in a spreadsheet: "
+                      "start it with another character")
     enum = constraints.get("enum")
     if enum is not None and text not in enum:
         return None, ("bad-enum", f"{text!r} is not one of {', '.join(enum)}")

@@ -1,6 +1,7 @@
 """Embed code for a view: the iframe and script snippets of the share dialog and the oEmbed
 response. Every link comes from ``ViewState.url``; ``base`` is the app's origin
-('https://host', no trailing slash) as the request that asks for the code saw it.
+('https://host', no trailing slash): ``app_origin()``, the configured public URL, never the
+request's Host header (which anyone can forge).
 """
 
 from __future__ import annotations
@@ -8,10 +9,13 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlencode
 
+from flask import current_app
+
 from dashboard.data.dataset import Dataset
 from dashboard.figures.size import Size
 from dashboard.tabs import build_figure, tab
 from dashboard.data.filters import filter_events
+from dashboard.numbers import whole_number
 from dashboard.state import ViewState
 from dashboard import paths
 
@@ -19,6 +23,14 @@ EMBED_CHROME_PX = 110  # the embed page's title, credit and link around the figu
 TABLE_ROW_PX = 64  # a table row at article width: an estimate, the resize script corrects it
 # Width presets of the share dialog: the iframe's width attribute -> label.
 WIDTHS = {"100%": "Fill the column (responsive)", "640": "640 px", "400": "400 px (phone)"}
+
+
+ORIGIN_KEY = "PUBLIC_ORIGIN"  # the Flask config key create_app sets from Config.public_url
+
+
+def app_origin() -> str:
+    """The configured public origin of the app serving this request."""
+    return current_app.config[ORIGIN_KEY]
 
 
 def page_url(base: str, view: ViewState) -> str:
@@ -49,7 +61,8 @@ def embed_height(ds: Dataset, view: ViewState, figure_height: int | None = None,
 
 def frame_size(width: str | int) -> Size:
     """The figures' size in an iframe ``width`` px wide ('100%': the column, laid out wide)."""
-    return Size(int(width)) if str(width).isascii() and str(width).isdigit() else Size()
+    px = whole_number(str(width), 1, 100_000)
+    return Size(px) if px is not None else Size()
 
 
 def iframe_code(url: str, title: str, height: int, width: str = "100%") -> str:

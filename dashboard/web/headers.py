@@ -14,6 +14,10 @@ from flask import Flask, request
 from dashboard import paths
 
 FRAMEABLE = (paths.EMBED, paths.OEMBED)
+BASELINE = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin"}
+# A page that may load nothing and be framed nowhere (the 503 page of a server without data).
+LOCKED = {**BASELINE, "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+          "X-Frame-Options": "DENY"}
 
 
 def policy(script_hashes: list[str], frame_ancestors: str) -> str:
@@ -39,8 +43,7 @@ def install(server: Flask, frame_ancestors: str, script_hashes: list[str]) -> No
     @server.after_request
     def add_headers(response):
         headers = response.headers
-        headers["X-Content-Type-Options"] = "nosniff"
-        headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
+        headers.update(BASELINE)
         if request.path in FRAMEABLE:
             headers["Content-Security-Policy"] = framed
         else:

@@ -3,9 +3,9 @@ and the child script (which reports /embed's height to the host page) on /embed 
 
 Dash loads every script in assets/ into every page; ``ASSETS_IGNORE`` keeps the two embed
 scripts out, so the host-page script never runs inside the app and the child script is added
-here, to /embed alone. /embed also leaves out what it never uses (``EMBED_UNUSED``): Dash's
-DataTable bundle (no page renders a DataTable; tables are html.Table) and the other pages'
-scripts and dialog styles. It never loads them later: it has no in-page link to another page
+here, to /embed alone. No page loads Dash's DataTable bundle (no page renders a DataTable;
+tables are html.Table), and the server does not serve it (web/guards.py). /embed also leaves
+out what it never uses (``EMBED_UNUSED``): the other pages' scripts and dialog styles. It never loads them later: it has no in-page link to another page
 (its links open a new tab). present.css stays: its print rules reach every page.
 """
 
@@ -21,6 +21,7 @@ from dashboard import paths
 from dashboard.views.citation import APP_NAME
 from dashboard.data.dataset import Dataset
 from dashboard.views.embed_code import (
+    app_origin,
     embed_height,
     embed_title,
     embed_url,
@@ -28,6 +29,7 @@ from dashboard.views.embed_code import (
     frame_size,
     oembed_url,
 )
+from dashboard.numbers import whole_number
 from dashboard.state import ViewState
 from dashboard.tabs import choices_for
 
@@ -36,6 +38,7 @@ CHILD_SCRIPT = "embed-child.js"
 EMBEDDABLE = (paths.EXPLORE, paths.EMBED)  # paths whose URLs oEmbed answers for
 DEFAULT_WIDTH = 800  # px: the rich response's width when the consumer sets no maxwidth
 MAX_URL = 2500
+MAX_PX = 99_999  # the largest maxwidth/maxheight taken
 EMBED_UNUSED = ("present.js", "event-keys.js", "share.css")  # assets
 DATA_TABLE = "_dash-component-suites/dash/dash_table/"  # Dash's DataTable bundle, after the URL prefix
 
@@ -43,20 +46,20 @@ DATA_TABLE = "_dash-component-suites/dash/dash_table/"  # Dash's DataTable bundl
 def install(app: Dash, ds: Dataset) -> None:
     """Add /oembed to the server and the head tags to every page."""
     plain_interpolate = app.interpolate_index
-    unused = (app.config.requests_pathname_prefix + DATA_TABLE, *map(app.get_asset_url, EMBED_UNUSED))
+    data_table = (app.config.requests_pathname_prefix + DATA_TABLE,)
+    unused = (*data_table, *map(app.get_asset_url, EMBED_UNUSED))
 
     def interpolate_index(**parts):
         parts["metas"] = parts.get("metas", "") + head_tags(app)
-        if request.path == paths.EMBED:
-            for name in ("css", "scripts"):
-                parts[name] = without(parts.get(name, ""), unused)
+        for name in ("css", "scripts"):
+            parts[name] = without(parts.get(name, ""), unused if request.path == paths.EMBED else data_table)
         return plain_interpolate(**parts)
 
     app.interpolate_index = interpolate_index  # Dash's documented hook for the index page
 
     @app.server.route(paths.OEMBED)
     def oembed():
-        status, body = oembed_response(ds, request.host_url.rstrip("/"), request.args)
+        status, body = oembed_response(ds, app_origin(), request.args)
         return Response(json.dumps(body), status=status, mimetype="application/json")
 
 
@@ -64,7 +67,7 @@ def head_tags(app: Dash) -> str:
     """Discovery link on pages oEmbed can answer for; the child script on /embed."""
     if request.path not in EMBEDDABLE:
         return ""
-    href = oembed_url(request.host_url.rstrip("/"), request.url)
+    href = oembed_url(app_origin(), app_origin() + request.full_path.rstrip("?"))
     tags = f'\n<link rel="alternate" type="application/json+oembed" href="{escape(href)}">'
     if request.path == paths.EMBED:
         tags += f'\n<script src="{escape(app.get_asset_url(CHILD_SCRIPT))}" defer></script>'
@@ -93,9 +96,9 @@ def oembed_response(ds: Dataset, base: str, args) -> tuple[int, dict]:
     limits = {}
     for name in ("maxwidth", "maxheight"):
         raw = args.get(name, "")
-        if raw and not (raw.isdigit() and 0 < int(raw) < 100_000):
-            return 400, {"error": f"{name} must be a positive whole number of pixels"}
-        limits[name] = int(raw) if raw else None
+        limits[name] = whole_number(raw, 1, MAX_PX) if raw else None
+        if raw and limits[name] is None:
+            return 400, {"error": f"{name} must be a whole number of pixels from 1 to {MAX_PX}"}
     parts = urlsplit(url[:MAX_URL])
     if (parts.scheme not in ("http", "https") or parts.netloc.lower() != urlsplit(base).netloc.lower()
             or (parts.path or "/") not in EMBEDDABLE):

@@ -12,4 +12,6 @@ def register(server: Flask, ds: Dataset) -> None:
     @server.route(paths.HEALTH)
     def healthz():
         """200 with the data version: this process loaded and validated its data."""
-        return jsonify(status="ok", data_version=ds.version, events=len(ds.events))
+        response = jsonify(status="ok", data_version=ds.version, events=len(ds.events))
+        response.cache_control.no_store = True  # a probe must see this process, never a cached answer
+        return response

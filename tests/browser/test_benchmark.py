@@ -27,11 +27,22 @@ def test_benchmark_runs_and_reports_every_figure(tmp_path):
     assert results["export"]["ours_bytes"] < results["export"]["write_html_bytes"]
 
 
-def test_load_script_runs_and_reports_errors_and_percentiles():
-    done = subprocess.run([sys.executable, "benchmarks/load.py", "--clients", "2", "--rounds", "1", "--distinct"],
+def load_rows(*args: str) -> tuple[str, dict]:
+    done = subprocess.run([sys.executable, "benchmarks/load.py", "--clients", "2", "--rounds", "1", *args],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
-    rows = {m[1]: m.groups()[1:] for m in re.finditer(r"^(.+?)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)$",
+    rows = {m[1]: m.groups()[1:] for m in re.finditer(r"^(.+?)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)$",
                                                        done.stdout, re.M)}
+    return done.stdout, rows
+
+
+def test_load_script_runs_and_reports_errors_and_percentiles():
+    out, rows = load_rows("--distinct", "--slow-clients", "5")
+    assert "p99 ms" in out and "5 slow clients at 1 byte/s" in out
     assert rows["all"][:2] == ("8", "0")  # 2 clients x 4 requests, no errors
     assert {"GET /", "router callback", "filter callback"} <= set(rows)
+
+
+def test_load_script_kills_a_worker_and_counts_what_was_lost():
+    out, rows = load_rows("--kill-worker", "0")
+    assert re.search(r"worker \d+ SIGKILLed at 0 s", out) and rows["all"][0] == "8"

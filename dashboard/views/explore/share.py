@@ -9,12 +9,12 @@ SVG are drawn in the browser by plotly.js from the figure on the page, exactly a
 from __future__ import annotations
 
 from dash import Dash, Input, Output, State, dcc, html
-from flask import request
 
 from dashboard.views.citation import cite_text
 from dashboard.data.dataset import Dataset
 from dashboard.views.embed_code import (
     WIDTHS,
+    app_origin,
     embed_height,
     embed_title,
     embed_url,
@@ -103,7 +103,7 @@ def register(app: Dash, ds: Dataset, query_id: str, graph_id: str) -> None:
     )
     def fill(query, figure_height, width, width_class):
         view, _ = ViewState.from_query(query or "", choices)
-        base = request.host_url.rstrip("/")
+        base = app_origin()
         link, embed, title = page_url(base, view), embed_url(base, view), embed_title(ds)
         width = width if width in WIDTHS else "100%"
         size = frame_size(width)  # the page's own figure has that form's height, else build it

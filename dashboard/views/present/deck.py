@@ -12,9 +12,10 @@ from urllib.parse import parse_qsl, urlencode
 
 from dashboard.data.dataset import Dataset
 from dashboard.data.event_detail import SourceRef, cell_text, source_refs
+from dashboard import paths
+from dashboard.numbers import whole_number
 from dashboard.state import MAX_QUERY, ViewState
 from dashboard.tabs import choices_for
-from dashboard import paths
 
 PATH = paths.PRESENT
 PARAMS = ("deck", "slide", "handout", "view")
@@ -113,8 +114,8 @@ def parse_present_query(ds: Dataset, query: str) -> tuple[PresentRequest | None,
     if deck is None:
         return None, notes
     slide = params.get("slide", "1")
-    number = int(slide) if slide.isdigit() else 0
-    if not 1 <= number <= len(deck.slides):
+    number = whole_number(slide, 1, len(deck.slides))
+    if number is None:
         notes.append(f"slide: {slide[:40]!r} is not a slide number from 1 to {len(deck.slides)}; "
                      "showing slide 1.")
         number = 1
