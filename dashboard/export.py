@@ -34,6 +34,8 @@ DIV_ID = "negotiation-timeline-figure"
 # plotly.js with only our trace types (scripts/build_plotly_bundle.sh), inlined: 1.07 MB, not 4.8 MB
 PLOTLY_BUNDLE = Path(__file__).resolve().parent.parent / "assets" / "plotly-timeline.min.js"
 CLOCK_COLUMNS = {"time_gmt": "UTC", "time_istanbul": DISPLAY_ZONE}  # text columns added to the CSV
+ISTANBUL_COLUMNS = {f"{name}_istanbul": name for name in TIME_FIELDS}  # ISO times in Istanbul time
+SOURCE_COLUMNS = ("source_publishers", "source_urls")  # where each fact comes from
 IMAGE_WIDTH = 1200  # px, when no width is asked for; the height defaults to the figure's own
 IMAGE_TIMEOUT = 60  # seconds for one image render
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "chrome")
@@ -52,25 +54,35 @@ def export_filename(view: ViewState) -> str:
 
 def events_csv(ds: Dataset, view: ViewState) -> str:
     """The events the view shows, with the columns of events.csv (schema order, same cell
-    format, so the rows load back) plus their times as text in GMT and in Istanbul time.
-    A cell a spreadsheet would run as a formula is written as text (``spreadsheet_safe``)."""
+    format, so the rows load back), then their times as text in GMT and in Istanbul time, the
+    four times as ISO 8601 in Istanbul time (``start_istanbul``: 2025-05-16T12:30:00+03:00; a
+    day or month as its local date) and the cited sources' original publishers and URLs (in
+    ``source_ids`` order, joined by its separator). A cell a spreadsheet would run as a formula
+    is written as text (``spreadsheet_safe``)."""
     events = filter_events(ds, view)
     columns = ds.fields["events"]
+    separator = ds.separators["events"]["source_ids"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*columns, *CLOCK_COLUMNS])
+    writer.writerow([*columns, *CLOCK_COLUMNS, *ISTANBUL_COLUMNS, *SOURCE_COLUMNS])
     clocks = [when_text(events, zone) for zone in CLOCK_COLUMNS.values()]
     for position, row in enumerate(events.itertuples(index=False)):
         record = row._asdict()
         cells = [_cell(record[name], name, record["precision"], record["local_tz"], ds.separators["events"])
                  for name in columns]
-        writer.writerow([spreadsheet_safe(cell) for cell in (*cells, *(texts[position] for texts in clocks))])
+        istanbul = [_cell(record[name], name, record["precision"], record["local_tz"], {}, DISPLAY_ZONE)
+                    for name in ISTANBUL_COLUMNS.values()]
+        cited = ds.sources.loc[list(record["source_ids"])]
+        sources = [separator.join(cited["publisher"]), separator.join(cited["url"])]
+        writer.writerow([spreadsheet_safe(cell) for cell in
+                         (*cells, *(texts[position] for texts in clocks), *istanbul, *sources)])
     return out.getvalue()
 
 
-def _cell(value, name: str, precision: str, zone: str, separators: dict) -> str:
-    """One value written as events.csv holds it: UTC times with seconds and offset, day and
-    month values as the local date, lists joined by the field's separator, booleans as true/false."""
+def _cell(value, name: str, precision: str, zone: str, separators: dict, clock: str = "UTC") -> str:
+    """One value written as events.csv holds it: times with seconds and offset on ``clock``
+    (UTC, as stored), day and month values as the local date, lists joined by the field's
+    separator, booleans as true/false."""
     if isinstance(value, tuple):
         return separators[name].join(value)
     if value is None or (not isinstance(value, str) and pd.isna(value)):
@@ -80,7 +92,7 @@ def _cell(value, name: str, precision: str, zone: str, separators: dict) -> str:
             return value.tz_convert(zone).strftime("%Y-%m-%d")
         if precision == "month":
             return value.tz_convert(zone).strftime("%Y-%m")
-        return value.tz_convert("UTC").isoformat()
+        return value.tz_convert(clock).isoformat()
     if pd.api.types.is_bool(value):
         return "true" if value else "false"
     return str(value)

@@ -32,15 +32,22 @@ def schema_fields(resource: str) -> list[str]:
 
 def test_csv_has_the_columns_of_events_csv_plus_gmt_and_istanbul_times(fixture_dataset):
     frame = pd.read_csv(io.StringIO(events_csv(fixture_dataset, ViewState())), dtype=str, keep_default_na=False)
-    assert list(frame.columns) == [*schema_fields("events"), "time_gmt", "time_istanbul"]
+    assert list(frame.columns) == [*schema_fields("events"), "time_gmt", "time_istanbul", "scheduled_start_istanbul",
+                                   "scheduled_end_istanbul", "start_istanbul", "end_istanbul",
+                                   "source_publishers", "source_urls"]
     assert list(frame["id"]) == list(filter_events(fixture_dataset, ViewState())["id"])
     session = frame.set_index("id").loc["e-beta-session"]
     assert session["start"] == "2025-05-16T10:35:00+00:00"
     assert session["sides"] == "russia;ukraine;turkey" and session["approximate"] == "true"
     assert session["time_gmt"] == "16 May 2025, ≈10:35–12:20"
     assert session["time_istanbul"] == "16 May 2025, ≈13:35–15:20"
+    assert (session["start_istanbul"], session["end_istanbul"]) == ("2025-05-16T13:35:00+03:00",
+                                                                    "2025-05-16T15:20:00+03:00")
+    assert session["source_publishers"] == "Example Courier (Wire);Example Herald"
+    assert session["source_urls"] == "https://example.org/courier/meet-again;https://example.org/herald/second-account"
     day = frame.set_index("id").loc["e-alpha-statement"]  # a day is its local date, never 00:00
     assert (day["start"], day["time_gmt"], day["time_istanbul"]) == ("2022-03-30", "30 Mar 2022", "30 Mar 2022")
+    assert (day["start_istanbul"], day["end_istanbul"]) == ("2022-03-30", "")
     planned = frame.set_index("id").loc["e-beta-trilateral"]
     assert planned["time_istanbul"] == "Scheduled 16 May 2025, 10:45"
 
