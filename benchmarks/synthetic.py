@@ -27,6 +27,7 @@ def write_package(n: int, out: Path, seed: int = 7, source: Path = DEFAULT_DATA_
     shutil.copytree(source, out, dirs_exist_ok=True)
     rounds = _column(out / "rounds.csv", "id")
     sources = _column(out / "sources.csv", "id")
+    publishers = dict(zip(sources, _column(out / "sources.csv", "publisher")))
     with (out / "events.csv").open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         header, shipped = reader.fieldnames, sum(1 for _ in reader)
@@ -37,6 +38,9 @@ def write_package(n: int, out: Path, seed: int = 7, source: Path = DEFAULT_DATA_
         for number in range(max(0, n - shipped)):
             start = FIRST + timedelta(minutes=rng.randrange(seconds))
             span = rng.random() < 0.3
+            verification, cited = rng.choice(VERIFICATION), [rng.choice(sources)]
+            while verification == "verified" and len({publishers[s] for s in cited}) < 2:
+                cited.append(rng.choice(sources))  # verified: two original publishers agree
             writer.writerow({
                 "id": f"synthetic-{number}", "round_id": rng.choice((*rounds, "")),
                 "kind": rng.choice(KINDS), "title": f"Synthetic event {number}",
@@ -46,8 +50,8 @@ def write_package(n: int, out: Path, seed: int = 7, source: Path = DEFAULT_DATA_
                 "end": _utc(start + timedelta(hours=2)) if span else "", "precision": "minute",
                 "approximate": "false", "local_tz": "Europe/Istanbul",
                 "status": rng.choice(("held", "held", "reported", "scheduled")),
-                "participant_ids": "", "source_ids": rng.choice(sources),
-                "verification": rng.choice(VERIFICATION), "note": "",
+                "participant_ids": "", "source_ids": ";".join(dict.fromkeys(cited)),
+                "verification": verification, "note": "",
             })
     return out
 
