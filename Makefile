@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: run test system-deps clean
+.PHONY: run test check system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ system-deps:
 test: system-deps $(VENV)/.test-installed
 	$(BIN)/negotiation-timeline precompress
 	$(BIN)/python -m pytest
+
+# The edit loop: every test but the browser tests, and the data package (about a minute).
+check: $(VENV)/.test-installed
+	$(BIN)/negotiation-timeline validate
+	$(BIN)/python -m pytest --ignore=tests/browser -q
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests: 100 examples each in the edit loop and in `make test`; a deeper run with
+# HYPOTHESIS_PROFILE=deep (1,000 each) when a change touches parsing or the request guards.
+settings.register_profile("default", max_examples=100, deadline=None)
+settings.register_profile("deep", max_examples=1000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.data.dataset import load_dataset
@@ -153,7 +153,6 @@ def test_urls_round_trip(fixture_dataset):
 
 
 @given(st.text(max_size=300))
-@settings(max_examples=300, deadline=None)
 def test_arbitrary_queries_never_raise(fixture_dataset, query):
     request, notes = parse_present_query(fixture_dataset, query)
     assert 1 <= request.slide <= len(request.deck.slides) and all(isinstance(n, str) for n in notes)

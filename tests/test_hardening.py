@@ -73,7 +73,7 @@ def test_oversized_bodies_are_refused(client):
 
 @pytest.mark.parametrize("path", [*VIEWS, "/nowhere", "/healthz"])
 @given(search=st.text(max_size=400))
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_fuzzed_queries_never_fail(client, path, search):
     assert_clean(client.post(CALLBACK, json=route_body(path, "?" + search)))
     assert_clean(client.get(path + "?" + quote(search, safe="=&,;%+")))
@@ -89,7 +89,7 @@ json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(m
     st.fixed_dictionaries({"output": st.text(max_size=30), "inputs": st.lists(json_values, max_size=4)}),
     st.builds(lambda v: {**route_body("/", "?"), "inputs": v}, st.lists(json_values, max_size=3)),
 ))
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_fuzzed_callback_bodies_never_fail(client, body):
     assert_clean(client.post(CALLBACK, data=json.dumps(body), content_type="application/json"))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.state import DOCS, GAPS, LANES, ORDERS, PARAMS, RENAMED, THEMES, Choices, ViewState
@@ -27,7 +27,6 @@ states = st.builds(
 
 
 @given(states)
-@settings(max_examples=300)
 def test_round_trip(state):
     parsed, notes = ViewState.from_query(state.to_query())
     assert notes == []
@@ -35,7 +34,6 @@ def test_round_trip(state):
 
 
 @given(st.text(max_size=300))
-@settings(max_examples=500)
 def test_arbitrary_queries_never_raise(query):
     state, notes = ViewState.from_query(query)
     assert isinstance(state, ViewState) and all(isinstance(n, str) for n in notes)
