@@ -65,6 +65,7 @@ BAD_CELLS = [
     ("territory.csv", "2022-02-23", "source_ids", "src-nowhere", "unknown-reference"),
     ("events.csv", "e-alpha-statement", "verification", "verified", "uncorroborated"),
     ("territory.csv", "2026-01-01", "verification", "verified", "uncorroborated"),
+    ("territory.csv", "2022-03-28", "includes_crimea", "false", "mixed-series"),  # Monitor A counts it
     ("rounds.csv", "r-gamma", "head_ids", "p-north;p-south", "head-not-present"),  # South sat at no r-gamma event
     ("rounds.csv", "r-alpha", "source_ids", "src-gazette;src-nowhere", "unknown-reference"),
     ("rounds.csv", "r-alpha", "head_ids", "p-north;p-nobody", "unknown-reference"),

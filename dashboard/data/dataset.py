@@ -26,7 +26,7 @@ from dashboard.data.derived import Derived, derive
 from dashboard.data.fields import parse_cell, parse_date, parse_month, parse_utc_datetime
 from dashboard.data.deck_checks import check_numbering, check_views
 from dashboard.data.territory import Window
-from dashboard.data.record_rules import check_corroboration, check_heads
+from dashboard.data.record_rules import check_corroboration, check_heads, check_series
 from dashboard.data.problems import DatasetError, Problem
 
 RESOURCES = ("sources", "rounds", "participants", "events", "territory", "decks", "slides")
@@ -93,6 +93,7 @@ def load_dataset(data_dir: str | Path, tabs: tuple[str, ...] = ()) -> Dataset:
         _check_rounds(schemas["rounds"]["path"], tables["rounds"], problems)
         problems += check_heads(schemas["rounds"]["path"], tables["rounds"], tables["events"])
         problems += check_corroboration(schemas, tables)
+        problems += check_series(schemas["territory"]["path"], tables["territory"])
         _parse_event_times(schemas["events"]["path"], tables["events"], problems)
         problems += check_numbering(schemas["decks"]["path"], tables["decks"],
                                     schemas["slides"]["path"], tables["slides"])

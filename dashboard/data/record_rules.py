@@ -4,6 +4,8 @@
   original publishers (``sources.publisher``: a reprint counts as the outlet that wrote it,
   whatever site it was read on). Every resource with a ``verification`` and a source column
   (``source_ids``) follows it.
+- A territory series (``measure``) is one method on one area base: its rows never disagree on
+  whether Crimea is counted.
 - Attendance is stated once, by the events' ``participant_ids``: a round's head (``head_ids``)
   must sit at one of the round's events.
 """
@@ -34,6 +36,21 @@ def check_corroboration(schemas: dict, tables: dict) -> list[Problem]:
                     schemas[name]["path"], row["_row"], "verification", "uncorroborated",
                     f"verified needs sources from {CORROBORATED_BY} different original publishers; "
                     f"this row cites {named}: add one, or label it single-source"))
+    return problems
+
+
+def check_series(file: str, territory: list[dict]) -> list[Problem]:
+    """``mixed-series`` for a territory row whose area base (``includes_crimea``) differs from
+    its series' first row: two bases are two series, whoever computed them."""
+    first: dict[str, dict] = {}
+    problems = []
+    for row in sorted(territory, key=lambda r: (str(r.get("date")), r["_row"])):
+        measure = row.get("measure")
+        base = first.setdefault(measure, row)
+        if row.get("includes_crimea") != base.get("includes_crimea"):
+            problems.append(Problem(file, row["_row"], "includes_crimea", "mixed-series",
+                                    f"series {measure!r} counts Crimea {'in' if base.get('includes_crimea') else 'out'} "
+                                    f"on row {base['_row']}: name this row's series for its own area base"))
     return problems
 
 
