@@ -28,6 +28,6 @@ def test_html_export_draws_offline(browser, tmp_path):
     page.locator(f"#{DIV_ID} .main-svg").first.wait_for(timeout=15000)
     assert page.locator(f"#{DIV_ID} .scatterlayer .trace").count() > 0
     assert "Testport round one" in page.locator(f"#{DIV_ID}").text_content()
-    assert page.locator("ol.sources li").count() == 3
+    assert page.locator("ol.sources li").count() == 4  # every source the view cites
     assert requested == [] and errors == []
     context.close()

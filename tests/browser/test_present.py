@@ -32,7 +32,7 @@ def test_deck_opens_at_slide_one_with_counter_progress_sources_and_no_modebar(pa
     expect(page.locator(".slide-title")).to_have_text(TITLES[0])
     expect(page.locator(".present-progress")).to_have_attribute("aria-valuenow", "1")
     expect(page.locator(".present-progress-fill")).to_have_attribute("style", re.compile(r"width: 25(\.0+)?%"))
-    expect(page.locator(".slide-sources li")).to_have_count(2)
+    expect(page.locator(".slide-sources li")).to_have_count(3)  # Gazette, Herald, Monitor
     expect(page.locator(".slide-sources")).to_contain_text("Example Monitor, “Control map update”, date not shown.")
     expect(page.locator("#present-graph .modebar-btn")).to_have_count(0)
     expect(page.locator("#present-prev")).to_have_attribute("aria-disabled", "true")
