@@ -2,50 +2,68 @@
 
 Each slide has its own URL: the prev/next controls are ``dcc.Link``s (history.pushState), the
 router re-renders on every URL change, so reload and the back button land on the same slide.
-``assets/present.js`` maps the keys and the clicker onto those links. ``handout=1`` renders
-the printable handout (views/handout.py); ``view=<query>`` a one-slide deck of that view.
+``assets/present.js`` maps the keys and the clicker onto those links and keeps the projected
+and the presenter's window in step. ``handout=1`` renders the printable handout (handout.py),
+``presenter=1`` the speaker's window (presenter.py), ``view=<query>`` a one-slide deck.
+
+The slide is a grid sized to the window (present.css): title, figure area, text column,
+sources, controls. The figure is drawn for the figure area's real size: the browser measures
+the area once the slide is laid out (and again when it changes) and writes it to the
+``present-area`` store, and the server builds the figure for that ``Size``. The page itself
+carries no figure, so a slide never draws twice, and the URL never holds the size.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 import plotly.graph_objects as go
-from dash import Dash, Input, Output, State, dcc, html
+from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard.data.dataset import Dataset
+from dashboard.data.event_detail import SourceRef
 from dashboard.views.present.deck import (
     PATH,
-    Deck,
     PresentRequest,
+    channel,
     parse_present_query,
     present_url,
     slide_sources,
     view_deck,
 )
-from dashboard.tabs import build_figure
+from dashboard.tabs import build_figure, figure_description
 from dashboard.figures.theme import Theme, get_theme
-from dashboard.figures.assembly import NARROW_PX
 from dashboard.figures.size import Size
 from dashboard.state import ViewState
 from dashboard.views import components as c
-from dashboard.views.present.handout import handout, sources_list
+from dashboard.views.present.handout import handout
+from dashboard.views.present import presenter
+from dashboard.views.present.controls import steps
 
 THEME = "present"
-GRAPH, NOTES_PANEL, NOTES_TOGGLE, FULLSCREEN = "present-graph", "present-notes", "present-notes-toggle", "present-fullscreen"
+GRAPH, AREA, NOTES_PANEL = "present-graph", "present-area", "present-notes"
+NOTES_TOGGLE, FULLSCREEN, PRESENTER = "present-notes-toggle", "present-fullscreen", "present-presenter"
 CAPTION = "present-graph-caption"
-FIRST, PREVIOUS, NEXT, LAST = "present-first", "present-prev", "present-next", "present-last"
 GRAPH_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True, "scrollZoom": False}
-KEYS_HELP = "Keys: → or Space next · ← previous · Home / End first / last · F full screen · N notes"
+KEYS_HELP = "→ / Space next · ← previous · F full screen · N notes · P presenter"
+FIGURES_KEPT = 64  # slide figures per app: (view, size) → figure; a class on one deck shares them
+TOP_PX = 16  # the figure's top margin on a slide, where its title was (axes grow it: automargin)
+PHONE_FONT_PX = 14  # projector type is for a wall; a phone in a student's hand gets phone type
 
 
 def page(ds: Dataset, query: str, size: Size = Size()) -> html.Div:
-    """The page for a URL query string; parameters it cannot use become visible notes."""
+    """The page for a URL query string; parameters it cannot use become visible notes.
+    (``size`` is the router's guess; a slide measures its own figure area instead.)"""
     request, notes = parse_present_query(ds, query)
     if request is None:
         return no_decks(ds, notes)
-    return handout(ds, request.deck, notes) if request.handout else slide_page(ds, request, notes, size)
+    if request.handout:
+        return handout(ds, request.deck, notes)
+    if request.presenter:
+        return presenter.page(ds, request, notes, theme_style(get_theme(THEME)))
+    return slide_page(ds, request, notes)
 
 
 def layout(ds: Dataset, view: ViewState, notes: list[str]) -> html.Div:
@@ -59,11 +77,12 @@ def theme_style(theme: Theme) -> dict:
             "--accent": theme.series_colors[0], "--panel": theme.paper}
 
 
-def slide_page(ds: Dataset, request: PresentRequest, notes: list[str], size: Size = Size()) -> html.Div:
+def slide_page(ds: Dataset, request: PresentRequest, notes: list[str]) -> html.Div:
     deck, number = request.deck, request.slide
     slide, count = request.current, len(deck.slides)
     theme = get_theme(THEME)
-    return html.Div(className="page present present-deck", style=theme_style(theme), children=[
+    return html.Div(className="page present present-deck", style=theme_style(theme),
+                    **{"data-channel": channel(deck), "data-slide": str(number)}, children=[
         html.Header(className="present-bar", children=[
             html.A("← Explore", href=slide.view.url("/"), className="present-exit",
                    title="Open this slide's view on the explore page"),
@@ -79,48 +98,74 @@ def slide_page(ds: Dataset, request: PresentRequest, notes: list[str], size: Siz
         c.notes_banner(notes),
         html.Main(id="main", className="slide", children=[
             html.H1(slide.title, className="slide-title"),
-            html.Div(className="slide-body", children=[
-                html.Div(className="slide-figure", children=c.described_graph(dcc.Graph(
-                    id=GRAPH, figure=slide_figure(ds, slide.view, size), config=GRAPH_CONFIG, style={"height": "100%"}),
-                    CAPTION, ds, slide.view)),
-                html.Div(className="slide-text", children=[
-                    *([html.P(slide.text)] if slide.text else []),
-                    sources_list(slide_sources(ds, slide), urls=False),
-                ]),
-            ]),
+            html.Div(className="slide-figure", children=c.described_graph(dcc.Graph(
+                id=GRAPH, figure=placeholder(theme), config=GRAPH_CONFIG, style={"height": "100%"}),
+                CAPTION, ds, slide.view)),
+            # Never empty: a slide without text (a view's one-slide deck) says what its figure shows.
+            html.Div(className="slide-text", children=html.P(slide.text or figure_description(ds, slide.view))),
+            slide_sources_line(slide_sources(ds, slide)),
             html.Aside(id=NOTES_PANEL, className="slide-notes", **{"aria-label": "Speaker notes"}, children=[
                 html.H2("Speaker notes"), html.P(slide.notes or "No notes for this slide."),
             ]),
         ]),
         html.Nav(className="present-controls", **{"aria-label": "Slides"}, children=[
-            _step("« First", FIRST, deck, 1, number), _step("← Previous", PREVIOUS, deck, number - 1, number),
-            _step("Next →", NEXT, deck, number + 1, number), _step("Last »", LAST, deck, count, number),
+            *steps(deck, number),
             html.Button("Notes (N)", id=NOTES_TOGGLE, className="button", n_clicks=0),
             html.Button("Full screen (F)", id=FULLSCREEN, className="button", n_clicks=0),
+            html.A("Presenter view (P)", id=PRESENTER, href=present_url(deck, number, presenter=True),
+                   target="present-presenter", className="button",
+                   title="Open the speaker's window: notes, next slide, clock and timer"),
             html.A("Handout", href=present_url(deck, handout=True), className="button"),
             html.Span(KEYS_HELP, className="present-keys"),
         ]),
+        dcc.Store(id=AREA),
+        dcc.Store(id=presenter.SYNC),
     ])
 
 
+def slide_sources_line(sources: tuple[SourceRef, ...]) -> html.Div:
+    """The slide's sources as one compact run (publisher and date, each a link, its title on
+    hover): a slide is read from the back of a room; the handout prints titles and addresses."""
+    items = [html.Li([html.A(s.publisher, href=s.url, title=s.title, target="_blank",
+                             rel="noopener noreferrer"), f", {s.published}"]) for s in sources]
+    return html.Div(className="slide-sources", children=[
+        html.H2(f"Sources ({len(items)})" if items else "Sources"),
+        html.Ol(items) if items else html.P("This view cites no sources; its events' sources are on the explore page."),
+    ])
+
+
+def placeholder(theme: Theme) -> dict:
+    """The blank figure a slide shows until its figure, built for the measured area, arrives."""
+    hidden = dict(visible=False)
+    return dict(data=[], layout=dict(paper_bgcolor=theme.paper, plot_bgcolor=theme.paper,
+                                     xaxis=hidden, yaxis=hidden, margin=dict(l=0, r=0, t=0, b=0)))
+
+
+def area_size(area: dict) -> Size:
+    """The ``Size`` of a measured figure area: a fixed height on a projector's grid, none on a
+    phone, where the page scrolls and the figure takes the height it needs (present.css)."""
+    width = max(1, int(area.get("width") or 0))
+    height = area.get("height")
+    return Size(width, int(height) if height else None, slide=True)
+
+
 def slide_figure(ds: Dataset, view: ViewState, size: Size) -> go.Figure:
-    """A slide's figure in the projector theme, as tall as the slide's figure area; on a phone,
-    as tall as it needs, above the slide's text (present.css)."""
+    """A slide's figure in the projector theme, laid out for the figure area's size. The slide
+    has its own title and sources: a figure that still draws its title and credit line loses
+    them (and their top margin) here."""
     theme = get_theme(THEME)
-    narrow = size.width < NARROW_PX
-    if narrow:  # projector type is for a wall; a phone in a student's hand gets phone type
-        theme = replace(theme, font_size=14, marker_size=13.0, line_width=3.0)
+    if size.form == "phone":
+        theme = replace(theme, font_size=PHONE_FONT_PX, marker_size=13.0, line_width=3.0)
     figure = build_figure(ds, view, theme, size)
-    if not narrow:
-        figure.layout.height = None  # fill the slide's figure area instead of the page's fixed height
+    title = figure.layout.title
+    if title.text or (title.subtitle and title.subtitle.text):
+        margin = figure.layout.margin.t or 0
+        figure.update_layout(title=dict(text="", subtitle=dict(text="")), margin=dict(t=TOP_PX))
+        if size.height is None and figure.layout.height:
+            figure.layout.height = max(160, figure.layout.height - max(0, margin - TOP_PX))
+    if size.height is not None:
+        figure.layout.height = None  # fill the measured area (plotly's autosize)
     return figure
-
-
-def _step(label: str, component_id: str, deck: Deck, target: int, current: int):
-    """A link to slide ``target``, or a disabled label where there is no such slide."""
-    if target == current or not 1 <= target <= len(deck.slides):
-        return html.Span(label, id=component_id, className="button disabled", **{"aria-disabled": "true"})
-    return dcc.Link(label, id=component_id, href=present_url(deck, target), className="button")
 
 
 def no_decks(ds: Dataset, notes: list[str]) -> html.Div:
@@ -135,12 +180,23 @@ def no_decks(ds: Dataset, notes: list[str]) -> html.Div:
 
 
 def register(app: Dash, ds: Dataset) -> None:
-    """Slide changes are links, keys and notes live in assets/present.js; the one callback
-    redraws the slide's figure when the window crosses the narrow width."""
-    @app.callback(Output(GRAPH, "figure"), Input(c.VIEWPORT, "data"), State(c.URL, "search"),
-                  prevent_initial_call=True)
-    def reshape(width_class, search):
-        request, _ = parse_present_query(ds, search or "")
-        if request is None or request.handout:
+    """The browser measures the figure area (assets/present.js) as soon as a slide is laid out
+    and whenever it changes; the server draws the slide's figure for that size. A second
+    clientside callback announces each slide shown to the deck's other windows."""
+    app.clientside_callback(ClientsideFunction("present", "measure"), Output(AREA, "data"),
+                            Input(GRAPH, "id"))
+    app.clientside_callback(ClientsideFunction("present", "shown"), Output(presenter.SYNC, "data"),
+                            Input(presenter.SYNC, "id"))
+
+    @lru_cache(maxsize=FIGURES_KEPT)
+    def figure(view: ViewState, size: Size) -> go.Figure:
+        return slide_figure(ds, view, size)
+
+    @app.callback(Output(GRAPH, "figure"), Input(AREA, "data"), prevent_initial_call=True)
+    def draw(area):
+        if not area or not area.get("width"):
             raise PreventUpdate
-        return slide_figure(ds, request.current.view, c.figure_size(width_class))
+        request, _ = parse_present_query(ds, area.get("search") or "")
+        if request is None or request.handout or request.presenter:
+            raise PreventUpdate
+        return figure(request.current.view, area_size(area))
