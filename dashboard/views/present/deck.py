@@ -35,6 +35,7 @@ class Deck:
     id: str  # '' for a one-slide deck made from a view
     title: str
     slides: tuple[Slide, ...]
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ def get_deck(ds: Dataset, deck_id: str) -> Deck | None:
     if deck_id not in ds.decks.index:
         return None
     rows = ds.slides[ds.slides["deck_id"] == deck_id]
-    return Deck(deck_id, ds.decks.at[deck_id, "title"], tuple(
+    deck = ds.decks.loc[deck_id]
+    return Deck(deck_id, deck["title"], description=cell_text(deck.get("description")), slides=tuple(
         Slide(title=row.title, text=row.text, view=ViewState.from_query(cell_text(row.view))[0],
               notes=cell_text(row.notes), event_ids=row.event_ids, source_ids=row.source_ids)
         for row in rows.itertuples()

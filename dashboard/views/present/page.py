@@ -15,7 +15,6 @@ carries no figure, so a slide never draws twice, and the URL never holds the siz
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 
 import plotly.graph_objects as go
@@ -33,7 +32,7 @@ from dashboard.views.present.deck import (
     slide_sources,
     view_deck,
 )
-from dashboard.tabs import build_figure, figure_description
+from dashboard.tabs import figure_description
 from dashboard.figures.theme import Theme, get_theme
 from dashboard.figures.size import Size
 from dashboard.state import ViewState
@@ -41,6 +40,7 @@ from dashboard.views import components as c
 from dashboard.views.present.handout import handout
 from dashboard.views.present import presenter
 from dashboard.views.present.controls import steps
+from dashboard.views.present.figure import area_size, placeholder, slide_figure
 
 THEME = "present"
 GRAPH, AREA, NOTES_PANEL = "present-graph", "present-area", "present-notes"
@@ -49,8 +49,6 @@ CAPTION = "present-graph-caption"
 GRAPH_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True, "scrollZoom": False}
 KEYS_HELP = "→ / Space next · ← previous · F full screen · N notes · P presenter"
 FIGURES_KEPT = 64  # slide figures per app: (view, size) → figure; a class on one deck shares them
-TOP_PX = 16  # the figure's top margin on a slide, where its title was (axes grow it: automargin)
-PHONE_FONT_PX = 14  # projector type is for a wall; a phone in a student's hand gets phone type
 
 
 def page(ds: Dataset, query: str, size: Size = Size()) -> html.Div:
@@ -134,40 +132,6 @@ def slide_sources_line(sources: tuple[SourceRef, ...]) -> html.Div:
     ])
 
 
-def placeholder(theme: Theme) -> dict:
-    """The blank figure a slide shows until its figure, built for the measured area, arrives."""
-    hidden = dict(visible=False)
-    return dict(data=[], layout=dict(paper_bgcolor=theme.paper, plot_bgcolor=theme.paper,
-                                     xaxis=hidden, yaxis=hidden, margin=dict(l=0, r=0, t=0, b=0)))
-
-
-def area_size(area: dict) -> Size:
-    """The ``Size`` of a measured figure area: a fixed height on a projector's grid, none on a
-    phone, where the page scrolls and the figure takes the height it needs (present.css)."""
-    width = max(1, int(area.get("width") or 0))
-    height = area.get("height")
-    return Size(width, int(height) if height else None, slide=True)
-
-
-def slide_figure(ds: Dataset, view: ViewState, size: Size) -> go.Figure:
-    """A slide's figure in the projector theme, laid out for the figure area's size. The slide
-    has its own title and sources: a figure that still draws its title and credit line loses
-    them (and their top margin) here."""
-    theme = get_theme(THEME)
-    if size.form == "phone":
-        theme = replace(theme, font_size=PHONE_FONT_PX, marker_size=13.0, line_width=3.0)
-    figure = build_figure(ds, view, theme, size)
-    title = figure.layout.title
-    if title.text or (title.subtitle and title.subtitle.text):
-        margin = figure.layout.margin.t or 0
-        figure.update_layout(title=dict(text="", subtitle=dict(text="")), margin=dict(t=TOP_PX))
-        if size.height is None and figure.layout.height:
-            figure.layout.height = max(160, figure.layout.height - max(0, margin - TOP_PX))
-    if size.height is not None:
-        figure.layout.height = None  # fill the measured area (plotly's autosize)
-    return figure
-
-
 def no_decks(ds: Dataset, notes: list[str]) -> html.Div:
     return html.Div(className="page present", children=[
         c.header(ds, PATH), c.notes_banner(notes),
@@ -190,7 +154,7 @@ def register(app: Dash, ds: Dataset) -> None:
 
     @lru_cache(maxsize=FIGURES_KEPT)
     def figure(view: ViewState, size: Size) -> go.Figure:
-        return slide_figure(ds, view, size)
+        return slide_figure(ds, view, get_theme(THEME), size)
 
     @app.callback(Output(GRAPH, "figure"), Input(AREA, "data"), prevent_initial_call=True)
     def draw(area):
