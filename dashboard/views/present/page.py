@@ -43,7 +43,7 @@ from dashboard.views.present.controls import steps
 from dashboard.views.present.figure import area_size, placeholder, slide_figure
 
 THEME = "present"
-GRAPH, AREA, NOTES_PANEL = "present-graph", "present-area", "present-notes"
+GRAPH, AREA, FIGURE_AREA, NOTES_PANEL = "present-graph", "present-area", "present-figure-area", "present-notes"
 NOTES_TOGGLE, FULLSCREEN, PRESENTER = "present-notes-toggle", "present-fullscreen", "present-presenter"
 CAPTION = "present-graph-caption"
 GRAPH_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True, "scrollZoom": False}
@@ -96,7 +96,7 @@ def slide_page(ds: Dataset, request: PresentRequest, notes: list[str]) -> html.D
         c.notes_banner(notes),
         html.Main(id="main", className="slide", children=[
             html.H1(slide.title, className="slide-title"),
-            html.Div(className="slide-figure", children=c.described_graph(dcc.Graph(
+            html.Div(id=FIGURE_AREA, className="slide-figure", children=c.described_graph(dcc.Graph(
                 id=GRAPH, figure=placeholder(theme), config=GRAPH_CONFIG, style={"height": "100%"}),
                 CAPTION, ds, slide.view)),
             # Never empty: a slide without text (a view's one-slide deck) says what its figure shows.
@@ -156,11 +156,13 @@ def register(app: Dash, ds: Dataset) -> None:
     def figure(view: ViewState, size: Size) -> go.Figure:
         return slide_figure(ds, view, get_theme(THEME), size)
 
-    @app.callback(Output(GRAPH, "figure"), Input(AREA, "data"), prevent_initial_call=True)
+    # "drawn" marks the figure area once its figure (not the placeholder) is in (tests wait on it).
+    @app.callback(Output(GRAPH, "figure"), Output(FIGURE_AREA, "className"), Input(AREA, "data"),
+                  prevent_initial_call=True)
     def draw(area):
         if not area or not area.get("width"):
             raise PreventUpdate
         request, _ = parse_present_query(ds, area.get("search") or "")
         if request is None or request.handout or request.presenter:
             raise PreventUpdate
-        return figure(request.current.view, area_size(area))
+        return figure(request.current.view, area_size(area)), "slide-figure drawn"
