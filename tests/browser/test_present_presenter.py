@@ -84,3 +84,13 @@ def test_the_button_opens_the_presenter_and_the_timer_pauses_and_resets(browser,
     projected.keyboard.press("n")
     expect(projected.locator("#present-notes")).to_be_visible()
     context.close()
+
+
+def test_axe_finds_no_violations_in_the_presenter_window(page, app_url):
+    from .test_accessibility import violations
+
+    page.goto(app_url + DECK + "&slide=3&presenter=1")
+    page.locator(".presenter-title").wait_for()
+    expect(page.locator("#presenter-clock")).to_have_text(re.compile(r"^\d\d:\d\d$"))
+    assert violations(page) == []
+    assert console_problems(page) == []
