@@ -2,9 +2,9 @@
  * Acts only on a deck page, projected (.present-deck) or presenter (.present-presenter): Dash
  * loads every asset on every page.
  *
- * Keys: slide changes click the page's own prev/next links (dcc.Link: history.pushState, so
- * every slide has a URL and the back button works). Tab order is left alone: focus is never
- * trapped.
+ * Keys: a step sets the "url" location's slide (history.pushState, as the page's own prev/next
+ * links do: every slide has a URL and the back button works), counted from the slide already
+ * asked for, so quick presses are never lost. Tab order is left alone: focus is never trapped.
  *
  * Figure area: dash_clientside.present.measure (a clientside callback on each new slide) waits
  * for the slide's grid to be laid out and returns the size of .slide-figure to the
@@ -16,8 +16,8 @@
  * its own goes there (the "url" location's search), without announcing it back. */
 (function () {
   'use strict';
-  var STEPS = {ArrowRight: 'present-next', PageDown: 'present-next', ArrowLeft: 'present-prev',
-               PageUp: 'present-prev', Home: 'present-first', End: 'present-last'};
+  /* A key's step: +1 / -1 from the slide shown (or the one already asked for), or first / last. */
+  var STEPS = {ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1, Home: 'first', End: 'last'};
   var AREA = 'present-area';
   var RESIZE_PX = 16;  /* a smaller change of the figure area keeps its figure (plotly autosizes) */
   var TIMER_KEY = 'present-timer';
@@ -29,6 +29,30 @@
   function follow(id) {
     var link = document.getElementById(id);
     if (link && link.tagName === 'A') { link.click(); }
+  }
+
+  /* Go to slide ``slide``: the "url" location's search (pushState: the back button returns). */
+  function goTo(slide) {
+    var params = new URLSearchParams(window.location.search);
+    params.set('slide', String(slide));
+    window.dash_clientside.set_props('url', {search: '?' + params.toString()});
+  }
+
+  /* A step asked for by key or clicker. Counted from the slide already asked for, so three quick
+   * presses move three slides even before the first has been drawn. */
+  var asked = null;
+
+  function step(move) {
+    var root = deckRoot();
+    var count = Number(root.getAttribute('data-count'));
+    if (new URLSearchParams(window.location.search).get('slide') !== String(asked)) {
+      asked = null;  /* the back button, or a link, went elsewhere since */
+    }
+    var from = asked || slideOf(root);
+    var target = move === 'first' ? 1 : move === 'last' ? count : Math.min(count, Math.max(1, from + move));
+    if (target === from || !new URLSearchParams(window.location.search).has('deck')) { return; }
+    asked = target;
+    goTo(target);
   }
 
   function toggleNotes() { document.body.classList.toggle('present-notes-on'); }
@@ -93,11 +117,9 @@
     var root = deckRoot();
     if (!root || !message || typeof message.slide !== 'number' || message.t < lastChange) { return; }
     lastChange = message.t;
-    if (message.slide === slideOf(root) || !window.dash_clientside.set_props) { return; }
-    var params = new URLSearchParams(window.location.search);
-    params.set('slide', String(message.slide));
+    if (message.slide === slideOf(root)) { return; }
     following = message.slide;
-    window.dash_clientside.set_props('url', {search: '?' + params.toString()});
+    goTo(message.slide);
   }
 
   function join(name) {
@@ -171,6 +193,7 @@
       if (!root) { return noUpdate(); }
       join(root.getAttribute('data-channel'));
       var slide = slideOf(root);
+      if (asked === slide) { asked = null; }
       if (following === slide) {
         following = null;
       } else {
@@ -195,10 +218,10 @@
     if (key === ' ') {
       if (target.closest && target.closest('a, button')) { return; }  /* Space presses the focused control */
       event.preventDefault();
-      follow(event.shiftKey ? 'present-prev' : 'present-next');
+      step(event.shiftKey ? -1 : 1);
     } else if (STEPS[key]) {
       event.preventDefault();
-      follow(STEPS[key]);
+      step(STEPS[key]);
     } else if (key === 'f' || key === 'F') {
       toggleFullscreen();
     } else if ((key === 'n' || key === 'N') && !presenting()) {

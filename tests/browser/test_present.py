@@ -168,3 +168,15 @@ def test_explore_links_open_the_deck_and_a_one_slide_deck_of_the_view(page, app_
     page.click("#present-this")
     page.locator("#present-graph .main-svg").first.wait_for()
     expect(page.locator(".slide-title")).to_have_text(TITLES[0])
+
+
+def test_quick_steps_end_on_the_last_slide_asked_for_with_its_own_figure(page, app_url):
+    open_slide(page, app_url)
+    for _ in range(3):  # a clicker pressed three times without waiting for the slides
+        page.keyboard.press("ArrowRight")
+    expect_slide(page, 4)
+    page.locator(".present-deck[data-slide='4'] .slide-figure.drawn .main-svg").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    # Slide 4 is a timeline (lanes and the territory panel), slide 2 a talks day (one plot).
+    expect(page.locator("#present-graph .subplot")).to_have_count(2)
+    expect(page.locator("#present-graph .ytick text").filter(has_text="Turkey")).not_to_have_count(0)

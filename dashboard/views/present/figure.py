@@ -33,7 +33,7 @@ def slide_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size) -> go.F
         if size.height is None and figure.layout.height:
             figure.layout.height = max(MIN_HEIGHT_PX, figure.layout.height - removed)
     if size.height is not None:
-        figure.layout.height = None
+        figure.update_layout(width=None, height=None, autosize=True)
     return figure
 
 

@@ -80,7 +80,7 @@ def slide_page(ds: Dataset, request: PresentRequest, notes: list[str]) -> html.D
     slide, count = request.current, len(deck.slides)
     theme = get_theme(THEME)
     return html.Div(className="page present present-deck", style=theme_style(theme),
-                    **{"data-channel": channel(deck), "data-slide": str(number)}, children=[
+                    **{"data-channel": channel(deck), "data-slide": str(number), "data-count": str(count)}, children=[
         html.Header(className="present-bar", children=[
             html.A("← Explore", href=slide.view.url("/"), className="present-exit",
                    title="Open this slide's view on the explore page"),

@@ -27,7 +27,7 @@ def page(ds: Dataset, request: PresentRequest, notes: list[str], style: dict) ->
     slide, count = request.current, len(deck.slides)
     following = deck.slides[number] if number < count else None
     return html.Div(className="page present present-presenter", style=style,
-                    **{"data-channel": channel(deck), "data-slide": str(number)}, children=[
+                    **{"data-channel": channel(deck), "data-slide": str(number), "data-count": str(count)}, children=[
         html.Header(className="present-bar", children=[
             html.Span("Presenter view", className="present-deck-title"),
             html.Span(deck.title),
