@@ -16,6 +16,7 @@ from dashboard.tabs import build_figure
 
 TOP_PX = 16  # the figure's top margin where its title was (axes still grow it: automargin)
 MIN_HEIGHT_PX = 160
+MAX_PX = (7680, 4320)  # an 8K screen: the largest figure area a slide is drawn for
 PHONE_FONT_PX = 14  # projector type is for a wall; a phone in a student's hand gets phone type
 
 
@@ -44,8 +45,16 @@ def placeholder(theme: Theme) -> dict:
                                      xaxis=hidden, yaxis=hidden, margin=dict(l=0, r=0, t=0, b=0)))
 
 
-def area_size(area: dict) -> Size:
+def area_size(area) -> Size | None:
     """The ``Size`` of a figure area the browser measured: a fixed height on a projector's grid,
-    none on a phone, where the page scrolls and the figure takes the height it needs."""
-    height = area.get("height")
-    return Size(max(1, int(area.get("width") or 0)), int(height) if height else None, slide=True)
+    none on a phone, where the page scrolls and the figure takes the height it needs. None for
+    what no browser would send (the store is the client's to write): no width, or not numbers.
+    Sizes are held to an 8K screen."""
+    try:
+        width, height = int(area["width"]), area.get("height")
+        height = None if height is None else int(height)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    if width < 1 or (height is not None and height < 1):
+        return None
+    return Size(min(width, MAX_PX[0]), None if height is None else min(height, MAX_PX[1]), slide=True)

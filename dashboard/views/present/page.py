@@ -160,9 +160,10 @@ def register(app: Dash, ds: Dataset) -> None:
     @app.callback(Output(GRAPH, "figure"), Output(FIGURE_AREA, "className"), Input(AREA, "data"),
                   prevent_initial_call=True)
     def draw(area):
-        if not area or not area.get("width"):
+        size = area_size(area)
+        if size is None:
             raise PreventUpdate
-        request, _ = parse_present_query(ds, area.get("search") or "")
+        request, _ = parse_present_query(ds, str(area.get("search") or ""))
         if request is None or request.handout or request.presenter:
             raise PreventUpdate
-        return figure(request.current.view, area_size(area)), "slide-figure drawn"
+        return figure(request.current.view, size), "slide-figure drawn"
