@@ -1,9 +1,11 @@
 """The slide cases of the layout sweep (DESIGN.md §3), in real Chromium on the shipped decks.
 
-Every slide of every shipped deck at the classroom sizes, 16:9 and a 4:3 projector. One page
-per size steps through a deck with the → key (as a clicker does), so the app loads once.
+Every slide of every shipped deck at the classroom sizes, 16:9 and a 4:3 projector, and on a
+phone. One page per size steps through a deck with the → key (as a clicker does), so the app
+loads once.
 
-Two checks per size, each printing every failure:
+Two checks per projector size, each printing every failure (a phone: the page never scrolls
+sideways, nothing is cut off at its edge):
 - the slide (views/present, present.css): it fits the window and never scrolls; its figure
   fills the figure area and draws no title or credit line of its own; body text ≥ 28 px at
   1920×1080 and never under 18 px, the title larger; the text column is never empty and never
@@ -26,6 +28,7 @@ from tests.harness import served
 SHIPPED = load(DEFAULT_DATA_DIR)
 DECKS = {deck_id: get_deck(SHIPPED, deck_id) for deck_id in SHIPPED.decks.index}
 SIZES = [(1280, 720), (1366, 768), (1920, 1080), (1024, 768)]
+PHONE = (390, 844)  # a student's phone: the slide becomes a page that scrolls down, never sideways
 OVERLAP, FIGURE_FONT_PX, LEGEND_SHARE = 0.15, 18, 0.25
 BODY_FONT_PX, BODY_FONT_PX_1080 = 18, 28
 FILL = 0.5  # the figure area's least share of the window's width and of its height
@@ -174,6 +177,24 @@ def _report(failures: list[str]) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_every_slide_fits_its_window_with_a_figure_filling_its_area(measured, size):
     _report([f for label, m in measured(size) for f in slide_failures(label, m, size)])
+
+
+def phone_failures(label: str, m: dict) -> list[str]:
+    problems = []
+    if m["scroll"]["x"] > 0:
+        problems.append(f"the page scrolls sideways by {m['scroll']['x']} px")
+    if m["figure"]["x"] < 0 or m["figure"]["x"] + m["figure"]["w"] > m["window"]["w"] + 1:
+        problems.append(f"the figure ({m['figure']['w']:.0f} px wide) runs past the window")
+    if m["body"]["chars"] == 0 or m["body"]["font"] < BODY_FONT_PX:
+        problems.append(f"the text is empty or under {BODY_FONT_PX} px")
+    wide = [t["text"] for t in m["texts"] if t["x"] < -1 or t["x"] + t["w"] > m["window"]["w"] + 1]
+    if wide:
+        problems.append(f"figure text cut off at the window's edge: {wide[:5]}")
+    return [f"{label}: {p}" for p in problems]
+
+
+def test_every_slide_on_a_phone_is_a_page_that_never_scrolls_sideways(measured):
+    _report([f for label, m in measured(PHONE) for f in phone_failures(label, m)])
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
