@@ -35,7 +35,8 @@ def test_what_no_browser_sends_draws_nothing(area):
 def test_a_slide_figure_has_no_title_or_credit_and_fills_its_area(fixture_dataset, view):
     figure = slide_figure(fixture_dataset, view, THEME, Size(794, 526, slide=True))
     assert not figure.layout.title.text and not figure.layout.title.subtitle.text
-    assert figure.layout.margin.t <= max(TOP_PX, build_figure(fixture_dataset, view, THEME, Size(794, 526, slide=True)).layout.margin.t)
+    built = build_figure(fixture_dataset, view, THEME, Size(794, 526, slide=True))
+    assert figure.layout.margin.t <= max(TOP_PX, built.layout.margin.t)
     assert figure.layout.height is None and figure.layout.width is None and figure.layout.autosize
 
 

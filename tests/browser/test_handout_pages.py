@@ -50,7 +50,8 @@ def test_each_slide_of_a_shipped_deck_prints_on_one_page_of_a4_and_letter(handou
         assert len(pages) == len(deck.slides) + 1, f"{deck_id} on {paper}: {len(pages)} pages"
         for number, slide in enumerate(deck.slides, start=1):
             sheet = pages[number]
-            assert compact(f"{number}. {slide.title}") in sheet, f"{deck_id} on {paper}: slide {number} not on page {number + 1}"
-            assert compact(slide.text[-40:]) in sheet, f"{deck_id} on {paper}: slide {number}'s text runs off its page"
+            where = f"{deck_id} on {paper}, slide {number}"
+            assert compact(f"{number}. {slide.title}") in sheet, f"{where}: not on page {number + 1}"
+            assert compact(slide.text[-40:]) in sheet, f"{where}: the text runs off its page"
             for source in slide_sources(SHIPPED, slide):
-                assert compact(source.url) in sheet, f"{deck_id} on {paper}: slide {number} lost {source.url}"
+                assert compact(source.url) in sheet, f"{where}: lost {source.url}"

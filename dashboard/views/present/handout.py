@@ -103,11 +103,12 @@ def _source_text(source: SourceRef, titled: bool) -> str:
 
 
 def sources_list(sources: tuple[SourceRef, ...], titles: bool, points: float) -> html.Div:
-    """Each source's publisher, title (if ``titles``) and date, and its address, at ``points`` pt
-    on paper."""
+    """Each source's publisher, title and date, and its address; on paper at ``points`` pt and,
+    unless ``titles``, without the titles (present.css: ``.untitled``)."""
     items = [html.Li([html.A(s.publisher, href=s.url, target="_blank", rel="noopener noreferrer"),
-                      f", “{s.title}”, {s.published}. " if titles else f", {s.published}. ",
+                      html.Span(f", “{s.title}”", className="source-title"), f", {s.published}. ",
                       html.Span(s.url, className="source-url")])
              for s in sources]
-    return html.Div(className="handout-sources", style={"--source-pt": f"{points}pt"},
+    return html.Div(className="handout-sources" + ("" if titles else " untitled"),
+                    style={"--source-pt": f"{points}pt"},
                     children=[html.H3(f"Sources ({len(items)})"), html.Ol(items)] if items else [])
