@@ -28,7 +28,9 @@ def main() -> None:
             page = browser.new_page(viewport=viewport)
             for name, path in shots.items():
                 page.goto(base + path)
-                page.wait_for_selector(".js-plotly-plot .main-svg")
+                # A slide's figure arrives after the slide measured its figure area.
+                page.wait_for_selector(".slide-figure.drawn .main-svg" if path.startswith("/present")
+                                       else ".js-plotly-plot .main-svg")
                 page.wait_for_timeout(800)
                 page.screenshot(path=str(DOCS / name), full_page=whole)
                 print(f"wrote docs/{name}")

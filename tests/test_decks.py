@@ -124,6 +124,7 @@ def test_good_queries(fixture_dataset, query, slide, handout):
     ("slide=-1", "slide: '-1' is not a slide number"),
     ("slide=two", "slide: 'two' is not a slide number"),
     ("handout=yes", "handout: 'yes' is not 1 or 0"),
+    ("presenter=yes", "presenter: 'yes' is not 1 or 0"),
     ("colour=red", "Unknown parameter 'colour' was ignored."),
     ("deck=" + "x" * 5000, "too long"),
 ])
@@ -144,6 +145,9 @@ def test_urls_round_trip(fixture_dataset):
     deck = get_deck(fixture_dataset, DECK)
     assert present_url(deck, 3) == f"/present?deck={DECK}&slide=3"
     assert present_url(deck, handout=True) == f"/present?deck={DECK}&handout=1"
+    assert present_url(deck, 2, presenter=True) == f"/present?deck={DECK}&slide=2&presenter=1"
+    request, _ = parse_present_query(fixture_dataset, f"deck={DECK}&slide=2&presenter=1")
+    assert (request.slide, request.presenter, request.handout) == (2, True, False)
     for number in range(1, 5):
         request, notes = parse_present_query(fixture_dataset, present_url(deck, number).split("?")[1])
         assert (request.deck, request.slide, notes) == (deck, number, [])
@@ -180,3 +184,18 @@ def test_bundled_deck_shows_16_may_on_the_schedule(bundled):
     deck = get_deck(bundled, "istanbul-2022-2025")
     views = {slide.view for slide in deck.slides}
     assert ViewState(tab="schedule", day="2025-05-16") in views
+
+
+# --- the handout's page plan ----------------------------------------------------------------
+
+def test_a_handout_page_gives_the_figure_what_the_text_and_sources_leave(fixture_dataset):
+    from dashboard.data.event_detail import SourceRef
+    from dashboard.views.present.handout import FIGURE_PX, SOURCE_STYLES, page_plan
+
+    source = SourceRef("Example Wire", "A title of some length " * 3, "1 May 2025", "https://example.org/" + "x" * 80)
+    assert page_plan("Short.", ()) == (FIGURE_PX[1], SOURCE_STYLES[0])
+    assert page_plan("Text. " * 80, (source,) * 10) == (418, SOURCE_STYLES[0])  # the sources take the figure's room
+    assert page_plan("Text. " * 80, (source,) * 20)[1] != SOURCE_STYLES[0]  # then their type shrinks
+    # Many sources: smaller type, then no titles (the addresses stay), never below the least figure.
+    height, style = page_plan("Text. " * 80, (source,) * 40)
+    assert style == SOURCE_STYLES[-1] and FIGURE_PX[0] <= height < FIGURE_PX[1]

@@ -18,7 +18,7 @@ from dashboard.state import MAX_QUERY, ViewState
 from dashboard.tabs import choices_for
 
 PATH = paths.PRESENT
-PARAMS = ("deck", "slide", "handout", "view")
+PARAMS = ("deck", "slide", "handout", "presenter", "view")
 
 
 @dataclass(frozen=True)
@@ -36,15 +36,18 @@ class Deck:
     id: str  # '' for a one-slide deck made from a view
     title: str
     slides: tuple[Slide, ...]
+    description: str = ""
 
 
 @dataclass(frozen=True)
 class PresentRequest:
-    """What ``/present?…`` asks for: a deck, a slide number (1-based) and the handout flag."""
+    """What ``/present?…`` asks for: a deck, a slide number (1-based), the handout flag and
+    the presenter flag (the speaker's window: notes, next slide, clock)."""
 
     deck: Deck
     slide: int = 1
     handout: bool = False
+    presenter: bool = False
 
     @property
     def current(self) -> Slide:
@@ -56,7 +59,8 @@ def get_deck(ds: Dataset, deck_id: str) -> Deck | None:
     if deck_id not in ds.decks.index:
         return None
     rows = ds.slides[ds.slides["deck_id"] == deck_id]
-    return Deck(deck_id, ds.decks.at[deck_id, "title"], tuple(
+    deck = ds.decks.loc[deck_id]
+    return Deck(deck_id, deck["title"], description=cell_text(deck.get("description")), slides=tuple(
         Slide(title=row.title, text=row.text, view=ViewState.from_query(cell_text(row.view))[0],
               notes=cell_text(row.notes), event_ids=row.event_ids, source_ids=row.source_ids)
         for row in rows.itertuples()
@@ -96,15 +100,13 @@ def parse_present_query(ds: Dataset, query: str) -> tuple[PresentRequest | None,
             params[name] = value.strip()
         else:
             notes.append(f"Unknown parameter {name[:40]!r} was ignored.")
-    handout = params.get("handout", "0")
-    if handout not in ("0", "1"):
-        notes.append(f"handout: {handout[:40]!r} is not 1 or 0; showing the slides.")
+    handout, presenter = (_flag(params, name, notes) for name in ("handout", "presenter"))
     if "view" in params:
         view, view_notes = ViewState.from_query(params["view"], choices_for(ds))
         notes += [f"view: {note}" for note in view_notes]
         if "deck" in params:
             notes.append("deck: ignored, since view= makes a one-slide deck of that view.")
-        return PresentRequest(view_deck(ds, view), 1, handout == "1"), notes
+        return PresentRequest(view_deck(ds, view), 1, handout, presenter), notes
     default = ds.decks.index[0] if len(ds.decks) else None
     wanted = params.get("deck", default)
     deck = get_deck(ds, wanted) if wanted else None
@@ -119,14 +121,29 @@ def parse_present_query(ds: Dataset, query: str) -> tuple[PresentRequest | None,
         notes.append(f"slide: {slide[:40]!r} is not a slide number from 1 to {len(deck.slides)}; "
                      "showing slide 1.")
         number = 1
-    return PresentRequest(deck, number, handout == "1"), notes
+    return PresentRequest(deck, number, handout, presenter), notes
 
 
-def present_url(deck: Deck, slide: int | None = None, handout: bool = False) -> str:
-    """The link to one slide of ``deck``, or to its handout; a view deck's links carry its view."""
+def _flag(params: dict[str, str], name: str, notes: list[str]) -> bool:
+    value = params.get(name, "0")
+    if value not in ("0", "1"):
+        notes.append(f"{name}: {value[:40]!r} is not 1 or 0; showing the slides.")
+    return value == "1"
+
+
+def present_url(deck: Deck, slide: int | None = None, handout: bool = False, presenter: bool = False) -> str:
+    """The link to one slide of ``deck`` (in the presenter's window if ``presenter``), or to its
+    handout; a view deck's links carry its view."""
     pairs = [("deck", deck.id)] if deck.id else [("view", deck.slides[0].view.to_query())]
     if handout:
         pairs.append(("handout", "1"))
     elif slide is not None and deck.id:
         pairs.append(("slide", str(slide)))
+    if presenter and not handout:
+        pairs.append(("presenter", "1"))
     return f"{PATH}?{urlencode(pairs)}"
+
+
+def channel(deck: Deck) -> str:
+    """The name the deck's windows (projected and presenter) keep in step on (BroadcastChannel)."""
+    return "present:" + (deck.id or "view:" + deck.slides[0].view.to_query())

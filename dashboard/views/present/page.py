@@ -2,50 +2,66 @@
 
 Each slide has its own URL: the prev/next controls are ``dcc.Link``s (history.pushState), the
 router re-renders on every URL change, so reload and the back button land on the same slide.
-``assets/present.js`` maps the keys and the clicker onto those links. ``handout=1`` renders
-the printable handout (views/handout.py); ``view=<query>`` a one-slide deck of that view.
+``assets/present.js`` maps the keys and the clicker onto those links and keeps the projected
+and the presenter's window in step. ``handout=1`` renders the printable handout (handout.py),
+``presenter=1`` the speaker's window (presenter.py), ``view=<query>`` a one-slide deck.
+
+The slide is a grid sized to the window (present.css): title, figure area, text column,
+sources, controls. The figure is drawn for the figure area's real size: the browser measures
+the area once the slide is laid out (and again when it changes) and writes it to the
+``present-area`` store, and the server builds the figure for that ``Size``. The page itself
+carries no figure, so a slide never draws twice, and the URL never holds the size.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from functools import lru_cache
 
 import plotly.graph_objects as go
-from dash import Dash, Input, Output, State, dcc, html
+from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard.data.dataset import Dataset
+from dashboard.data.event_detail import SourceRef
 from dashboard.views.present.deck import (
     PATH,
-    Deck,
     PresentRequest,
+    channel,
     parse_present_query,
     present_url,
     slide_sources,
     view_deck,
 )
-from dashboard.tabs import build_figure
+from dashboard.tabs import figure_description
 from dashboard.figures.theme import Theme, get_theme
-from dashboard.figures.assembly import NARROW_PX
 from dashboard.figures.size import Size
 from dashboard.state import ViewState
 from dashboard.views import components as c
-from dashboard.views.present.handout import handout, sources_list
+from dashboard.views.present.handout import handout
+from dashboard.views.present import presenter
+from dashboard.views.present.controls import steps
+from dashboard.views.present.figure import area_size, placeholder, slide_figure
 
 THEME = "present"
-GRAPH, NOTES_PANEL, NOTES_TOGGLE, FULLSCREEN = "present-graph", "present-notes", "present-notes-toggle", "present-fullscreen"
+GRAPH, AREA, FIGURE_AREA, NOTES_PANEL = "present-graph", "present-area", "present-figure-area", "present-notes"
+NOTES_TOGGLE, FULLSCREEN, PRESENTER = "present-notes-toggle", "present-fullscreen", "present-presenter"
 CAPTION = "present-graph-caption"
-FIRST, PREVIOUS, NEXT, LAST = "present-first", "present-prev", "present-next", "present-last"
 GRAPH_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True, "scrollZoom": False}
-KEYS_HELP = "Keys: → or Space next · ← previous · Home / End first / last · F full screen · N notes"
+KEYS_HELP = "→ / Space next · ← previous · F full screen · N notes · P presenter"
+FIGURES_KEPT = 64  # slide figures per app: (view, size) → figure; a class on one deck shares them
 
 
 def page(ds: Dataset, query: str, size: Size = Size()) -> html.Div:
-    """The page for a URL query string; parameters it cannot use become visible notes."""
+    """The page for a URL query string; parameters it cannot use become visible notes.
+    (``size`` is the router's guess; a slide measures its own figure area instead.)"""
     request, notes = parse_present_query(ds, query)
     if request is None:
         return no_decks(ds, notes)
-    return handout(ds, request.deck, notes) if request.handout else slide_page(ds, request, notes, size)
+    if request.handout:
+        return handout(ds, request.deck, notes)
+    if request.presenter:
+        return presenter.page(ds, request, notes, theme_style(get_theme(THEME)))
+    return slide_page(ds, request, notes)
 
 
 def layout(ds: Dataset, view: ViewState, notes: list[str]) -> html.Div:
@@ -59,11 +75,12 @@ def theme_style(theme: Theme) -> dict:
             "--accent": theme.series_colors[0], "--panel": theme.paper}
 
 
-def slide_page(ds: Dataset, request: PresentRequest, notes: list[str], size: Size = Size()) -> html.Div:
+def slide_page(ds: Dataset, request: PresentRequest, notes: list[str]) -> html.Div:
     deck, number = request.deck, request.slide
     slide, count = request.current, len(deck.slides)
     theme = get_theme(THEME)
-    return html.Div(className="page present present-deck", style=theme_style(theme), children=[
+    return html.Div(className="page present present-deck", style=theme_style(theme),
+                    **{"data-channel": channel(deck), "data-slide": str(number), "data-count": str(count)}, children=[
         html.Header(className="present-bar", children=[
             html.A("← Explore", href=slide.view.url("/"), className="present-exit",
                    title="Open this slide's view on the explore page"),
@@ -79,48 +96,40 @@ def slide_page(ds: Dataset, request: PresentRequest, notes: list[str], size: Siz
         c.notes_banner(notes),
         html.Main(id="main", className="slide", children=[
             html.H1(slide.title, className="slide-title"),
-            html.Div(className="slide-body", children=[
-                html.Div(className="slide-figure", children=c.described_graph(dcc.Graph(
-                    id=GRAPH, figure=slide_figure(ds, slide.view, size), config=GRAPH_CONFIG, style={"height": "100%"}),
-                    CAPTION, ds, slide.view)),
-                html.Div(className="slide-text", children=[
-                    *([html.P(slide.text)] if slide.text else []),
-                    sources_list(slide_sources(ds, slide), urls=False),
-                ]),
-            ]),
+            html.Div(id=FIGURE_AREA, className="slide-figure", children=c.described_graph(dcc.Graph(
+                id=GRAPH, figure=placeholder(theme), config=GRAPH_CONFIG, style={"height": "100%"}),
+                CAPTION, ds, slide.view)),
+            # Never empty: a slide without text (a view's one-slide deck) says what its figure shows.
+            html.Div(className="slide-text", children=html.P(slide.text or figure_description(ds, slide.view))),
+            slide_sources_line(slide_sources(ds, slide)),
             html.Aside(id=NOTES_PANEL, className="slide-notes", **{"aria-label": "Speaker notes"}, children=[
                 html.H2("Speaker notes"), html.P(slide.notes or "No notes for this slide."),
             ]),
         ]),
         html.Nav(className="present-controls", **{"aria-label": "Slides"}, children=[
-            _step("« First", FIRST, deck, 1, number), _step("← Previous", PREVIOUS, deck, number - 1, number),
-            _step("Next →", NEXT, deck, number + 1, number), _step("Last »", LAST, deck, count, number),
+            *steps(deck, number),
             html.Button("Notes (N)", id=NOTES_TOGGLE, className="button", n_clicks=0),
             html.Button("Full screen (F)", id=FULLSCREEN, className="button", n_clicks=0),
+            html.A("Presenter view (P)", id=PRESENTER, href=present_url(deck, number, presenter=True),
+                   target="present-presenter", className="button",
+                   title="Open the speaker's window: notes, next slide, clock and timer"),
             html.A("Handout", href=present_url(deck, handout=True), className="button"),
             html.Span(KEYS_HELP, className="present-keys"),
         ]),
+        dcc.Store(id=AREA),
+        dcc.Store(id=presenter.SYNC),
     ])
 
 
-def slide_figure(ds: Dataset, view: ViewState, size: Size) -> go.Figure:
-    """A slide's figure in the projector theme, as tall as the slide's figure area; on a phone,
-    as tall as it needs, above the slide's text (present.css)."""
-    theme = get_theme(THEME)
-    narrow = size.width < NARROW_PX
-    if narrow:  # projector type is for a wall; a phone in a student's hand gets phone type
-        theme = replace(theme, font_size=14, marker_size=13.0, line_width=3.0)
-    figure = build_figure(ds, view, theme, size)
-    if not narrow:
-        figure.layout.height = None  # fill the slide's figure area instead of the page's fixed height
-    return figure
-
-
-def _step(label: str, component_id: str, deck: Deck, target: int, current: int):
-    """A link to slide ``target``, or a disabled label where there is no such slide."""
-    if target == current or not 1 <= target <= len(deck.slides):
-        return html.Span(label, id=component_id, className="button disabled", **{"aria-disabled": "true"})
-    return dcc.Link(label, id=component_id, href=present_url(deck, target), className="button")
+def slide_sources_line(sources: tuple[SourceRef, ...]) -> html.Div:
+    """The slide's sources as one compact run (publisher and date, each a link, its title on
+    hover): a slide is read from the back of a room; the handout prints titles and addresses."""
+    items = [html.Li([html.A(s.publisher, href=s.url, title=s.title, target="_blank",
+                             rel="noopener noreferrer"), f", {s.published}"]) for s in sources]
+    return html.Div(className="slide-sources", children=[
+        html.H2(f"Sources ({len(items)})" if items else "Sources"),
+        html.Ol(items) if items else html.P("This view cites no sources; its events' sources are on the explore page."),
+    ])
 
 
 def no_decks(ds: Dataset, notes: list[str]) -> html.Div:
@@ -135,12 +144,26 @@ def no_decks(ds: Dataset, notes: list[str]) -> html.Div:
 
 
 def register(app: Dash, ds: Dataset) -> None:
-    """Slide changes are links, keys and notes live in assets/present.js; the one callback
-    redraws the slide's figure when the window crosses the narrow width."""
-    @app.callback(Output(GRAPH, "figure"), Input(c.VIEWPORT, "data"), State(c.URL, "search"),
+    """The browser measures the figure area (assets/present.js) as soon as a slide is laid out
+    and whenever it changes; the server draws the slide's figure for that size. A second
+    clientside callback announces each slide shown to the deck's other windows."""
+    app.clientside_callback(ClientsideFunction("present", "measure"), Output(AREA, "data"),
+                            Input(GRAPH, "id"))
+    app.clientside_callback(ClientsideFunction("present", "shown"), Output(presenter.SYNC, "data"),
+                            Input(presenter.SYNC, "id"))
+
+    @lru_cache(maxsize=FIGURES_KEPT)
+    def figure(view: ViewState, size: Size) -> go.Figure:
+        return slide_figure(ds, view, get_theme(THEME), size)
+
+    # "drawn" marks the figure area once its figure (not the placeholder) is in (tests wait on it).
+    @app.callback(Output(GRAPH, "figure"), Output(FIGURE_AREA, "className"), Input(AREA, "data"),
                   prevent_initial_call=True)
-    def reshape(width_class, search):
-        request, _ = parse_present_query(ds, search or "")
-        if request is None or request.handout:
+    def draw(area):
+        size = area_size(area)
+        if size is None:
             raise PreventUpdate
-        return slide_figure(ds, request.current.view, c.figure_size(width_class))
+        request, _ = parse_present_query(ds, str(area.get("search") or ""))
+        if request is None or request.handout or request.presenter:
+            raise PreventUpdate
+        return figure(request.current.view, size), "slide-figure drawn"
