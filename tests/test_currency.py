@@ -10,6 +10,7 @@ from dashboard.state import ViewState
 from dashboard.tabs import build_figure
 from dashboard.views import embed
 from dashboard.views.explore import page as explore
+from dashboard.views.present import page as present
 
 SHIPPED = "Data through 13 Mar 2026 · reviewed 1 Dec 2026"
 
@@ -30,6 +31,8 @@ def test_every_view_and_export_carries_it(shipped_dataset):
     ds = shipped_dataset
     assert SHIPPED in texts(explore.page(ds, ""))
     assert SHIPPED in texts(embed.page(ds, "tab=schedule"))
+    assert SHIPPED in texts(present.page(ds, "deck=us-track-2025-2026&slide=2"))
+    assert SHIPPED in texts(present.page(ds, "deck=us-track-2025-2026&handout=1"))
     assert SHIPPED in standalone_html(ds, ViewState())
     for tab in ("timeline", "schedule", "compare"):
         layout = build_figure(ds, ViewState(tab=tab)).layout

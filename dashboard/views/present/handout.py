@@ -17,6 +17,7 @@ import math
 
 from dash import dcc, html
 
+from dashboard.data.credits import currency_text
 from dashboard.data.dataset import Dataset
 from dashboard.views.present.deck import Deck, Slide, present_url, slide_sources
 from dashboard.data.event_detail import SourceRef
@@ -52,8 +53,8 @@ def handout(ds: Dataset, deck: Deck, notes: list[str]) -> html.Div:
             ]),
             html.Ul([html.Li(slide.title) for slide in deck.slides], className="handout-contents",
                     **{"aria-label": "Slides"}),
-            html.P(f"Data: {ds.title}. Licence {ds.license}; data version {ds.version}. Times in GMT "
-                   "and Istanbul time (UTC+3).", className="handout-credit"),
+            html.P(f"Data: {ds.title}. {currency_text(ds)}. Licence {ds.license}; data version {ds.version}. "
+                   "Times in GMT and Istanbul time (UTC+3).", className="handout-credit"),
         ]),
         c.notes_banner(notes),
         html.Main(id="main", children=[

@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
+from dashboard.data.credits import currency_text
 from dashboard.data.dataset import Dataset
 from dashboard.data.event_detail import SourceRef
 from dashboard.views.present.deck import (
@@ -101,7 +102,7 @@ def slide_page(ds: Dataset, request: PresentRequest, notes: list[str]) -> html.D
                 CAPTION, ds, slide.view)),
             # Never empty: a slide without text (a view's one-slide deck) says what its figure shows.
             html.Div(className="slide-text", children=html.P(slide.text or figure_description(ds, slide.view))),
-            slide_sources_line(slide_sources(ds, slide)),
+            slide_sources_line(slide_sources(ds, slide), currency_text(ds)),
             html.Aside(id=NOTES_PANEL, className="slide-notes", **{"aria-label": "Speaker notes"}, children=[
                 html.H2("Speaker notes"), html.P(slide.notes or "No notes for this slide."),
             ]),
@@ -121,14 +122,16 @@ def slide_page(ds: Dataset, request: PresentRequest, notes: list[str]) -> html.D
     ])
 
 
-def slide_sources_line(sources: tuple[SourceRef, ...]) -> html.Div:
+def slide_sources_line(sources: tuple[SourceRef, ...], currency: str) -> html.Div:
     """The slide's sources as one compact run (publisher and date, each a link, its title on
-    hover): a slide is read from the back of a room; the handout prints titles and addresses."""
+    hover): a slide is read from the back of a room; the handout prints titles and addresses.
+    ``currency``: how far the record runs ("Data through … · reviewed …")."""
     items = [html.Li([html.A(s.publisher, href=s.url, title=s.title, target="_blank",
                              rel="noopener noreferrer"), f", {s.published}"]) for s in sources]
     return html.Div(className="slide-sources", children=[
         html.H2(f"Sources ({len(items)})" if items else "Sources"),
         html.Ol(items) if items else html.P("This view cites no sources; its events' sources are on the explore page."),
+        html.P(currency, className="slide-currency"),
     ])
 
 
