@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.io as pio
 
 from dashboard.data.credits import currency_text
-from dashboard.data.fields import spreadsheet_safe
+from dashboard.data.fields import SOURCE_COLUMNS, source_cells, spreadsheet_safe, write_cell
 from dashboard.views.citation import APP_NAME, cited_sources, credit_line
 from dashboard.data.dataset import TIME_FIELDS, Dataset
 from dashboard.figures.size import Size
@@ -28,14 +28,13 @@ from dashboard.figures.theme import get_theme
 from dashboard.data.labels import when_text
 from dashboard.data.filters import filter_events
 from dashboard.state import ViewState
-from dashboard.data.times import DISPLAY_ZONE
+from dashboard.data.times import DISPLAY_ZONE, iso_date
 
 DIV_ID = "negotiation-timeline-figure"
 # plotly.js with only our trace types (scripts/build_plotly_bundle.sh), inlined: 1.07 MB, not 4.8 MB
 PLOTLY_BUNDLE = Path(__file__).resolve().parent.parent / "assets" / "plotly-timeline.min.js"
 CLOCK_COLUMNS = {"time_gmt": "UTC", "time_istanbul": DISPLAY_ZONE}  # text columns added to the CSV
 ISTANBUL_COLUMNS = {f"{name}_istanbul": name for name in TIME_FIELDS}  # ISO times in Istanbul time
-SOURCE_COLUMNS = ("source_publishers", "source_urls")  # where each fact comes from
 IMAGE_WIDTH = 1200  # px, when no width is asked for; the height defaults to the figure's own
 IMAGE_TIMEOUT = 60  # seconds for one image render
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "chrome")
@@ -72,8 +71,7 @@ def events_csv(ds: Dataset, view: ViewState) -> str:
                  for name in columns]
         istanbul = [_cell(record[name], name, record["precision"], record["local_tz"], {}, DISPLAY_ZONE)
                     for name in ISTANBUL_COLUMNS.values()]
-        cited = ds.sources.loc[list(record["source_ids"])]
-        sources = [separator.join(cited["publisher"]), separator.join(cited["url"])]
+        sources = source_cells(ds.sources, record["source_ids"], separator)
         writer.writerow([spreadsheet_safe(cell) for cell in
                          (*cells, *(texts[position] for texts in clocks), *istanbul, *sources)])
     return out.getvalue()
@@ -81,21 +79,12 @@ def events_csv(ds: Dataset, view: ViewState) -> str:
 
 def _cell(value, name: str, precision: str, zone: str, separators: dict, clock: str = "UTC") -> str:
     """One value written as events.csv holds it: times with seconds and offset on ``clock``
-    (UTC, as stored), day and month values as the local date, lists joined by the field's
-    separator, booleans as true/false."""
-    if isinstance(value, tuple):
-        return separators[name].join(value)
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    if name in TIME_FIELDS:
-        if precision == "day":
-            return value.tz_convert(zone).strftime("%Y-%m-%d")
-        if precision == "month":
-            return value.tz_convert(zone).strftime("%Y-%m")
+    (UTC, as stored), day and month values as the local date, anything else by ``write_cell``."""
+    if name in TIME_FIELDS and not pd.isna(value):
+        if precision in ("day", "month"):
+            return iso_date(value, precision, zone)
         return value.tz_convert(clock).isoformat()
-    if pd.api.types.is_bool(value):
-        return "true" if value else "false"
-    return str(value)
+    return write_cell(value, separators.get(name))
 
 
 def standalone_html(ds: Dataset, view: ViewState) -> str:

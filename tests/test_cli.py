@@ -15,7 +15,7 @@ from .conftest import DATA, edit_cell
 def test_validate_ok_prints_counts(fixture_dir, capsys):
     assert main(["validate", "--data", str(fixture_dir)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("OK ") and "8 events" in out and "4 sources" in out
+    assert out.startswith("OK ") and "8 events" in out and "4 sources" in out and "5 positions" in out
 
 
 def test_validate_bundled_data_ok(capsys):

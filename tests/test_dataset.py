@@ -76,8 +76,24 @@ BAD_CELLS = [
     ("slides.csv", "testport-story", "source_ids", "src-nowhere", "unknown-reference"),
 ]
 
+# positions.csv, by the same rules: its descriptor's enums, occasion key, source list and corroboration
+BAD_POSITIONS = [
+    ("positions.csv", "pos-beta-south-ceasefire", "topic", "weather", "bad-enum"),
+    ("positions.csv", "pos-beta-south-ceasefire", "side", "atlantis", "bad-enum"),
+    ("positions.csv", "pos-beta-south-ceasefire", "moved", "sideways", "bad-enum"),
+    ("positions.csv", "pos-beta-south-ceasefire", "status", "rumoured", "bad-enum"),
+    ("positions.csv", "pos-beta-south-ceasefire", "verification", "likely", "bad-enum"),
+    ("positions.csv", "pos-beta-south-ceasefire", "quote", "perhaps", "bad-boolean"),
+    ("positions.csv", "pos-beta-south-ceasefire", "position", "", "blank-required"),
+    ("positions.csv", "pos-beta-south-ceasefire", "occasion", "e-nowhere", "unknown-reference"),
+    ("positions.csv", "pos-beta-south-ceasefire", "source_ids", "src-courier;src-nowhere", "unknown-reference"),
+    ("positions.csv", "pos-beta-south-ceasefire", "verification", "verified", "uncorroborated"),  # Courier only
+    ("positions.csv", "pos-beta-north-neutrality", "id", "pos-beta-south-ceasefire", "duplicate-id"),
+    ("positions.csv", "pos-beta-south-ceasefire", "position", "=1+1", "formula-cell"),
+]
 
-@pytest.mark.parametrize("file, row_id, column, value, code", BAD_CELLS)
+
+@pytest.mark.parametrize("file, row_id, column, value, code", BAD_CELLS + BAD_POSITIONS)
 def test_each_bad_cell_is_named_by_file_row_column_and_code(fixture_dir, file, row_id, column, value, code):
     row = edit_cell(fixture_dir, file, row_id, column, value)
     found = [(p.file, p.row, p.column, p.code) for p in problems_of(fixture_dir)]
@@ -236,7 +252,7 @@ def test_bundled_data_is_valid():
     dataset = load_dataset(DATA)
     counts = dataset.counts()
     assert counts["rounds"] >= 8 and counts["events"] >= 45 and counts["sources"] >= 25
-    assert counts["territory"] >= 12
+    assert counts["territory"] >= 12 and counts["positions"] >= 100
     assert all(len(ids) >= 1 for ids in dataset.events["source_ids"])
 
 
@@ -264,6 +280,7 @@ def test_two_copies_of_one_original_story_do_not_corroborate(fixture_dir):
 
 
 def test_the_shipped_data_has_no_uncorroborated_verified_row(shipped_dataset):
-    for frame, column in ((shipped_dataset.events, "source_ids"), (shipped_dataset.territory, "source_ids")):
+    for frame, column in ((shipped_dataset.events, "source_ids"), (shipped_dataset.territory, "source_ids"),
+                          (shipped_dataset.positions, "source_ids")):
         for ids in frame.loc[frame["verification"] == "verified", column]:
             assert len(set(shipped_dataset.sources.loc[list(ids), "publisher"])) >= 2, ids

@@ -25,11 +25,12 @@ from dateutil import tz
 from dashboard.data.derived import Derived, derive
 from dashboard.data.fields import parse_cell, parse_date, parse_month, parse_utc_datetime
 from dashboard.data.deck_checks import check_numbering, check_views
+from dashboard.data.keys import check_keys, check_references
 from dashboard.data.territory import Window
 from dashboard.data.record_rules import check_corroboration, check_heads, check_series
 from dashboard.data.problems import DatasetError, Problem
 
-RESOURCES = ("sources", "rounds", "participants", "events", "territory", "decks", "slides")
+RESOURCES = ("sources", "rounds", "participants", "events", "territory", "decks", "slides", "positions")
 TIME_FIELDS = ("scheduled_start", "scheduled_end", "start", "end")
 PERIODS = {"day": pd.DateOffset(days=1), "month": pd.DateOffset(months=1)}
 
@@ -52,7 +53,9 @@ class Dataset:
     territory: pd.DataFrame
     decks: pd.DataFrame  # indexed by id; the slides are in ``slides`` (dashboard.views.present.deck reads both)
     slides: pd.DataFrame  # sorted by deck_id, slide
-    enums: dict  # allowed values from the schema: side, kind, status, verification, precision
+    positions: pd.DataFrame  # indexed by id; in time order of the occasions, then by side, topic and id
+    enums: dict  # allowed values from the schema: side, kind, status, verification, precision of
+    # the events; topic, moved and position_side (the participants' sides and 'europe') of the positions
     fields: dict  # resource name -> its column names in schema order (what its CSV holds)
     separators: dict  # resource name -> {list field: the separator its cells use} (x-separator)
     version: str
@@ -88,8 +91,9 @@ def load_dataset(data_dir: str | Path, tabs: tuple[str, ...] = ()) -> Dataset:
         tables[name] = _read_table(data_dir, schemas[name], problems)
     if len(tables) == len(RESOURCES):
         side_enum = _field(schemas["participants"], "side")["constraints"]["enum"]
-        _check_keys(schemas, tables, problems)
-        _check_references(schemas, tables, side_enum, problems)
+        problems += check_keys(schemas, tables)
+        problems += check_references(schemas, tables)
+        _check_sides(schemas["events"]["path"], tables["events"], side_enum, problems)
         _check_rounds(schemas["rounds"]["path"], tables["rounds"], problems)
         problems += check_heads(schemas["rounds"]["path"], tables["rounds"], tables["events"])
         problems += check_corroboration(schemas, tables)
@@ -105,15 +109,19 @@ def load_dataset(data_dir: str | Path, tabs: tuple[str, ...] = ()) -> Dataset:
     events = _events_frame(tables["events"])
     territory = _frame(tables["territory"], dates=("date",)).sort_values(["measure", "date"])
     window = Window.from_descriptor(package.get("x-territory-window"))
+    enums = {"side": tuple(side_enum), **{
+        name: tuple(_field(schemas["events"], name)["constraints"]["enum"])
+        for name in ("kind", "status", "verification", "precision")}, **{
+        name: tuple(_field(schemas["positions"], field)["constraints"]["enum"])
+        for name, field in (("topic", "topic"), ("moved", "moved"), ("position_side", "side"))}}
     dataset = Dataset(
         sources=sources, rounds=rounds,
         participants=_frame(tables["participants"], index="id"),
         events=events, territory=territory,
         decks=_frame(tables["decks"], index="id", columns=schemas["decks"]),
         slides=_frame(tables["slides"], columns=schemas["slides"]).sort_values(["deck_id", "slide"]),
-        enums={"side": tuple(side_enum), **{
-            name: tuple(_field(schemas["events"], name)["constraints"]["enum"])
-            for name in ("kind", "status", "verification", "precision")}},
+        positions=_positions_frame(tables["positions"], schemas["positions"], events, enums),
+        enums=enums,
         fields={name: tuple(f["name"] for f in schemas[name]["schema"]["fields"]) for name in RESOURCES},
         separators={name: {f["name"]: f["x-separator"] for f in schemas[name]["schema"]["fields"]
                            if "x-separator" in f} for name in RESOURCES},
@@ -206,74 +214,13 @@ def _records(reader) -> list[tuple[int, list[str]]]:
     return records
 
 
-def _check_keys(schemas: dict, tables: dict, problems: list[Problem]) -> None:
-    for name, rows in tables.items():
-        key = schemas[name]["schema"].get("primaryKey", [])
-        seen: dict[tuple, int] = {}
-        for row in rows:
-            value = tuple(row.get(k) for k in key)
-            if None in value:
-                continue
-            if value in seen:
-                problems.append(Problem(schemas[name]["path"], row["_row"], key[-1], "duplicate-id",
-                                        f"{'/'.join(map(str, value))} already used on row {seen[value]}"))
-            else:
-                seen[value] = row["_row"]
-
-
-def _references(schemas: dict) -> list[tuple[str, tuple[str, ...], str, tuple[str, ...]]]:
-    """Every key the descriptor declares, as (resource, fields, referenced resource, its fields):
-    each schema's ``foreignKeys`` (a blank ``resource`` is the schema's own) and each field's
-    ``x-references``, whose every list value is a key."""
-    declared = []
-    for name in RESOURCES:
-        schema = schemas[name]["schema"]
-        for key in schema.get("foreignKeys", []):
-            target = key["reference"]
-            declared.append((name, _names(key["fields"]), target.get("resource") or name, _names(target["fields"])))
-        declared += [(name, (f["name"],), f["x-references"].get("resource"), (f["x-references"].get("field"),))
-                     for f in schema["fields"] if "x-references" in f]
-    return declared
-
-
-def _names(fields: str | list[str]) -> tuple[str, ...]:
-    """Table Schema writes a key of one field as its name or as a list of names."""
-    return (fields,) if isinstance(fields, str) else tuple(fields)
-
-
-def _check_references(schemas: dict, tables: dict, side_enum: list, problems: list) -> None:
-    for name, fields, target, target_fields in _references(schemas):
-        if not _declared(schemas, name, fields) or not _declared(schemas, target, target_fields):
-            problems.append(Problem("datapackage.json", None, None, "bad-foreign-key",
-                                    f"{name}.{'/'.join(fields)} refers to "
-                                    f"{target}.{'/'.join(map(str, target_fields))}, which is not a resource "
-                                    "and field of the package"))
-            continue
-        known = {tuple(row.get(f) for f in target_fields) for row in tables[target]}
-        for row in tables[name]:
-            for ref in _keys(row, fields):
-                if ref not in known:
-                    text = repr(ref[0]) if len(ref) == 1 else repr("/".join(map(str, ref)))
-                    problems.append(Problem(schemas[name]["path"], row["_row"], fields[-1],
-                                            "unknown-reference", f"{text} is not an id in {target}"))
-    for row in tables["events"]:
+def _check_sides(file: str, rows: list[dict], side_enum: list, problems: list[Problem]) -> None:
+    """An event's ``sides`` are each one of the participants' sides (an enum on a list)."""
+    for row in rows:
         for side in row.get("sides") or ():
             if side not in side_enum:
-                problems.append(Problem(schemas["events"]["path"], row["_row"], "sides", "bad-enum",
+                problems.append(Problem(file, row["_row"], "sides", "bad-enum",
                                         f"{side!r} is not one of {', '.join(side_enum)}"))
-
-
-def _declared(schemas: dict, name: str, fields: tuple[str, ...]) -> bool:
-    """Whether ``name`` is one of the package's resources and ``fields`` are among its fields."""
-    return name in RESOURCES and all(any(f["name"] == n for f in schemas[name]["schema"]["fields"]) for n in fields)
-
-
-def _keys(row: dict, fields: tuple[str, ...]) -> list[tuple]:
-    """The keys a row refers to by ``fields``: one per value of a list, none where blank."""
-    values = tuple(row.get(f) for f in fields)
-    if len(fields) == 1 and isinstance(values[0], tuple):
-        return [(value,) for value in values[0]]
-    return [] if any(v is None or v == "" for v in values) else [values]
 
 
 def _check_rounds(file: str, rows: list[dict], problems: list[Problem]) -> None:
@@ -360,6 +307,17 @@ def _events_frame(rows: list[dict]) -> pd.DataFrame:
     ]
     frame["until"] = pd.to_datetime(frame["until"], utc=True)
     return frame.sort_values(["anchor", "id"])
+
+
+def _positions_frame(rows: list[dict], resource: dict, events: pd.DataFrame, enums: dict) -> pd.DataFrame:
+    """Positions in time order of their occasions (``events`` is sorted by anchor), then by
+    the vocabularies' order of side and topic: the order every list and matrix shows them in."""
+    frame = _frame(rows, index="id", columns=resource)
+    order = {"occasion": {event: n for n, event in enumerate(events.index)},
+             "side": {side: n for n, side in enumerate(enums["position_side"])},
+             "topic": {topic: n for n, topic in enumerate(enums["topic"])}}
+    return frame.sort_values(["occasion", "side", "topic", "id"],
+                             key=lambda column: column.map(order[column.name]) if column.name in order else column)
 
 
 def _period_end(ts: pd.Timestamp, precision: str, zone: str) -> pd.Timestamp:

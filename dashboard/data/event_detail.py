@@ -10,6 +10,7 @@ import pandas as pd
 from dashboard.data.dataset import Dataset
 from dashboard.data.filters import round_title
 from dashboard.data.labels import side_label
+from dashboard.data.positions import Position, occasion_positions
 from dashboard.data.territory import territory_at
 from dashboard.data.times import format_delay, format_span, minutes_between
 
@@ -39,6 +40,7 @@ class EventDetail:
     participants: tuple[tuple[str, str, str], ...]  # (name, side, role)
     territory: tuple[str, ...]
     sources: tuple[SourceRef, ...]
+    positions: tuple[Position, ...]  # stated at this event, when it is a positions occasion
 
 
 def cell_text(value) -> str:
@@ -82,5 +84,5 @@ def event_detail(ds: Dataset, event_id: str) -> EventDetail | None:
         delay=delay, summary=cell_text(row["summary"]),
         outcome=cell_text(ds.rounds.at[round_id, "outcome"]) if round_id in ds.rounds.index else "",
         note=cell_text(row["note"]), participants=people, territory=territory,
-        sources=source_refs(ds, row["source_ids"]),
+        sources=source_refs(ds, row["source_ids"]), positions=occasion_positions(ds, event_id),
     )

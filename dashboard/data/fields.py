@@ -12,6 +12,7 @@ import unicodedata
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
+import pandas as pd
 from dateutil import tz
 from dateutil.parser import isoparse
 
@@ -26,6 +27,7 @@ _INTEGER = re.compile(r"(?a)[+-]?\d{1,18}")
 # What a spreadsheet runs as a formula when a cell starts with it (OWASP "CSV injection"); a
 # leading '-' only when the cell is no number ('-5' is a number, '-1+2' or '-cmd' a formula).
 _FORMULA_START = ("=", "+", "@", "\t", "\r", "-")
+SOURCE_COLUMNS = ("source_publishers", "source_urls")  # what an exported row adds to its source_ids
 _TRUE, _FALSE = {"true", "True", "TRUE", "yes", "1"}, {"false", "False", "FALSE", "no", "0"}
 
 
@@ -76,6 +78,25 @@ def spreadsheet_safe(text: str) -> str:
     """``text`` for a CSV cell: a would-be formula gets a leading apostrophe (OWASP's rule), so
     a spreadsheet shows it as text; every other cell is written as it is."""
     return "'" + text if is_formula(text) else text
+
+
+def write_cell(value, separator: str | None = None) -> str:
+    """A parsed value as its CSV holds it (what ``parse_cell`` reads back): a list joined by
+    its field's ``separator``, a boolean as true/false, blank for a missing value."""
+    if isinstance(value, tuple):
+        return separator.join(value)
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if pd.api.types.is_bool(value):
+        return "true" if value else "false"
+    return str(value)
+
+
+def source_cells(sources: pd.DataFrame, ids: tuple[str, ...], separator: str) -> list[str]:
+    """The ``SOURCE_COLUMNS`` of an exported row: its cited sources' original publishers and
+    URLs, in ``ids`` order, joined by the list's separator (where each fact comes from)."""
+    cited = sources.loc[list(ids)]
+    return [separator.join(cited["publisher"]), separator.join(cited["url"])]
 
 
 def check_url(text: str) -> Failure | None:

@@ -1,4 +1,4 @@
-"""Display text: each event's, formatted once when the data loads, and the names of sides and lanes.
+"""Display text: each event's, formatted once when the data loads, and the names of sides, topics and lanes.
 
 The figures, the event list and the table slice ``Dataset.derived.labels`` (this module's
 ``event_labels``, built by ``dashboard.data.derived`` at load) instead of formatting times per
@@ -25,6 +25,19 @@ TIME_COLUMNS = ["start", "end", "scheduled_start", "scheduled_end", "precision",
 SIDE_LABELS = {"russia": "Russia", "ukraine": "Ukraine", "turkey": "Turkey",
                "united-states": "United States", "united-nations": "United Nations",
                "belarus": "Belarus"}
+# positions.topic's vocabulary (datapackage.json defines each) as a reader names it
+TOPIC_LABELS = {
+    "territory-crimea": "Crimea", "territory-donbas": "Donbas",
+    "territory-zaporizhzhia-kherson": "Zaporizhzhia and Kherson", "territory-other": "Other territory",
+    "territory-general": "Territory in general", "nato": "NATO",
+    "neutrality-non-nuclear": "Neutrality and non-nuclear status", "army-size-weapons": "Army size and weapons",
+    "security-guarantees": "Security guarantees", "foreign-troops": "Foreign troops",
+    "sanctions-frozen-assets": "Sanctions and frozen assets",
+    "language-church-denazification": "Language, church, ‘denazification’",
+    "prisoners-children": "Prisoners and children", "nuclear-plant": "Zaporizhzhia nuclear plant",
+    "elections-referendum": "Elections and referendums", "eu-membership": "EU membership",
+    "ceasefire-sequencing": "Ceasefire and sequencing", "overall-framework": "The plan as a whole",
+}
 NO_ROUND = "Context (outside the rounds)"
 LABEL_WIDTH = 32  # characters per line of a timeline lane's label
 
@@ -36,6 +49,10 @@ def esc(text) -> str:
 
 def side_label(side: str) -> str:
     return SIDE_LABELS.get(side, side.replace("-", " ").title())
+
+
+def topic_label(topic: str) -> str:
+    return TOPIC_LABELS.get(topic, topic.replace("-", " ").capitalize())
 
 
 def lane_label(title: str) -> str:

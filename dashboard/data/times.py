@@ -21,6 +21,11 @@ def format_date(ts: pd.Timestamp, zone: str) -> str:
     return local(ts, zone).strftime("%-d %b %Y")
 
 
+def iso_date(ts: pd.Timestamp, precision: str, zone: str) -> str:
+    """The local date in ``zone`` as a CSV holds it: '2022-04' at month precision, else '2022-03-29'."""
+    return local(ts, zone).strftime("%Y-%m" if precision == "month" else "%Y-%m-%d")
+
+
 def format_clock(ts: pd.Timestamp, zone: str = "UTC") -> str:
     return local(ts, zone).strftime("%H:%M")
 

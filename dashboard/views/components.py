@@ -95,6 +95,12 @@ def detail_panel(detail: EventDetail | None, close_id: str) -> list:
         body += [html.H3("At the table"), html.Ul([
             html.Li(f"{name} ({side}{', ' + role if role else ''})") for name, side, role in detail.participants
         ])]
+    if detail.positions:
+        body += [html.H3("Positions stated"), html.Ul(className="positions", children=[
+            html.Li([f"{p.side_label}: {p.topic_label} — ",
+                     *([html.Q(p.position), html.Span(" (quoted)", className="muted")] if p.quote else [p.position])])
+            for p in detail.positions
+        ])]
     body += [html.H3("Territory under Russian control then"),
              html.Ul([html.Li(text) for text in detail.territory]) if detail.territory
              else html.P(NO_MEASUREMENT.capitalize() + ".", className="note")]

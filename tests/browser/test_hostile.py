@@ -23,12 +23,14 @@ TEXT_TYPES = {"string"}
 
 
 def free_text_fields(resource: dict) -> set[str]:
+    keys = {name for key in resource["schema"].get("foreignKeys", [])
+            for name in ([key["fields"]] if isinstance(key["fields"], str) else key["fields"])}
     fields = set()
     for field in resource["schema"]["fields"]:
         constraints = field.get("constraints", {})
         if (field.get("type", "string") in TEXT_TYPES and "enum" not in constraints
                 and "pattern" not in constraints and field.get("format") != "uri"
-                and not field["name"].endswith(("id", "_ids", "_tz"))
+                and not field["name"].endswith(("id", "_ids", "_tz")) and field["name"] not in keys
                 and field["name"] not in ("sides", "view")):  # a slide's view is a checked query
             fields.add(field["name"])
     return fields
@@ -85,6 +87,7 @@ def test_markup_shows_as_text_and_the_page_still_works(page, hostile_url):
     page.goto(hostile_url + "/?event=e-beta-session")
     page.locator("#detail h2").wait_for()
     assert "<" in page.text_content("#detail")  # the payload is visible as text
+    assert "<" in page.text_content("#detail .positions")  # in the positions stated, too
     assert page.locator("#detail script, #detail img, #detail svg").count() == 0
     assert page.text_content("#count") == "8 of 8 events shown"
     page.locator("#graph .scatterlayer .trace").first.wait_for()
