@@ -46,10 +46,12 @@ def wrap(text: str, chars: float, lines: int | None = None) -> list[str]:
     """``text`` on lines of at most ``chars`` characters (escaped), at most ``lines`` lines, the
     lines balanced (no lone last word) as CSS's ``text-wrap: balance``."""
     chars = max(8, int(chars))
-    count = len(textwrap.wrap(str(text), chars, max_lines=lines, placeholder=" …"))
+    words = dict(break_long_words=False, break_on_hyphens=False)  # a name is never cut mid-word
+    count = len(textwrap.wrap(str(text), chars, max_lines=lines, placeholder=" …", **words))
     narrowest = next(w for w in range(max(8, len(str(text)) // max(count, 1)), chars + 1)
-                     if len(textwrap.wrap(str(text), w)) <= count) if count > 1 and not lines else chars
-    return [esc(line) for line in textwrap.wrap(str(text), narrowest, max_lines=lines, placeholder=" …")] or [esc(text)]
+                     if len(textwrap.wrap(str(text), w, **words)) <= count) if count > 1 and not lines else chars
+    return [esc(line) for line in textwrap.wrap(str(text), narrowest, max_lines=lines, placeholder=" …", **words)] \
+        or [esc(text)]
 
 
 def heading(ds: Dataset, theme: Theme, title: str, size: Size) -> tuple[dict, int]:
@@ -80,14 +82,14 @@ def key(names: list[str], theme: Theme, size: Size, width: float) -> tuple[dict,
     """A horizontal legend under the plot, its entries wrapped into rows as plotly wraps them
     at ``width`` px: (the layout's ``legend``, its height in px)."""
     font = small_font(theme, size)
-    height, used, tallest = 0.0, 0.0, 1
-    for name in names:
-        lines = name.split("<br>")
-        entry = 50 + max(text_px(line, font) for line in lines)
-        if used and used + entry > width:
-            height, used, tallest = height + tallest * font * LINE_EM + font * 0.6, 0.0, 1
-        used, tallest = used + entry, max(tallest, len(lines))
-    height += tallest * font * LINE_EM + font * 0.6
-    legend = dict(orientation="h", x=0, xanchor="left", xref="paper", y=0, yanchor="bottom",
+    if not names:
+        return dict(orientation="h"), 0
+    # plotly sets a horizontal legend's entries in columns as wide as its widest entry
+    lines = [name.split("<br>") for name in names]
+    entry = 50 + max(text_px(line, font) for ls in lines for line in ls)
+    columns = max(1, int(width // entry))
+    rows = [lines[i:i + columns] for i in range(0, len(lines), columns)]
+    height = sum(max(map(len, row)) * font * LINE_EM + font * 0.6 for row in rows)
+    legend = dict(orientation="h", x=0, xanchor="left", xref="container", y=0, yanchor="bottom",
                   yref="container", font=dict(size=font), itemclick="toggle", traceorder="normal")
-    return legend, int(height + 6) if names else 0
+    return legend, int(height + 6)
