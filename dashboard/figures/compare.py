@@ -29,14 +29,14 @@ from dashboard.data.territory import territory_lines
 from dashboard.state import ViewState
 from dashboard.data.times import DISPLAY_ZONE, minutes_between
 from dashboard.figures.assembly import assemble, empty_figure
-from dashboard.figures.forms import (LINE_EM, body_font, heading, key, least_width, small_font, text_px,
-                                     wrap)
+from dashboard.figures.forms import (LINE_EM, body_font, heading, key, least_width, slide_height, small_font,
+                                     text_px, wrap)
 from dashboard.figures.size import Size
 from dashboard.figures.theme import Theme
 
 TITLE = "Negotiation tracks side by side, each from its own first session"
 X_TITLE = "Days since each track's first session (day 0)"
-SHORT_X_TITLE = "Days since each track's first session"
+X_TITLES = (X_TITLE, "Days since each track's first session", "Days since day 0")  # the longest that fits
 COLUMNS = ["track", "round_id", "title", "start_date", "day", "sessions", "session_minutes",
            "outcome", "territory"]
 DAY = pd.Timedelta(days=1)
@@ -108,35 +108,40 @@ def compare_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size
     plot_px = width - margin["l"] - margin["r"]
     x_range = [min(events["x"].min(), 0) - 1.5, events["x"].max() + 1.5]
     per_px = (x_range[1] - x_range[0]) / plot_px
-    labels = _round_labels(rows, x_range, per_px, small, form, theme)
-    marker = theme.marker_size
-    band = SPREAD * marker + marker  # px: the markers of a row, kinds side by side
-    level_px = 2 * small * LINE_EM + 10
-    name_px = 2 * font * LINE_EM + 6 if phone else 0
-    centres, bottom, separators, name_labels = {}, 0.0, [], []
-    for track in tracks:
-        levels = max([level + 1 for t, level, _ in labels if t == track], default=0)
-        separators.append(bottom)
-        if phone:
-            name_labels.append(dict(text="<br>".join(names[track]), x=0, xref="paper", xanchor="left",
-                                    y=bottom + 6, yanchor="top", align="left", showarrow=False,
-                                    font=dict(size=small, color=theme.text)))
-        centres[track] = bottom + name_px + levels * level_px + band / 2 + 6
-        bottom = centres[track] + band / 2 + 12
+    marker, level_px = theme.marker_size, 2 * small * LINE_EM + 10
+    name_px = small * LINE_EM + 10 if phone else 0
+    tick_row = font * 1.6 + 8
+    top = heading_px + tick_row + font * LINE_EM + 10  # the day axis and its title, above the rows
+    # On a slide the rows must fit its figure area: fewer label levels, kinds closer together,
+    # then the names without their pace.
+    for levels, spread, lines in ((LEVELS, SPREAD, 2), (1, SPREAD, 2), (1, 1.0, 2), (0, 1.0, 2), (0, 0.5, 1)):
+        names = {t: ls[:lines] for t, ls in names.items()}
+        labels = _round_labels(rows, x_range, per_px, small, levels, theme, form)
+        band = spread * marker + marker  # px: the markers of a row, kinds side by side
+        centres, bottom, separators, name_labels = {}, 0.0, [], []
+        for track in tracks:
+            used = max([level + 1 for t, level, _ in labels if t == track], default=0)
+            separators.append(bottom)
+            if phone:
+                name_labels.append(dict(text="<br>".join(names[track]), x=0, xref="paper", xanchor="left",
+                                        y=bottom + 6, yanchor="top", align="left", showarrow=False,
+                                        font=dict(size=small, color=theme.text)))
+            centres[track] = bottom + name_px + used * level_px + band / 2 + 6
+            bottom = max(centres[track] + band / 2 + 12, bottom + lines * font * LINE_EM + 12 if not phone else 0)
+        if not slide_height(size) or top + bottom + 6 * font <= slide_height(size):
+            break
     spans = [dict(type="line", xref="x", yref="y", x0=0, x1=float(events.loc[events["track"] == t, "x"].max()),
                   y0=centres[t], y1=centres[t], layer="below", line=dict(color=theme.grid, width=2))
              for t in tracks]
     data = _markers(events, centres, theme, band - marker)
     shapes_key = _shape_key(theme, events["symbol"])
     legend, legend_px = key([t["name"] for t in [*data, *shapes_key]], theme, size, width - 20)
-    tick_row = font * 1.6 + 8
-    top = heading_px + tick_row + font * LINE_EM + 10  # the day axis and its title, above the rows
     height = int(top + bottom + legend_px + 12)
     layout = dict(
         hovermode="closest", clickmode="event", dragmode="zoom",
         margin=dict(margin, t=int(top), b=int(legend_px + 12)), title=heading_layout, legend=legend,
         # The axis sits on top, next to the round labels it numbers.
-        xaxis=dict(title=dict(text=SHORT_X_TITLE if form in ("phone", "column") else X_TITLE,
+        xaxis=dict(title=dict(text=next((t for t in X_TITLES if text_px(t, font) < plot_px), X_TITLES[-1]),
                               font=dict(size=font), standoff=6),
                    range=x_range, zeroline=False, showgrid=True, side="top", ticks="outside", tickangle=0,
                    nticks=max(3, int(plot_px / (text_px("000", font) + 40))), tickfont=dict(size=font),
@@ -215,9 +220,9 @@ def _days(events: pd.DataFrame, day0: pd.Series) -> pd.Series:
     return (when - midnight) / DAY
 
 
-def _round_labels(rows: pd.DataFrame, x_range: list, per_px: float, font: int, form: str,
-                  theme: Theme) -> list[tuple[str, int, dict]]:
-    """Direct labels of a track's key rounds (higher levels first, so lower labels mask their lines), as (track, level, annotation): its first and last
+def _round_labels(rows: pd.DataFrame, x_range: list, per_px: float, font: int, levels: int,
+                  theme: Theme, form: str) -> list[tuple[str, int, dict]]:
+    """Direct labels of a track's key rounds on up to ``levels`` levels, as (track, level, annotation): its first and last
     round, then the others in order, each on the lowest level where it touches no other label
     at the form's narrowest width; a round that fits nowhere is left to the hover and the list.
     A label near the right end is set right of its round's line instead of left."""
@@ -225,7 +230,7 @@ def _round_labels(rows: pd.DataFrame, x_range: list, per_px: float, font: int, f
     for track, group in rows.groupby("track", sort=False):
         group = group.sort_values("day")
         order = [*dict.fromkeys([group.index[0], group.index[-1], *group.index])]
-        taken: list[list[tuple[float, float]]] = [[] for _ in range(LEVELS)]
+        taken: list[list[tuple[float, float]]] = [[] for _ in range(levels)]
         for index in order:
             row = group.loc[index]
             lines = wrap(re.sub(r"\s*\(.*?\)", "", str(row["title"])), LABEL_CHARS[form], lines=2)

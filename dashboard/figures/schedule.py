@@ -29,7 +29,7 @@ from dashboard.data.times import (
 from dashboard.data.labels import esc
 from dashboard.figures.assembly import assemble, empty_figure
 from dashboard.figures.forms import (CHAR_EM, LINE_EM, body_font, heading, key, least_width, legend_name,
-                                     small_font, text_px)
+                                     slide_height, small_font, text_px)
 from dashboard.figures.size import Size
 from dashboard.figures.theme import Theme
 
@@ -94,16 +94,23 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     local_first = rows["anchor"].min().tz_convert(DISPLAY_ZONE)
     names = [("GMT", rows["anchor"].min().tz_convert("UTC")), (DISPLAY_ZONE_LABEL, local_first)]
     name_px = max(text_px(f"{n} ({d:%-d %b})", font, bold=True) for n, d in names)
+    inline: set = set()  # rows whose delay note sits under their name
     if stacked:
         margin = dict(l=int(tick_w / 2 + 6), r=int(tick_w / 2 + 6))
         lines = [_lines(row, (width - margin["l"] - 8) / (small * CHAR_EM)) for row in rows.itertuples()]
         top, bottom = heading_px + 2 * tick_row, 2 * tick_row  # the axes' names over and under their hours
     else:
         chars = 26 if size.form == "wide" else 22
-        lines = [_wrapped(t, chars) for t in rows["title"]]
-        left = max(max(text_px(line, font) for ls in lines for line in ls) + 12, name_px + tick_w / 2 + 12)
-        margin = dict(l=int(left), r=int(tick_w / 2 + 8))
+        names_only = [_wrapped(t, chars) for t in rows["title"]]
+        # a delay note too wide for the right half of the plot goes under the row's name instead
+        room = width - tick_w / 2 - 8 - _left(names_only, font, name_px, tick_w)
+        inline = {i for i, (_, text, shift) in zip(rows.index[_has_delay(rows)], _delay_texts(rows, small))
+                  if shift + text_px(text, small) > room / 2}
+        lines = [ls + [delay] if i in inline else ls
+                 for i, ls, delay in zip(rows.index, names_only, rows["delay_text"])]
+        margin = dict(l=int(_left(lines, font, name_px, tick_w)), r=int(tick_w / 2 + 8))
         top, bottom = heading_px + tick_row, tick_row
+    noted = rows.drop(index=list(inline)) if not stacked else rows
     plot_px = width - margin["l"] - margin["r"]
     legend, legend_px = key([legend_name(n, theme, size, width - 20) for n in _legend_names(rows)],
                             theme, size, width - 20)
@@ -117,17 +124,18 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     marks = [_marks(rows, sched_y, "scheduled_start", "scheduled_end", theme, "planned", bar, small),
              _marks(exact, actual_y[exact.index], "start", "end", theme, "exact", bar, small),
              _marks(approx, actual_y[approx.index], "start", "end", theme, "approximate", bar, small)]
-    first, last = _time_range(rows, [] if stacked else _delay_texts(rows, small), plot_px, small)
+    first, last = _time_range(rows, [] if stacked else _delay_texts(noted, small), plot_px, small)
     ticks = hour_ticks(first, last, plot_px / (tick_w + 14))
     axis_trace, axes, axis_names = _time_axes(ticks, (first, last), actual_y.iloc[0], theme, font,
                                               stacked, tick_w, tick_row)
     yaxis = dict(tickvals=rows["row"].tolist(), fixedrange=True, automargin=False,
-                 ticktext=["<br>".join(map(esc, ls)) for ls in lines] if not stacked else None,
+                 ticktext=None if stacked else [_name(ls, i in inline) for i, ls in zip(rows.index, lines)],
                  showticklabels=not stacked, tickfont=dict(size=font), range=[len(rows) - 0.5, -0.5],
                  showgrid=False, zeroline=False,
                  minor=dict(tickvals=[r + 0.5 for r in rows["row"][:-1]], showgrid=True,
                             gridcolor=theme.grid, ticks=""))
-    labels = _row_labels(rows, lines, theme, small) if stacked else _delays(rows, actual_y, theme, small)
+    labels = (_row_labels(rows, lines, theme, small) if stacked
+              else _delays(noted, actual_y[noted.index], theme, small))
     height = int(top + bottom + sum(rows_px))
     layout = dict(
         hovermode="closest", clickmode="event", barmode="overlay",
@@ -137,6 +145,17 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     )
     traces = [dict(t, name=legend_name(t["name"], theme, size, width - 20)) for traces, _ in marks for t in traces]
     return assemble(ds, theme, title, height, [*traces, axis_trace], layout)
+
+
+def _left(lines: list[list[str]], font: int, name_px: float, tick_w: float) -> float:
+    """The left margin beside the rows: their names, and the axes' names left of the first hour."""
+    return max(max(text_px(line, font) for ls in lines for line in ls) + 12, name_px + tick_w / 2 + 12)
+
+
+def _name(lines: list[str], delay: bool) -> str:
+    """A row's name on the y axis, its last line in italics where it is the row's delay."""
+    escaped = [esc(line) for line in lines]
+    return "<br>".join(escaped[:-1] + [f"<i>{escaped[-1]}</i>"] if delay else escaped)
 
 
 def _wrapped(title: str, chars: float) -> list[str]:
@@ -172,8 +191,8 @@ def _row_heights(lines, font, small, stacked, size, chrome) -> list[float]:
         return [len(ls) * small * LINE_EM + LABEL_GAP + 2 * band + 8 for ls in lines]
     least = max(72 * font / 13, band * 2.6)
     heights = [max(least, len(ls) * font * LINE_EM + 16) for ls in lines]
-    if size.form == "slide" and size.height:  # the rows share the slide's figure area
-        spare = (size.height - chrome - sum(heights)) / len(heights)
+    if slide_height(size):  # the rows share the slide's figure area
+        spare = (slide_height(size) - chrome - sum(heights)) / len(heights)
         heights = [h + max(0.0, spare) for h in heights]
     return heights
 
