@@ -61,7 +61,11 @@ def compare_rows(ds: Dataset, view: ViewState) -> pd.DataFrame:
     start date. ``day`` is whole days from the track's day 0 to the round's start date (both
     local dates); ``session_minutes`` sums sessions with a known start and end (<NA> if none);
     ``territory`` is the share then."""
-    events, day0 = _tracks(ds, view)
+    return _rows(ds, *_tracks(ds, view))
+
+
+def _rows(ds: Dataset, events: pd.DataFrame, day0: dict[str, pd.Timestamp]) -> pd.DataFrame:
+    """``compare_rows`` from the filtered events of the tracks and their day 0 (``_tracks``)."""
     if events.empty:
         return pd.DataFrame(columns=COLUMNS)
     rounds = ds.rounds.loc[events["round_id"].unique()]
@@ -92,10 +96,10 @@ def compare_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size
     labels need; the names sit left of the rows, on a phone above each row's line.
     """
     form = size.form
-    rows = compare_rows(ds, view)
+    events, day0 = _tracks(ds, view)
+    rows = _rows(ds, events, day0)
     if rows.empty:
         return empty_figure(ds, theme, TITLE, "No round has events matching the filters.", form == "phone")
-    events, day0 = _tracks(ds, view)
     events = events.assign(x=_days(events, events["track"].map(day0)))
     events = events.join(ds.derived.labels[["hover", "symbol"]])
     font, small, width = body_font(theme, size), small_font(theme, size), least_width(size)
@@ -203,7 +207,8 @@ def _tracks(ds: Dataset, view: ViewState) -> tuple[pd.DataFrame, dict[str, pd.Ti
     track as a naive Istanbul-local date, earliest first."""
     events = filter_events(ds, view)
     events = events[events["round_id"].isin(ds.rounds.index)]
-    events = events.assign(track=ds.rounds.loc[events["round_id"], "series"].map(track_name).to_numpy())
+    names = {r: track_name(series) for r, series in ds.rounds["series"].items()}  # per round, not per event
+    events = events.assign(track=events["round_id"].map(names))
     day0 = {}
     for track, group in events.groupby("track"):
         talks = group[group["kind"].isin(["session", "meeting"])]
