@@ -94,6 +94,7 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     local_first = rows["anchor"].min().tz_convert(DISPLAY_ZONE)
     names = [("GMT", rows["anchor"].min().tz_convert("UTC")), (DISPLAY_ZONE_LABEL, local_first)]
     name_px = max(text_px(f"{n} ({d:%-d %b})", font, bold=True) for n, d in names)
+    notes = _delay_notes(rows, small)
     inline: set = set()  # rows whose delay note sits under their name
     if stacked:
         margin = dict(l=int(tick_w / 2 + 6), r=int(tick_w / 2 + 6))
@@ -104,13 +105,12 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
         names_only = [_wrapped(t, chars) for t in rows["title"]]
         # a delay note too wide for the right half of the plot goes under the row's name instead
         room = width - tick_w / 2 - 8 - _left(names_only, font, name_px, tick_w)
-        inline = {i for i, (_, text, shift) in zip(rows.index[_has_delay(rows)], _delay_texts(rows, small))
-                  if shift + text_px(text, small) > room / 2}
+        inline = {i for i, (_, text, shift) in notes.items() if shift + text_px(text, small) > room / 2}
         lines = [ls + [delay] if i in inline else ls
                  for i, ls, delay in zip(rows.index, names_only, rows["delay_text"])]
         margin = dict(l=int(_left(lines, font, name_px, tick_w)), r=int(tick_w / 2 + 8))
         top, bottom = heading_px + tick_row, tick_row
-    noted = rows.drop(index=list(inline)) if not stacked else rows
+    notes = {} if stacked else {i: note for i, note in notes.items() if i not in inline}  # drawn beside the marks
     plot_px = width - margin["l"] - margin["r"]
     legend, legend_px = key([legend_name(n, theme, size, width - 20) for n in _legend_names(rows)],
                             theme, size, width - 20)
@@ -124,7 +124,7 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     marks = [_marks(rows, sched_y, "scheduled_start", "scheduled_end", theme, "planned", bar, small),
              _marks(exact, actual_y[exact.index], "start", "end", theme, "exact", bar, small),
              _marks(approx, actual_y[approx.index], "start", "end", theme, "approximate", bar, small)]
-    first, last = _time_range(rows, [] if stacked else _delay_texts(noted, small), plot_px, small)
+    first, last = _time_range(rows, list(notes.values()), plot_px, small)
     ticks = hour_ticks(first, last, plot_px / (tick_w + 14))
     axis_trace, axes, axis_names = _time_axes(ticks, (first, last), actual_y.iloc[0], theme, font,
                                               stacked, tick_w, tick_row)
@@ -134,8 +134,7 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
                  showgrid=False, zeroline=False,
                  minor=dict(tickvals=[r + 0.5 for r in rows["row"][:-1]], showgrid=True,
                             gridcolor=theme.grid, ticks=""))
-    labels = (_row_labels(rows, lines, theme, small) if stacked
-              else _delays(noted, actual_y[noted.index], theme, small))
+    labels = _row_labels(rows, lines, theme, small) if stacked else _delays(notes, actual_y, theme, small)
     height = int(top + bottom + sum(rows_px))
     layout = dict(
         hovermode="closest", clickmode="event", barmode="overlay",
@@ -171,15 +170,16 @@ def _lines(row, chars: float) -> list[str]:
 
 def _legend_names(rows: pd.DataFrame) -> list[str]:
     """The key's entries, as the traces name them (to size the key before the traces exist)."""
+    approx = rows["approximate"].to_numpy(dtype=bool)
     names = []
-    for style, first, last, subset in (("Scheduled", "scheduled_start", "scheduled_end", rows),
-                                       ("Actual", "start", "end", rows)):
-        for approx in ((False,) if style == "Scheduled" else (False, True)):
-            part = subset if style == "Scheduled" else subset[subset["approximate"] == approx]
-            note = " ≈ (approximate)" if approx else ""
-            if (part[first].notna() & part[last].notna()).any():
+    for style, first, last, groups in (("Scheduled", "scheduled_start", "scheduled_end", ((False, approx | ~approx),)),
+                                       ("Actual", "start", "end", ((False, ~approx), (True, approx)))):
+        known, ends = rows[first].notna().to_numpy(), rows[last].notna().to_numpy()
+        for approximate, subset in groups:
+            note = " ≈ (approximate)" if approximate else ""
+            if (subset & known & ends).any():
                 names.append(f"{style} session{note}")
-            if (part[first].notna() & part[last].isna()).any():
+            if (subset & known & ~ends).any():
                 names.append(f"{style} start{note}, end not {'set' if style == 'Scheduled' else 'reported'}")
     return names
 
@@ -217,29 +217,31 @@ def _geometry(rows_px, lines, small, stacked, font) -> list[tuple[float, float, 
     return out
 
 
-def _delay_texts(rows: pd.DataFrame, font: int) -> list[tuple[pd.Timestamp, str, float]]:
-    """(where, text, px right of it) of each delay note: after the actual bar's end, or after
-    the label of a start marker."""
-    notes = []
-    for row in rows[_has_delay(rows)].itertuples():
-        shift = DELAY_SHIFT
-        if pd.isna(row.end):
-            shift += MARKER_PX + text_px("≈ actual" if row.approximate else "actual", font)
-        notes.append((row.start if pd.isna(row.end) else row.end, row.delay_text, shift))
+def _delay_notes(rows: pd.DataFrame, font: int) -> dict:
+    """Row index → (where, text, px right of it) of each delay note: after the actual bar's
+    end, or after the label of a start marker."""
+    notes = {}
+    for i, minutes, start, end, approx, text in zip(rows.index, rows["delay_min"], rows["start"], rows["end"],
+                                                    rows["approximate"], rows["delay_text"]):
+        if pd.isna(minutes) or minutes == 0:
+            continue
+        shift = DELAY_SHIFT + (MARKER_PX + text_px("≈ actual" if approx else "actual", font) if pd.isna(end) else 0)
+        notes[i] = (start if pd.isna(end) else end, text, shift)
     return notes
 
 
 def _time_range(rows: pd.DataFrame, notes: list, plot_px: float, font: float) -> tuple[pd.Timestamp, pd.Timestamp]:
     """First and last instants shown (tz-aware UTC): the day's times with a margin, widened to
     the right until every start marker's label and every delay note ends inside the plot."""
-    times = pd.concat([rows[c] for c in ("scheduled_start", "scheduled_end", "start", "end")]).dropna()
-    first, last = times.min() - PAD, times.max() + 2 * PAD  # room after the last mark
+    columns = [rows[c] for c in ("scheduled_start", "scheduled_end", "start", "end")]
+    first = min(c.min() for c in columns if c.notna().any()) - PAD
+    last = max(c.max() for c in columns if c.notna().any()) + 2 * PAD  # room after the last mark
     texts = [(t, shift + text_px(note, font)) for t, note, shift in notes]
-    for start, end, approx in ((rows["scheduled_start"], rows["scheduled_end"], None),
-                               (rows["start"], rows["end"], rows["approximate"])):
-        for i, t in start[start.notna() & end.isna()].items():
-            text = "scheduled" if approx is None else ("≈ actual" if approx[i] else "actual")
-            texts.append((t, MARKER_PX + text_px(text, font)))
+    for planned, planned_end, start, end, approx in zip(*columns, rows["approximate"]):
+        if pd.notna(planned) and pd.isna(planned_end):  # a start marker and its label
+            texts.append((planned, MARKER_PX + text_px("scheduled", font)))
+        if pd.notna(start) and pd.isna(end):
+            texts.append((start, MARKER_PX + text_px("≈ actual" if approx else "actual", font)))
     for anchor, px in texts:
         share = min(px / plot_px, 0.8)  # the text's share of the plot's width
         last = max(last, first + (anchor - first) / (1 - share))
@@ -248,7 +250,8 @@ def _time_range(rows: pd.DataFrame, notes: list, plot_px: float, font: float) ->
 
 def hour_ticks(first: pd.Timestamp, last: pd.Timestamp, most: float = 12) -> pd.DatetimeIndex:
     """Tick times (tz-aware UTC) inside [first, last], every 1–24 hours: no more than ``most``."""
-    hours = next((h for h in TICK_HOURS if (last - first) / pd.Timedelta(hours=h) + 1 <= most), 24)
+    span = (last - first).total_seconds() / 3600
+    hours = next((h for h in TICK_HOURS if span / h + 1 <= most), 24)
     return pd.date_range(first.ceil(f"{hours}h"), last.floor(f"{hours}h"), freq=f"{hours}h")
 
 
@@ -303,16 +306,12 @@ def _marks(rows: pd.DataFrame, y: pd.Series, first: str, last: str, theme: Theme
     return traces, shapes
 
 
-def _delays(rows: pd.DataFrame, y: pd.Series, theme: Theme, font: int) -> list[dict]:
+def _delays(notes: dict, y: pd.Series, theme: Theme, font: int) -> list[dict]:
     """A note right of each actual mark whose start differs from the schedule (past a start
     marker's own label)."""
-    return [dict(x=str(naive_utc(when)), y=level, text=esc(text), showarrow=False, xanchor="left",
+    return [dict(x=str(naive_utc(when)), y=y[i], text=esc(text), showarrow=False, xanchor="left",
                  xshift=int(shift), font=dict(color=theme.text, size=font))
-            for (when, text, shift), level in zip(_delay_texts(rows, font), y[_has_delay(rows)])]
-
-
-def _has_delay(rows: pd.DataFrame) -> pd.Series:
-    return rows["delay_min"].notna() & (rows["delay_min"].fillna(0) != 0)
+            for i, (when, text, shift) in notes.items()]
 
 
 def _time_axes(ticks: pd.DatetimeIndex, extent: tuple, y, theme: Theme, font: int, stacked: bool,
