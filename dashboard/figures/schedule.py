@@ -95,10 +95,12 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     names = [("GMT", rows["anchor"].min().tz_convert("UTC")), (DISPLAY_ZONE_LABEL, local_first)]
     name_px = max(text_px(f"{n} ({d:%-d %b})", font, bold=True) for n, d in names)
     notes = _delay_notes(rows, small)
+    delayed = set(notes)
     inline: set = set()  # rows whose delay note sits under their name
     if stacked:
         margin = dict(l=int(tick_w / 2 + 6), r=int(tick_w / 2 + 6))
-        lines = [_lines(row, (width - margin["l"] - 8) / (small * CHAR_EM)) for row in rows.itertuples()]
+        chars = (width - margin["l"] - 8) / (small * CHAR_EM)
+        lines = [_wrapped(t, chars) + ([d] if i in notes else []) for i, t, d in zip(rows.index, rows["title"], rows["delay_text"])]
         top, bottom = heading_px + 2 * tick_row, 2 * tick_row  # the axes' names over and under their hours
     else:
         chars = 26 if size.form == "wide" else 22
@@ -117,8 +119,8 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     bottom += legend_px + 6
     rows_px = _row_heights(lines, font, small, stacked, size, top + bottom)
     geometry = _geometry(rows_px, lines, small, stacked, font)
-    sched_y = rows["row"] + pd.Series([g[0] for g in geometry], index=rows.index)
-    actual_y = rows["row"] + pd.Series([g[1] for g in geometry], index=rows.index)
+    sched_y = pd.Series([r + g[0] for r, g in zip(range(len(rows)), geometry)], index=rows.index)
+    actual_y = pd.Series([r + g[1] for r, g in zip(range(len(rows)), geometry)], index=rows.index)
     bar = min(g[2] for g in geometry)
     exact, approx = rows[~rows["approximate"]], rows[rows["approximate"]]
     marks = [_marks(rows, sched_y, "scheduled_start", "scheduled_end", theme, "planned", bar, small),
@@ -134,7 +136,7 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
                  showgrid=False, zeroline=False,
                  minor=dict(tickvals=[r + 0.5 for r in rows["row"][:-1]], showgrid=True,
                             gridcolor=theme.grid, ticks=""))
-    labels = _row_labels(rows, lines, theme, small) if stacked else _delays(notes, actual_y, theme, small)
+    labels = _row_labels(rows, lines, delayed, theme, small) if stacked else _delays(notes, actual_y, theme, small)
     height = int(top + bottom + sum(rows_px))
     layout = dict(
         hovermode="closest", clickmode="event", barmode="overlay",
@@ -161,11 +163,6 @@ def _wrapped(title: str, chars: float) -> list[str]:
     """A row's name on at most three lines, words kept whole (the full name is in the hover)."""
     return textwrap.wrap(str(title), max(8, int(chars)), max_lines=3, placeholder=" …",
                          break_long_words=False) or [str(title)]
-
-
-def _lines(row, chars: float) -> list[str]:
-    """Stacked: a row's name on lines of its own, then its delay (if any) on one more."""
-    return _wrapped(row.title, chars) + ([row.delay_text] if not pd.isna(row.delay_min) and row.delay_min != 0 else [])
 
 
 def _legend_names(rows: pd.DataFrame) -> list[str]:
@@ -349,17 +346,12 @@ def _time_axes(ticks: pd.DatetimeIndex, extent: tuple, y, theme: Theme, font: in
     return pin, axes, names
 
 
-def _row_labels(rows: pd.DataFrame, lines: list[list[str]], theme: Theme, font: int) -> list[dict]:
+def _row_labels(rows: pd.DataFrame, lines: list[list[str]], delayed: set, theme: Theme, font: int) -> list[dict]:
     """Stacked: each row's name and, where it differs from the schedule, its delay (in italics),
     across the top of the row, above its marks (the y axis's names are off)."""
-    labels = []
-    for row, ls in zip(rows.itertuples(), lines):
-        delay = not pd.isna(row.delay_min) and row.delay_min != 0
-        text = [esc(line) for line in (ls[:-1] if delay else ls)] + ([f"<i>{esc(ls[-1])}</i>"] if delay else [])
-        labels.append(dict(text="<br>".join(text), xref="paper", x=0, y=row.row - 0.5, yshift=-4,
-                           xanchor="left", yanchor="top", align="left", showarrow=False,
-                           font=dict(color=theme.text, size=font)))
-    return labels
+    return [dict(text=_name(ls, i in delayed), xref="paper", x=0, y=row - 0.5, yshift=-4, xanchor="left",
+                 yanchor="top", align="left", showarrow=False, font=dict(color=theme.text, size=font))
+            for row, (i, ls) in enumerate(zip(rows.index, lines))]
 
 
 def _hover(rows: pd.DataFrame) -> list[str]:
