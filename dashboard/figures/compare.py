@@ -227,8 +227,8 @@ def _days(events: pd.DataFrame, day0: pd.Series) -> pd.Series:
 
 def _round_labels(rows: pd.DataFrame, x_range: list, per_px: float, font: int, levels: int,
                   theme: Theme, form: str) -> list[tuple[str, int, dict]]:
-    """Direct labels of a track's key rounds on up to ``levels`` levels, as (track, level, annotation): its first and last
-    round, then the others in order, each on the lowest level where it touches no other label
+    """Direct labels of a track's key rounds on up to ``levels`` levels, as (track, level,
+    annotation): its first and last round, then the others in order, each on the lowest level where it touches no other label
     at the form's narrowest width; a round that fits nowhere is left to the hover and the list.
     A label near the right end is set right of its round's line instead of left."""
     labels = []

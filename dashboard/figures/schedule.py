@@ -100,7 +100,8 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     if stacked:
         margin = dict(l=int(tick_w / 2 + 6), r=int(tick_w / 2 + 6))
         chars = (width - margin["l"] - 8) / (small * CHAR_EM)
-        lines = [_wrapped(t, chars) + ([d] if i in notes else []) for i, t, d in zip(rows.index, rows["title"], rows["delay_text"])]
+        lines = [_wrapped(t, chars) + ([d] if i in notes else [])
+                 for i, t, d in zip(rows.index, rows["title"], rows["delay_text"])]
         top, bottom = heading_px + 2 * tick_row, 2 * tick_row  # the axes' names over and under their hours
     else:
         chars = 26 if size.form == "wide" else 22

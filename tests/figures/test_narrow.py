@@ -23,7 +23,6 @@ from dashboard.state import ViewState
 from ..conftest import ROOT, edit_cell, make_package
 
 LIGHT = get_theme("light")
-TABS = ("timeline", "schedule", "compare")
 
 
 @pytest.mark.parametrize("tab", ["timeline"])
