@@ -26,12 +26,12 @@ def test_talks_day_counts_timed_events_and_late_starts(fixture_dataset):
         "time; 1 of 1 event with a scheduled and an actual start began late.")
 
 
-def test_comparison_counts_rounds_and_days_per_year(fixture_dataset):
+def test_comparison_counts_rounds_and_days_per_track(fixture_dataset):
     assert figure_description(fixture_dataset, ViewState(tab="compare")) == (
-        "Each year's talks aligned on day 0, its first session. 2022: 1 round over 1 day; "
-        "2025: 2 rounds over 18 days.")
+        "Negotiation tracks (round series) aligned on day 0, each its first session or meeting. "
+        "Testport 2022: 1 round over 1 day; Testport 2025: 2 rounds over 18 days.")
     assert figure_description(fixture_dataset, ViewState(tab="compare", q="no such words")) == (
-        "Comparison of each year's talks: no rounds match the filters.")
+        "Comparison of the negotiation tracks: no rounds match the filters.")
 
 
 def test_names_say_which_figure_and_the_table_tab_describes_the_timeline(fixture_dataset):

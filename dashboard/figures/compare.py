@@ -1,57 +1,86 @@
-"""Each year's talks aligned on their own day 0, one lane per year, to compare their pace.
+"""Negotiation tracks side by side, each aligned on its own day 0, one row per track, to compare their pace.
 
-An effort is the rounds starting in one calendar year. Day 0 is the Istanbul-local date of
-the effort's first session or meeting (else of its first event); x is days since the start of
-that local day, so 0.5 is noon in Istanbul. Day- and month-precision events sit at the middle
-of their period, never at a midnight they do not claim. Events outside any round are left out.
+A track is a round series as the data package defines it (``rounds.csv``'s ``series``: "the
+comparison view aligns series"), e.g. istanbul-2022, istanbul-2025, us-brokered-2025,
+trilateral-2026: one format of talks between the same parties in one stretch of time. Its
+name is the series' own ("istanbul-2025" → "Istanbul 2025"). Day 0 is the Istanbul-local date
+of the track's first session or meeting (else of its first event); x is days since the start
+of that local day, so 0.5 is noon in Istanbul. Day- and month-precision events sit at the
+middle of their period, never at a midnight they do not claim. Events outside any round are
+left out.
+
+Each row shows its events (colour = kind, shape = verification) on a thin line from day 0 to
+its last event. The key rounds are labelled directly, first and last first, then the rest as
+they fit at the form's narrowest width without touching another label; every round is in
+its markers' hover and in the event list.
 """
 
 from __future__ import annotations
 
-import textwrap
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.data.dataset import Dataset
-from dashboard.data.labels import esc
+from dashboard.data.labels import VERIFICATION_SYMBOLS, esc
 from dashboard.data.filters import filter_events
-from dashboard.data.territory import territory_at, territory_lines
+from dashboard.data.territory import territory_lines
 from dashboard.state import ViewState
 from dashboard.data.times import DISPLAY_ZONE, minutes_between
-from dashboard.figures.assembly import NARROW_PX, BOTTOM_PX, assemble, empty_figure, legend_symbols, top_margin
+from dashboard.figures.assembly import assemble, empty_figure
+from dashboard.figures.forms import (LINE_EM, body_font, heading, key, least_width, slide_height, small_font,
+                                     text_px, wrap)
 from dashboard.figures.size import Size
 from dashboard.figures.theme import Theme
 
-TITLE = "Each year's talks side by side, aligned on their first session"
-X_TITLE = "Days since the first session of each year's talks"
-NARROW_X_TITLE = "Days since each year's first session"
-COLUMNS = ["effort", "round_id", "title", "start_date", "day", "sessions", "session_minutes",
+TITLE = "Negotiation tracks side by side, each from its own first session"
+X_TITLE = "Days since each track's first session (day 0)"
+X_TITLES = (X_TITLE, "Days since each track's first session", "Days since day 0")  # the longest that fits
+COLUMNS = ["track", "round_id", "title", "start_date", "day", "sessions", "session_minutes",
            "outcome", "territory"]
 DAY = pd.Timedelta(days=1)
-PLOT_PX = 800      # assumed plot width, to keep round labels from overlapping (px)
-NARROW_PLOT_PX, NARROW_LABEL_WIDTH = 250, 26  # narrow (a phone): plot width, characters a label line
-SPREAD = 4.5       # markers of different kinds spread over this many marker sizes in a lane
+SPREAD = 3.0       # markers of different kinds spread over this many marker sizes in a row
+LABEL_CHARS = {"phone": 16, "column": 18, "wide": 22, "slide": 20}  # a round label's line
+LEVELS = 2  # rows of round labels above a track's line
+VERIFICATION_NAMES = {symbol: verification for verification, symbol in VERIFICATION_SYMBOLS.items()}
+
+
+def track_name(series: str) -> str:
+    """A round series' name for a reader: 'istanbul-2025' → 'Istanbul 2025', 'us-brokered-2025'
+    → 'US-brokered 2025' (words of two letters are initials)."""
+    words, year = str(series).split("-"), ""
+    if len(words) > 1 and re.fullmatch(r"\d{4}", words[-1]):
+        words, year = words[:-1], words[-1]
+    name = "-".join(w.upper() if len(w) <= 2 else w for w in words)
+    return f"{name[:1].upper()}{name[1:]} {year}".strip()
 
 
 def compare_rows(ds: Dataset, view: ViewState) -> pd.DataFrame:
-    """One row per round with filtered events, by start date. ``day`` is whole days from the
-    effort's day 0 to the round's start date (both local dates); ``session_minutes`` sums
-    sessions with a known start and end (<NA> if none); ``territory`` is the share then."""
-    events, day0 = _efforts(ds, view)
+    """One row per round with filtered events, tracks in the order of their day 0, rounds by
+    start date. ``day`` is whole days from the track's day 0 to the round's start date (both
+    local dates); ``session_minutes`` sums sessions with a known start and end (<NA> if none);
+    ``territory`` is the share then."""
+    return _rows(ds, *_tracks(ds, view))
+
+
+def _rows(ds: Dataset, events: pd.DataFrame, day0: dict[str, pd.Timestamp]) -> pd.DataFrame:
+    """``compare_rows`` from the filtered events of the tracks and their day 0 (``_tracks``)."""
     if events.empty:
         return pd.DataFrame(columns=COLUMNS)
-    rounds = ds.rounds.loc[events["round_id"].unique()].sort_values(["start_date", "id"])
-    efforts = rounds["start_date"].dt.year.astype(str)
+    rounds = ds.rounds.loc[events["round_id"].unique()]
+    tracks = rounds["series"].map(track_name)
+    rounds = rounds.assign(order=tracks.map(list(day0).index)).sort_values(["order", "start_date", "id"])
+    tracks = tracks[rounds.index]
     sessions = events[events["kind"] == "session"]
     minutes = {r: [minutes_between(s, e) for s, e in zip(g["start"], g["end"])
                    if pd.notna(s) and pd.notna(e)] for r, g in sessions.groupby("round_id")}
     return pd.DataFrame({
-        "effort": efforts,
+        "track": tracks,
         "round_id": rounds["id"],
         "title": rounds["title"],
         "start_date": rounds["start_date"],
-        "day": [(start - day0[e]).days for start, e in zip(rounds["start_date"], efforts)],
+        "day": [(start - day0[t]).days for start, t in zip(rounds["start_date"], tracks)],
         "sessions": [int((sessions["round_id"] == r).sum()) for r in rounds["id"]],
         "session_minutes": pd.array([sum(minutes[r]) if minutes.get(r) else pd.NA
                                      for r in rounds["id"]], dtype="Int64"),
@@ -61,74 +90,131 @@ def compare_rows(ds: Dataset, view: ViewState) -> pd.DataFrame:
 
 
 def compare_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size()) -> go.Figure:
-    """Lanes = efforts (earliest on top); x = days since each effort's day 0 (Istanbul time).
+    """Rows = tracks (earliest day 0 on top); x = days since each track's day 0 (Istanbul time).
 
-    The y axis counts pixels from the top, so each lane is as tall as its own round labels.
+    The y axis counts pixels from the top (1 y unit = 1 px), so each row is as tall as its
+    labels need; the names sit left of the rows, on a phone above each row's line.
     """
-    narrow = size.width < NARROW_PX  # the phone form
-    rows = compare_rows(ds, view)
+    form = size.form
+    events, day0 = _tracks(ds, view)
+    rows = _rows(ds, events, day0)
     if rows.empty:
-        return empty_figure(ds, theme, TITLE, "No round has events matching the filters.", narrow)
-    events, day0 = _efforts(ds, view)
-    events = events.assign(x=_days(events, events["effort"].map(day0)))
+        return empty_figure(ds, theme, TITLE, "No round has events matching the filters.", form == "phone")
+    events = events.assign(x=_days(events, events["track"].map(day0)))
     events = events.join(ds.derived.labels[["hover", "symbol"]])
-    x_range = [min(events["x"].min(), 0) - 1, events["x"].max() + 1]
-    labels, level_px = _round_labels(ds, rows, x_range, theme, narrow)
-    spread = SPREAD * theme.marker_size  # px
-    base, below = spread / 2 + theme.marker_size, spread / 2 + 2 * theme.font_size  # px
-    centres, bottom, separators = {}, 0.0, []
-    for effort in dict.fromkeys(rows["effort"]):
-        levels = max(level for lane, level, _ in labels if lane == effort) + 1
-        separators.append(bottom)
-        centres[effort] = bottom + base + levels * level_px + 8
-        bottom = centres[effort] + below
+    font, small, width = body_font(theme, size), small_font(theme, size), least_width(size)
+    heading_layout, heading_px = heading(ds, theme, TITLE, size)
+    tracks = list(day0)
+    phone = form == "phone"
+    names = {t: _name_lines(t, rows[rows["track"] == t], phone) for t in tracks}
+    left = 12 if phone else max(text_px(line, font, bold=True) for ls in names.values() for line in ls) + 16
+    margin = dict(l=int(left), r=16)
+    plot_px = width - margin["l"] - margin["r"]
+    x_range = [min(events["x"].min(), 0) - 1.5, events["x"].max() + 1.5]
+    per_px = (x_range[1] - x_range[0]) / plot_px
+    marker, level_px = theme.marker_size, 2 * small * LINE_EM + 10
+    name_px = small * LINE_EM + 10 if phone else 0
+    tick_row = font * 1.6 + 8
+    top = heading_px + tick_row + font * LINE_EM + 10  # the day axis and its title, above the rows
+    # On a slide the rows must fit its figure area: fewer label levels, kinds closer together,
+    # then the names without their pace.
+    for levels, spread, lines in ((LEVELS, SPREAD, 2), (1, SPREAD, 2), (1, 1.0, 2), (0, 1.0, 2), (0, 0.5, 1)):
+        names = {t: ls[:lines] for t, ls in names.items()}
+        labels = _round_labels(rows, x_range, per_px, small, levels, theme, form)
+        band = spread * marker + marker  # px: the markers of a row, kinds side by side
+        centres, bottom, separators, name_labels = {}, 0.0, [], []
+        for track in tracks:
+            used = max([level + 1 for t, level, _ in labels if t == track], default=0)
+            separators.append(bottom)
+            if phone:
+                name_labels.append(dict(text="<br>".join(names[track]), x=0, xref="paper", xanchor="left",
+                                        y=bottom + 6, yanchor="top", align="left", showarrow=False,
+                                        font=dict(size=small, color=theme.text)))
+            centres[track] = bottom + name_px + used * level_px + band / 2 + 6
+            bottom = max(centres[track] + band / 2 + 12, bottom + lines * font * LINE_EM + 12 if not phone else 0)
+        if not slide_height(size) or top + bottom + 6 * font <= slide_height(size):
+            break
+    spans = [dict(type="line", xref="x", yref="y", x0=0, x1=float(events.loc[events["track"] == t, "x"].max()),
+                  y0=centres[t], y1=centres[t], layer="below", line=dict(color=theme.grid, width=2))
+             for t in tracks]
+    data = _markers(events, centres, theme, band - marker)
+    shapes_key = _shape_key(theme, events["symbol"])
+    legend, legend_px = key([t["name"] for t in [*data, *shapes_key]], theme, size, width - 20)
+    height = int(top + bottom + legend_px + 12)
+    layout = dict(
+        hovermode="closest", clickmode="event", dragmode="zoom",
+        margin=dict(margin, t=int(top), b=int(legend_px + 12)), title=heading_layout, legend=legend,
+        # The axis sits on top, next to the round labels it numbers.
+        xaxis=dict(title=dict(text=next((t for t in X_TITLES if text_px(t, font) < plot_px), X_TITLES[-1]),
+                              font=dict(size=font), standoff=6),
+                   range=x_range, zeroline=False, showgrid=True, side="top", ticks="outside", tickangle=0,
+                   nticks=max(3, int(plot_px / (text_px("000", font) + 40))), tickfont=dict(size=font),
+                   automargin=False),
+        yaxis=dict(tickvals=[] if phone else list(centres.values()), range=[bottom, 0], automargin=False,
+                   ticktext=[] if phone else ["<br>".join(names[t]) for t in tracks], tickfont=dict(size=font),
+                   showgrid=False, zeroline=False, fixedrange=True,
+                   minor=dict(tickvals=separators[1:], showgrid=True, gridcolor=theme.grid, ticks="")),
+        annotations=[*name_labels, *(dict(y=centres[track], ay=-(band / 2 + level * level_px + 4), **label)
+                                     for track, level, label in sorted(labels, key=lambda item: -item[1]))],
+        shapes=[*spans, dict(type="line", x0=0, x1=0, xref="x", y0=0, y1=1, yref="y domain",
+                             line=dict(color=theme.muted, dash="dot", width=1))],
+    )
+    return assemble(ds, theme, TITLE, height, [*data, *shapes_key], layout)
+
+
+def _name_lines(track: str, rounds: pd.DataFrame, phone: bool) -> list[str]:
+    """A row's name (bold) and its count: 'Istanbul 2025' / '3 rounds in 69 days'."""
+    count = len(rounds)
+    last = int(rounds["day"].max()) + 1
+    pace = f"{count} round{'s' if count != 1 else ''}" + (f" in {last} days" if count > 1 else "")
+    return [f"<b>{esc(track)}</b>" + (f" · {pace}" if phone else ""), *([] if phone else [pace])]
+
+
+def _markers(events: pd.DataFrame, centres: dict, theme: Theme, spread: float) -> list[dict]:
+    """One trace per kind of event; kinds side by side within a row so one day's events stay apart."""
     data = []
     kinds = sorted(events["kind"].unique())
     for index, kind in enumerate(kinds):
         group = events[events["kind"] == kind]
         color = theme.kind_color(kind, index)
-        # kinds side by side within the lane so one day's events stay apart
         offset = (index / (len(kinds) - 1) - 0.5) * spread if len(kinds) > 1 else 0
-        hover = [f"{text}<br>Day {x:.0f} of the {esc(e)} talks" for text, x, e in
-                 zip(group["hover"], group["x"] // 1, group["effort"])]
+        hover = [f"{text}<br>Day {x:.0f} of the {esc(t)} talks" for text, x, t in
+                 zip(group["hover"], group["x"] // 1, group["track"])]
         data.append(dict(  # SVG at any size: WebGL's regl needs eval (CSP)
-            type="scatter", x=group["x"].tolist(), y=(group["effort"].map(centres) + offset).tolist(),
-            mode="markers", name=kind, legendgroup="kinds", legendgrouptitle=dict(text="Kind of event"),
+            type="scatter", x=group["x"].tolist(), y=(group["track"].map(centres) + offset).tolist(),
+            mode="markers", name=kind, legendgroup="kinds",
             marker=dict(symbol=group["symbol"].tolist(), color=color, size=theme.marker_size,
                         line=dict(width=1.5, color=color)),
             customdata=group["id"].tolist(), hovertext=hover, hoverinfo="text"))
-    top = int(top_margin(theme, ds, TITLE, narrow) + theme.font_size * 3.6)
-    layout = dict(
-        hovermode="closest", clickmode="event", dragmode="zoom", margin=dict(t=top),
-        title=dict(y=0.99, yanchor="top", yref="container"),
-        # The axis sits on top, next to the round labels it numbers.
-        xaxis=dict(title=dict(text=NARROW_X_TITLE if narrow else X_TITLE), range=x_range, zeroline=False,
-                   showgrid=True, side="top", ticks="outside"),
-        yaxis=dict(tickvals=list(centres.values()), ticktext=[esc(e) for e in centres], range=[bottom, 0],
-                   showgrid=False, zeroline=False, fixedrange=True, automargin=True,
-                   minor=dict(tickvals=separators[1:], showgrid=True, gridcolor=theme.grid, ticks="")),
-        annotations=[dict(y=centres[effort], ay=-(base + level * level_px), **label)  # lower labels mask lines
-                     for effort, level, label in sorted(labels, key=lambda item: -item[1])],
-        shapes=[dict(type="line", x0=0, x1=0, xref="x", y0=0, y1=1, yref="y domain",
-                     line=dict(color=theme.muted, dash="dot", width=1))],
-    )
-    return assemble(ds, theme, TITLE, int(top + BOTTOM_PX + bottom),  # 1 y unit = 1 px
-                    [*data, *legend_symbols(theme)], layout, narrow)
+    return data
 
 
-def _efforts(ds: Dataset, view: ViewState) -> tuple[pd.DataFrame, dict[str, pd.Timestamp]]:
-    """Filtered events in rounds, with ``effort`` (year of the round's start), and day 0 per
-    effort as a naive Istanbul-local date."""
+def _shape_key(theme: Theme, symbols: pd.Series) -> list[dict]:
+    """Legend-only entries for the marker shapes drawn (colour is never the only cue), and
+    nothing for a shape that is not."""
+    drawn = set(symbols)
+    entries = [(f"shape: {VERIFICATION_NAMES[s]}", s) for s in VERIFICATION_SYMBOLS.values()
+               if s in drawn or f"{s}-open" in drawn]
+    if any(str(s).endswith("-open") for s in drawn):
+        entries.append(("open: planned only", "circle-open"))
+    return [dict(type="scatter", x=[None], y=[None], mode="markers", name=name, legendgroup="shapes",
+                 marker=dict(symbol=symbol, color=theme.muted, size=theme.marker_size), hoverinfo="skip")
+            for name, symbol in entries]
+
+
+def _tracks(ds: Dataset, view: ViewState) -> tuple[pd.DataFrame, dict[str, pd.Timestamp]]:
+    """Filtered events in rounds, with ``track`` (its round's series, named), and day 0 per
+    track as a naive Istanbul-local date, earliest first."""
     events = filter_events(ds, view)
     events = events[events["round_id"].isin(ds.rounds.index)]
-    starts = ds.rounds.loc[events["round_id"], "start_date"].dt.year.astype(str)
-    events = events.assign(effort=starts.to_numpy())
+    names = {r: track_name(series) for r, series in ds.rounds["series"].items()}  # per round, not per event
+    events = events.assign(track=events["round_id"].map(names))
     day0 = {}
-    for effort, group in events.groupby("effort"):
+    for track, group in events.groupby("track"):
         talks = group[group["kind"].isin(["session", "meeting"])]
         first = (talks if not talks.empty else group)["anchor"].min()
-        day0[effort] = pd.Timestamp(first.tz_convert(DISPLAY_ZONE).date())
-    return events, day0
+        day0[track] = pd.Timestamp(first.tz_convert(DISPLAY_ZONE).date())
+    return events, dict(sorted(day0.items(), key=lambda item: (item[1], item[0])))
 
 
 def _days(events: pd.DataFrame, day0: pd.Series) -> pd.Series:
@@ -139,51 +225,37 @@ def _days(events: pd.DataFrame, day0: pd.Series) -> pd.Series:
     return (when - midnight) / DAY
 
 
-def _round_labels(ds: Dataset, rows: pd.DataFrame, x_range: list, theme: Theme,
-                  narrow: bool = False) -> tuple[list[tuple[str, int, dict]], float]:
-    """A label above each round's start: its title and the freshest territory reading then
-    (every measure and the outcome are in its hover), as (effort, level, annotation), and the
-    height of one level (px). In a lane, labels take the lowest level free at their x (judged
-    with an assumed plot width); ``x_range`` is widened so the last label fits. Narrow, lines
-    are shorter and the territory reading wraps too.
-    """
-    font = max(10, theme.font_size - 1)
-    plot_px, width = (NARROW_PLOT_PX, NARROW_LABEL_WIDTH) if narrow else (PLOT_PX, 30)
-    texts = {}
-    for r in rows.itertuples():
-        share = _freshest_share(ds, r.start_date) or "no territory figure yet"
-        texts[r.round_id] = (textwrap.wrap(str(r.title), width, max_lines=2, placeholder=" …"),
-                             textwrap.wrap(share, width + 8) if narrow else [share])  # (bold, plain) lines
-    level_px = max(len(bold) + len(plain) for bold, plain in texts.values()) * font * 1.3 + 8
-    widths = {k: max([len(t) * font * 0.66 for t in bold] + [len(t) * font * 0.6 for t in plain])
-              for k, (bold, plain) in texts.items()}  # bold type is wider
-    # A label of w px starting at day d ends inside the range when end >= d + w / plot_px * (end - start).
-    shares = {k: min(w / plot_px, 0.9) for k, w in widths.items()}
-    x_range[1] = max(x_range[1], *((d - shares[r] * x_range[0]) / (1 - shares[r])
-                                   for r, d in zip(rows["round_id"], rows["day"])))
-    per_px = (x_range[1] - x_range[0]) / plot_px
+def _round_labels(rows: pd.DataFrame, x_range: list, per_px: float, font: int, levels: int,
+                  theme: Theme, form: str) -> list[tuple[str, int, dict]]:
+    """Direct labels of a track's key rounds on up to ``levels`` levels, as (track, level,
+    annotation): its first and last round, then the others in order, each on the lowest level where it touches no other label
+    at the form's narrowest width; a round that fits nowhere is left to the hover and the list.
+    A label near the right end is set right of its round's line instead of left."""
     labels = []
-    for effort, group in rows.groupby("effort", sort=False):
-        ends: list[float] = []  # per level, the x where its last label ends
-        for row in group.sort_values("day").itertuples():
-            level = next((i for i, end in enumerate(ends) if end < row.day), len(ends))
-            ends[level:level + 1] = [row.day + (widths[row.round_id] + 16) * per_px]
-            title, share = texts[row.round_id]
-            labels.append((effort, level, dict(
-                x=row.day, ax=0, showarrow=True, arrowhead=0, arrowcolor=theme.muted, arrowwidth=1,
-                xanchor="left", yanchor="bottom", align="left", bgcolor=theme.paper,
-                text="<br>".join([*(f"<b>{esc(t)}</b>" for t in title), *map(esc, share)]),
-                hovertext=(f"<b>{esc(row.title)}</b><br>Day {row.day} of the {esc(effort)} talks · "
-                           f"{row.sessions} session(s)<br>Outcome: {esc(row.outcome or 'not recorded')}"
-                           f"<br>Territory then: {esc(row.territory or 'no figure')}"),
+    for track, group in rows.groupby("track", sort=False):
+        group = group.sort_values("day")
+        order = [*dict.fromkeys([group.index[0], group.index[-1], *group.index])]
+        taken: list[list[tuple[float, float]]] = [[] for _ in range(levels)]
+        for index in order:
+            row = group.loc[index]
+            lines = wrap(re.sub(r"\s*\(.*?\)", "", str(row["title"])), LABEL_CHARS[form], lines=2)
+            wide = max(text_px(line, font, bold=True) for line in lines) * per_px  # days
+            right = row["day"] + wide + 6 * per_px > x_range[1]
+            span = (row["day"] - wide, row["day"]) if right else (row["day"], row["day"] + wide)
+            if span[0] < x_range[0]:
+                continue  # fits neither way at this width
+            gap = 10 * per_px
+            level = next((i for i, spans in enumerate(taken)
+                          if all(span[1] + gap < a or span[0] - gap > b for a, b in spans)), None)
+            if level is None:
+                continue
+            taken[level].append(span)
+            labels.append((track, level, dict(
+                x=row["day"], ax=0, showarrow=True, arrowhead=0, arrowcolor=theme.muted, arrowwidth=1,
+                xanchor="right" if right else "left", yanchor="bottom", align="right" if right else "left",
+                bgcolor=theme.paper, text="<br>".join(f"<b>{line}</b>" for line in lines),
+                hovertext=(f"<b>{esc(row['title'])}</b><br>Day {row['day']} of the {esc(track)} talks · "
+                           f"{row['sessions']} session(s)<br>Outcome: {esc(row['outcome'] or 'not recorded')}"
+                           f"<br>Territory then: {esc(row['territory'] or 'no figure')}"),
                 font=dict(size=font, color=theme.text))))
-    return labels, level_px
-
-
-def _freshest_share(ds: Dataset, start_date: pd.Timestamp) -> str:
-    """The most recent territory reading on or before a round's start date, '' if none."""
-    known = territory_at(ds.territory, start_date.tz_localize("UTC"), ds.territory_window)
-    if known.empty:
-        return ""
-    row = known.sort_values(["date", "measure"]).iloc[-1]
-    return f"{row['percent']:g}% ({row['measure']}, {row['date']:%-d %b %Y})"
+    return labels

@@ -47,10 +47,11 @@ def schedule(ds: Dataset, view: ViewState) -> str:
 def compare(ds: Dataset, view: ViewState) -> str:
     rows = compare_rows(ds, view)
     if rows.empty:
-        return "Comparison of each year's talks: no rounds match the filters."
-    parts = [f"{effort}: {_count(len(group), 'round')} over {_count(group['day'].max() + 1, 'day')}"
-             for effort, group in rows.groupby("effort", sort=True)]
-    return "Each year's talks aligned on day 0, its first session. " + "; ".join(parts) + "."
+        return "Comparison of the negotiation tracks: no rounds match the filters."
+    parts = [f"{track}: {_count(len(group), 'round')} over {_count(group['day'].max() + 1, 'day')}"
+             for track, group in rows.groupby("track", sort=False)]
+    return ("Negotiation tracks (round series) aligned on day 0, each its first session or meeting. "
+            + "; ".join(parts) + ".")
 
 
 def _count(count: int, noun: str) -> str:

@@ -1,4 +1,4 @@
-"""The 2022-vs-2025 comparison: efforts aligned on their own day 0 (Istanbul dates)."""
+"""The comparison of negotiation tracks (round series), each aligned on its own day 0 (Istanbul dates)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from dashboard.data.dataset import load_dataset
-from dashboard.figures.assembly import legend_symbols
-from dashboard.figures.compare import X_TITLE, compare_figure, compare_rows
+from dashboard.figures.compare import X_TITLE, compare_figure, compare_rows, track_name
+from dashboard.figures.size import Size
 from dashboard.figures.theme import get_theme
 from dashboard.state import ViewState
 
@@ -28,6 +28,10 @@ def markers(figure) -> list:
 
 def round_labels(figure) -> list:
     return [a for a in figure.layout.annotations if a.showarrow]
+
+
+def shape_key(figure) -> list[str]:
+    return [t.name for t in figure.data if t.legendgroup == "shapes"]
 
 
 # --- negative cases first -------------------------------------------------------------------
@@ -65,7 +69,7 @@ def test_fixture_summary_html_is_not_rendered(fixture_dataset):
 def test_rows(fixture_dataset):
     rows = compare_rows(fixture_dataset, ViewState())
     assert list(rows["round_id"]) == ["r-alpha", "r-beta", "r-gamma"]
-    assert list(rows["effort"]) == ["2022", "2025", "2025"]
+    assert list(rows["track"]) == ["Testport 2022", "Testport 2025", "Testport 2025"]
     assert list(rows["day"]) == [0, 0, 17]
     assert list(rows["sessions"]) == [1, 1, 1]
     assert rows["session_minutes"].dtype == "Int64"
@@ -106,13 +110,17 @@ def test_day0_is_the_istanbul_date_of_the_first_session_or_meeting(fixture_dir, 
 
 # --- figure -----------------------------------------------------------------------------------
 
-def test_traces_one_per_kind_plus_shape_legend(fixture_dataset):
+def test_traces_one_per_kind_plus_a_key_of_the_shapes_drawn(fixture_dataset):
     figure = compare_figure(fixture_dataset, ViewState(), LIGHT)
     assert [t.name for t in markers(figure)] == ["agreement", "meeting", "session", "statement"]
-    assert len(figure.data) == 4 + len(legend_symbols(LIGHT))
+    # circles, a diamond and an open circle are drawn: no square, no cross in the key
+    assert shape_key(figure) == ["shape: verified", "shape: single-source", "open: planned only"]
+    assert len(figure.data) == 4 + 3
     for trace in markers(figure):
         assert trace.marker.color == LIGHT.kind_color(trace.name, 0)
         assert len(trace.hovertext) == len(trace.customdata) == len(trace.x)
+    sessions = compare_figure(fixture_dataset, ViewState(kinds=("session",)), LIGHT)
+    assert shape_key(sessions) == ["shape: verified"]
 
 
 def test_marker_shapes_follow_verification_and_status(fixture_dataset):
@@ -133,12 +141,12 @@ def test_x_is_days_since_day0_in_istanbul_time(fixture_dataset):
     assert figure.layout.xaxis.title.text == X_TITLE
 
 
-def test_one_lane_per_effort_earliest_on_top(fixture_dataset):
+def test_one_row_per_track_earliest_on_top(fixture_dataset):
     figure = compare_figure(fixture_dataset, ViewState(), LIGHT)
     yaxis = figure.layout.yaxis
-    assert list(yaxis.ticktext) == ["2022", "2025"]
+    assert list(yaxis.ticktext) == ["<b>Testport 2022</b><br>1 round", "<b>Testport 2025</b><br>2 rounds in 18 days"]
     assert yaxis.range[0] > yaxis.range[1]  # reversed: smaller y is higher
-    lanes = dict(zip(yaxis.ticktext, yaxis.tickvals))
+    lanes = dict(zip(["2022", "2025"], yaxis.tickvals))
     y = {i: v for t in markers(figure) for i, v in zip(t.customdata, t.y)}
     gap = (lanes["2025"] - lanes["2022"]) / 2
     assert all(abs(y[i] - lanes["2022"]) < gap for i in ("e-alpha-session", "e-alpha-statement"))
@@ -146,19 +154,60 @@ def test_one_lane_per_effort_earliest_on_top(fixture_dataset):
     assert lanes["2022"] < lanes["2025"]
 
 
-def test_round_labels_carry_title_and_territory(fixture_dataset):
+def test_a_track_is_a_round_series_not_a_year(fixture_dir):
+    edit_cell(fixture_dir, "rounds.csv", "r-gamma", "series", "us-brokered-2025")
+    rows = compare_rows(load_dataset(fixture_dir), ViewState())
+    assert list(rows["track"]) == ["Testport 2022", "Testport 2025", "US-brokered 2025"]
+    assert list(rows["day"]) == [0, 0, 0]  # the second round starts its own track's day 0
+    assert [track_name(s) for s in ("trilateral-2026", "istanbul-2022", "un", "black-sea")] == [
+        "Trilateral 2026", "Istanbul 2022", "UN", "Black-sea"]
+
+
+def test_the_shipped_tracks_include_the_trilateral_and_us_brokered_talks(shipped_dataset):
+    figure = compare_figure(shipped_dataset, ViewState(), LIGHT)
+    names = [t.split("<br>")[0] for t in figure.layout.yaxis.ticktext]
+    for track in ("Istanbul 2022", "Istanbul 2025", "US-brokered 2025", "Trilateral 2026"):
+        assert f"<b>{track}</b>" in names
+    order = [names.index(f"<b>{track}</b>") for track in ("Istanbul 2022", "Istanbul 2025", "Trilateral 2026")]
+    assert order == sorted(order)  # earliest day 0 on top
+
+
+def label_boxes(figure, plot_px: float) -> list[tuple[float, float, float, float]]:
+    """Each round label's box (left, right in px of the plot; top, bottom in px), estimated
+    as the figure estimates text."""
+    x0, x1 = figure.layout.xaxis.range
+    boxes = []
+    for a in round_labels(figure):
+        lines = [line.replace("<b>", "").replace("</b>", "") for line in a.text.split("<br>")]
+        w = max(len(line) for line in lines) * a.font.size * 0.68
+        left = (a.x - x0) / (x1 - x0) * plot_px - (w if a.xanchor == "right" else 0)
+        bottom = a.y + a.ay
+        boxes.append((left, left + w, bottom - len(lines) * a.font.size * 1.3, bottom))
+    return boxes
+
+
+@pytest.mark.parametrize("width", [320, 480, 901, 1920])
+def test_round_labels_never_stack_on_each_other(shipped_dataset, width):
+    figure = compare_figure(shipped_dataset, ViewState(), LIGHT, Size(width))
+    plot_px = width - figure.layout.margin.l - figure.layout.margin.r
+    boxes = label_boxes(figure, plot_px)
+    assert len(boxes) >= 8  # at least one label per track
+    for i, a in enumerate(boxes):
+        assert a[0] >= -1 and a[1] <= plot_px + 1  # inside the plot
+        for b in boxes[i + 1:]:
+            assert a[1] <= b[0] or b[1] <= a[0] or a[3] <= b[2] or b[3] <= a[2], (a, b)
+
+
+def test_round_labels_name_the_round_and_the_hover_has_the_territory(fixture_dataset):
     figure = compare_figure(fixture_dataset, ViewState(), LIGHT)
     labels = {(a.x, a.text) for a in round_labels(figure)}
-    assert labels == {
-        (0, "<b>Testport round</b><br>22% (Monitor A, 28 Mar 2022)"),
-        (0, "<b>Testport round one</b><br>18.7% (Monitor A, 15 May 2025)"),  # the freshest reading
-        (17, "<b>Testport round two</b><br>18.7% (Monitor A, 15 May 2025)"),
-    }
+    assert labels == {(0, "<b>Testport round</b>"), (0, "<b>Testport round one</b>"), (17, "<b>Testport round two</b>")}
     hovers = [a.hovertext for a in round_labels(figure)]
     assert any(MONITOR_A_2025 in h and "Exchange of detainees agreed." in h for h in hovers)
+    assert any("22% (Monitor A, 28 Mar 2022)" in h for h in hovers)
 
 
 @pytest.mark.parametrize("theme", ["light", "dark", "contrast", "present"])
 def test_serializes_in_every_theme(fixture_dataset, theme):
     figure = compare_figure(fixture_dataset, ViewState(), get_theme(theme))
-    assert len(json.loads(figure.to_json())["data"]) == 4 + len(legend_symbols(LIGHT))
+    assert len(json.loads(figure.to_json())["data"]) == 4 + 3

@@ -1,9 +1,10 @@
-"""The narrow form of every figure (a phone, a narrow embed column): time keeps the width,
-names move inside the plot, the title wraps and the legend lies under the plot."""
+"""The narrow forms of every figure (a phone, an article column): time keeps the width, names
+move inside the plot or above it, the title and the credit wrap and the legend lies under the plot."""
 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import pytest
 
@@ -12,7 +13,8 @@ from dashboard.figures.assembly import NARROW_PX
 from dashboard.figures.size import Size
 from dashboard.tabs import build_figure
 from dashboard.figures.assembly import legend_height
-from dashboard.figures.compare import NARROW_LABEL_WIDTH as COMPARE_WIDTH
+from dashboard.figures.compare import LABEL_CHARS as COMPARE_CHARS
+from dashboard.figures.forms import text_px
 from dashboard.figures.schedule import schedule_figure
 from dashboard.figures.theme import get_theme
 from dashboard.figures.timeline import NARROW_LABEL_WIDTH, timeline_figure
@@ -21,10 +23,9 @@ from dashboard.state import ViewState
 from ..conftest import ROOT, edit_cell, make_package
 
 LIGHT = get_theme("light")
-TABS = ("timeline", "schedule", "compare")
 
 
-@pytest.mark.parametrize("tab", TABS)
+@pytest.mark.parametrize("tab", ["timeline"])
 def test_narrow_figures_wrap_the_title_and_put_the_legend_under_the_plot(fixture_dataset, tab):
     wide = build_figure(fixture_dataset, ViewState(tab=tab))
     narrow = build_figure(fixture_dataset, ViewState(tab=tab), size=Size(390))
@@ -61,19 +62,52 @@ def test_a_long_lane_name_is_shortened_to_one_line(tmp_path):
     assert len("Testport round of the long name <b>with</b> …") <= NARROW_LABEL_WIDTH
 
 
-def test_narrow_schedule_names_each_row_above_its_marks_with_its_delay(fixture_dataset):
+@pytest.mark.parametrize("tab", ["schedule", "compare"])
+@pytest.mark.parametrize("width", [320, 390, 480, 640])
+def test_phone_and_column_wrap_the_title_and_credit_and_put_a_compact_key_under_the_plot(fixture_dataset, tab, width):
+    wide = build_figure(fixture_dataset, ViewState(tab=tab))
+    narrow = build_figure(fixture_dataset, ViewState(tab=tab), size=Size(width))
+    assert "<br>" not in wide.layout.title.text and "<br>" in narrow.layout.title.text
+    assert "<br>" in narrow.layout.title.subtitle.text  # the credit line wraps too
+    room = (480 if width >= 480 else 320) - 20  # the form's narrowest width, less the padding
+    title = narrow.layout.title
+    for text, font in ((title.text, title.font.size), (title.subtitle.text, title.subtitle.font.size)):
+        assert max(text_px(line, font) for line in text.split("<br>")) <= room
+    for figure in (wide, narrow):
+        legend = figure.layout.legend
+        assert (legend.orientation, legend.yref, legend.y, legend.yanchor) == ("h", "container", 0, "bottom")
+        assert figure.layout.margin.b > 20  # room for the key under the plot
+
+
+@pytest.mark.parametrize("width", [390, 640])
+def test_narrow_schedule_names_each_row_above_its_marks_with_its_delay(fixture_dataset, width):
     view = ViewState(tab="schedule", day="2025-05-16")
     wide = schedule_figure(fixture_dataset, view, LIGHT)
-    narrow = schedule_figure(fixture_dataset, view, LIGHT, Size(390))
-    assert wide.layout.yaxis.showticklabels is None and narrow.layout.yaxis.showticklabels is False
-    assert narrow.layout.margin.l == 10 < wide.layout.margin.l
-    rows = {a.text.split("<br>")[0]: a for a in narrow.layout.annotations if a.xref == "x domain"}
+    narrow = schedule_figure(fixture_dataset, view, LIGHT, Size(width))
+    assert wide.layout.yaxis.showticklabels is True and narrow.layout.yaxis.showticklabels is False
+    assert narrow.layout.margin.l < 40 < wide.layout.margin.l
+    rows = {a.text.split("<br>")[0]: a for a in narrow.layout.annotations if a.xref == "paper" and a.yref != "paper"}
     assert set(rows) == {t.replace("<br>", " ") for t in wide.layout.yaxis.ticktext}
     delays = [a.text for a in wide.layout.annotations if "late" in a.text or "early" in a.text]
     assert delays and all(any(f"<i>{d}</i>" in a.text for a in rows.values()) for d in delays)
     bars = [t for t in narrow.data if t.type == "bar"]
-    assert bars and all(0 < y % 1 < 0.5 for t in bars for y in t.y)  # under the row's name
-    assert (len(wide.layout.xaxis.tickvals), len(narrow.layout.xaxis.tickvals)) == (10, 6)  # every 1 h, every 2 h
+    assert bars and all(0 < y % 1 < 0.5 for t in bars for y in t.y)  # in the lower half, under the name
+    assert len(narrow.layout.xaxis.tickvals) < len(wide.layout.xaxis.tickvals)
+
+
+@pytest.mark.parametrize("width", [320, 390, 480, 640, 901, 1366])
+def test_hour_labels_are_horizontal_and_never_touch_at_the_narrowest_width_of_the_form(shipped_dataset, width):
+    for day in shipped_dataset.derived.talks_days:
+        figure = schedule_figure(shipped_dataset, ViewState(tab="schedule", day=day), LIGHT, Size(width))
+        least = {390: 320, 640: 480, 1366: 901}.get(width, width)
+        plot_px = least - figure.layout.margin.l - figure.layout.margin.r
+        x0, x1 = (datetime.fromisoformat(v) for v in figure.layout.xaxis.range)
+        ticks = [datetime.fromisoformat(v) for v in figure.layout.xaxis.tickvals]
+        assert len(ticks) >= 2, day
+        step = (ticks[1] - ticks[0]) / (x1 - x0) * plot_px
+        widest = max(text_px(t, 13) for t in (*figure.layout.xaxis.ticktext, *figure.layout.xaxis2.ticktext))
+        assert step > widest + 8, (day, width)
+        assert figure.layout.xaxis.tickangle == 0 and figure.layout.xaxis2.tickangle == 0
 
 
 def test_narrow_compare_labels_fit_a_phone(fixture_dataset):
@@ -81,7 +115,10 @@ def test_narrow_compare_labels_fit_a_phone(fixture_dataset):
     labels = [a.text for a in narrow.layout.annotations if a.showarrow]
     assert labels
     lines = [line.replace("<b>", "").replace("</b>", "") for text in labels for line in text.split("<br>")]
-    assert max(map(len, lines)) <= COMPARE_WIDTH + 8
+    assert max(map(len, lines)) <= COMPARE_CHARS["phone"]
+    names = [a.text for a in narrow.layout.annotations if not a.showarrow]  # each track named above its row
+    assert names == ["<b>Testport 2022</b> · 1 round", "<b>Testport 2025</b> · 2 rounds in 18 days"]
+    assert list(narrow.layout.yaxis.ticktext) == []
 
 
 def test_the_browser_and_the_figures_draw_the_line_at_the_same_width():
