@@ -19,7 +19,7 @@ from dashboard.data.filters import filter_events
 from dashboard.data.territory import territory_at, territory_lines
 from dashboard.state import ViewState
 from dashboard.data.times import DISPLAY_ZONE, minutes_between
-from dashboard.figures.assembly import NARROW_PX, BOTTOM_PX, assemble, empty_figure, legend_symbols, top_margin
+from dashboard.figures.assembly import BOTTOM_PX, assemble, empty_figure, legend_symbols, top_margin, stacked
 from dashboard.figures.size import Size
 from dashboard.figures.theme import Theme
 
@@ -65,10 +65,10 @@ def compare_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size
 
     The y axis counts pixels from the top, so each lane is as tall as its own round labels.
     """
-    narrow = size.width < NARROW_PX  # the phone form
+    narrow = stacked(size)  # phone and column forms
     rows = compare_rows(ds, view)
     if rows.empty:
-        return empty_figure(ds, theme, TITLE, "No round has events matching the filters.", narrow)
+        return empty_figure(ds, theme, TITLE, "No round has events matching the filters.", size)
     events, day0 = _efforts(ds, view)
     events = events.assign(x=_days(events, events["effort"].map(day0)))
     events = events.join(ds.derived.labels[["hover", "symbol"]])
@@ -97,7 +97,7 @@ def compare_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size
             marker=dict(symbol=group["symbol"].tolist(), color=color, size=theme.marker_size,
                         line=dict(width=1.5, color=color)),
             customdata=group["id"].tolist(), hovertext=hover, hoverinfo="text"))
-    top = int(top_margin(theme, ds, TITLE, narrow) + theme.font_size * 3.6)
+    top = int(top_margin(theme, ds, TITLE, size) + theme.font_size * 3.6)
     layout = dict(
         hovermode="closest", clickmode="event", dragmode="zoom", margin=dict(t=top),
         title=dict(y=0.99, yanchor="top", yref="container"),
@@ -113,7 +113,7 @@ def compare_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size
                      line=dict(color=theme.muted, dash="dot", width=1))],
     )
     return assemble(ds, theme, TITLE, int(top + BOTTOM_PX + bottom),  # 1 y unit = 1 px
-                    [*data, *legend_symbols(theme)], layout, narrow)
+                    [*data, *legend_symbols(theme)], layout, size)
 
 
 def _efforts(ds: Dataset, view: ViewState) -> tuple[pd.DataFrame, dict[str, pd.Timestamp]]:

@@ -27,7 +27,7 @@ from dashboard.data.times import (
     naive_utc,
 )
 from dashboard.data.labels import esc
-from dashboard.figures.assembly import NARROW_PX, assemble, empty_figure, top_margin
+from dashboard.figures.assembly import assemble, empty_figure, top_margin, stacked
 from dashboard.figures.size import Size
 from dashboard.figures.theme import Theme
 
@@ -72,13 +72,13 @@ def schedule_rows(ds: Dataset, view: ViewState) -> pd.DataFrame:
 
 def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size()) -> go.Figure:
     """Rows = events; upper half of a row = scheduled, lower half = actual; x = time (UTC)."""
-    narrow = size.width < NARROW_PX  # the phone form
+    narrow = stacked(size)  # phone and column forms
     day = schedule_day(ds, view)
     label = format_date(pd.Timestamp(day).tz_localize(DISPLAY_ZONE), DISPLAY_ZONE) if day else ""
     title = f"{label or 'A talks day'} hour by hour (GMT and {DISPLAY_ZONE_LABEL} time)"
     rows = schedule_rows(ds, view)
     if rows.empty:
-        return empty_figure(ds, theme, title, _empty_message(ds, label), narrow)
+        return empty_figure(ds, theme, title, _empty_message(ds, label), size)
     rows = rows.assign(row=range(len(rows)), hover=_hover(rows),
                        color=[theme.kind_color(k) for k in rows["kind"]])
     centre, offset = (NARROW_CENTRE, NARROW_OFFSET) if narrow else (0, OFFSET)
@@ -98,7 +98,7 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     axes_px = theme.font_size * 2.8  # the top axis's tick labels (and its name, narrow)
     if narrow:
         yaxis.update(showticklabels=False)
-        top = top_margin(theme, ds, title, True) + axes_px + theme.font_size * 1.6
+        top = top_margin(theme, ds, title, size) + axes_px + theme.font_size * 1.6
         height = top + 80 * theme.font_size / 13 + row_px * len(rows)
         margin, labels = dict(t=int(top), l=10, r=10), _row_labels(rows, theme)
     else:
@@ -114,7 +114,7 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     if not narrow:
         layout["legend"] = dict(y=0.5, yanchor="middle")
     return assemble(ds, theme, title, int(height), [*(t for traces, _ in marks for t in traces), axis_trace],
-                    layout, narrow)
+                    layout, size)
 
 
 def hour_ticks(rows: pd.DataFrame, most: int = 12) -> pd.DatetimeIndex:

@@ -16,6 +16,7 @@ from dashboard.state import ViewState
 from dashboard import paths
 
 EMBED_CHROME_PX = 110  # the embed page's title, credit and link around the figure
+EMBED_PADDING_PX = 24  # the embed page's padding either side of the figure (assets/embed.css)
 TABLE_ROW_PX = 64  # a table row at article width: an estimate, the resize script corrects it
 # Width presets of the share dialog: the iframe's width attribute -> label.
 WIDTHS = {"100%": "Fill the column (responsive)", "640": "640 px", "400": "400 px (phone)"}
@@ -48,8 +49,11 @@ def embed_height(ds: Dataset, view: ViewState, figure_height: int | None = None,
 
 
 def frame_size(width: str | int) -> Size:
-    """The figures' size in an iframe ``width`` px wide ('100%': the column, laid out wide)."""
-    return Size(int(width)) if str(width).isascii() and str(width).isdigit() else Size()
+    """The figures' size in an iframe ``width`` px wide, less the embed page's padding (24 px,
+    assets/embed.css); '100%' fills an article column: the column form."""
+    if str(width).isascii() and str(width).isdigit():
+        return Size(max(1, int(width) - EMBED_PADDING_PX))
+    return Size.of_form("column")
 
 
 def iframe_code(url: str, title: str, height: int, width: str = "100%") -> str:

@@ -26,7 +26,6 @@ from dashboard.views.present.deck import (
 )
 from dashboard.tabs import build_figure
 from dashboard.figures.theme import Theme, get_theme
-from dashboard.figures.assembly import NARROW_PX
 from dashboard.figures.size import Size
 from dashboard.state import ViewState
 from dashboard.views import components as c
@@ -107,7 +106,7 @@ def slide_figure(ds: Dataset, view: ViewState, size: Size) -> go.Figure:
     """A slide's figure in the projector theme, as tall as the slide's figure area; on a phone,
     as tall as it needs, above the slide's text (present.css)."""
     theme = get_theme(THEME)
-    narrow = size.width < NARROW_PX
+    narrow = size.form == "phone"
     if narrow:  # projector type is for a wall; a phone in a student's hand gets phone type
         theme = replace(theme, font_size=14, marker_size=13.0, line_width=3.0)
     figure = build_figure(ds, view, theme, size)
