@@ -13,6 +13,7 @@ from dashboard.figures.theme import Theme
 
 BOTTOM_PX = 30  # margin under the plot
 CHAR_EM = 0.56  # a character's average width in em of the system sans-serif (for wrapping)
+TOOLBAR_PX = 36  # a band above the title for plotly's toolbar (25 px tall), so it never covers the title
 
 
 def credit(ds: Dataset) -> str:
@@ -29,14 +30,15 @@ def top_margin(theme: Theme, ds: Dataset | None = None, title: str = "", size: S
     """Room above the plot for the title and the credit line under it (px), both wrapped to
     the width (``title_px``); the wide form keeps the room its axes' labels had."""
     if size.form == "wide" and ds is None:
-        return int(50 + theme.font_size * 1.6)
+        return int(50 + theme.font_size * 1.6) + TOOLBAR_PX
     return title_px(theme, ds, title, size) + 12
 
 
 def title_px(theme: Theme, ds: Dataset | None, title: str, size: Size) -> int:
     """The height of the title block (title lines, credit lines, the padding above) in px."""
     titles, credits = title_lines(ds, title, theme, size)
-    return int(14 + len(titles) * _title_size(theme) * 1.3 + len(credits) * _credit_size(theme) * 1.45)
+    return int(TOOLBAR_PX + 14 + len(titles) * _title_size(theme) * 1.3
+               + len(credits) * _credit_size(theme) * 1.45)
 
 
 def stacked(size: Size) -> bool:
@@ -53,7 +55,7 @@ def style_layout(ds: Dataset, theme: Theme, title: str, height: int, size: Size 
     layout = dict(
         template=theme.template, height=height,
         title=dict(text="<br>".join(titles), x=0.01, xanchor="left", font=dict(size=_title_size(theme)),
-                   y=1, yanchor="top", yref="container", pad=dict(t=12), subtitle=dict(
+                   y=1, yanchor="top", yref="container", pad=dict(t=12 + TOOLBAR_PX), subtitle=dict(
                        text="<br>".join(credits), font=dict(size=_credit_size(theme), color=theme.muted))),
         margin=dict(l=10, r=10, t=top_margin(theme, ds, title, size), b=BOTTOM_PX), showlegend=True,
         legend=dict(orientation="v", yanchor="top", y=1, x=1.01, xanchor="left",

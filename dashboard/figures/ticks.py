@@ -91,7 +91,7 @@ def _calendar(first: pd.Timestamp, last: pd.Timestamp, step: pd.DateOffset) -> l
         while start < first:
             start += step
     else:
-        start = first.normalize() + (pd.Timedelta(days=(7 - first.dayofweek) % 7)
+        start = first.normalize() + (pd.Timedelta(days=(7 - first.day_of_week) % 7)
                                      if step.kwds["days"] >= 7 else pd.Timedelta(0))
         start = start if start >= first else start + step
     out = []

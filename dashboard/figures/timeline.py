@@ -36,7 +36,7 @@ from dashboard.figures.ticks import Axis, break_marks, date_ticks
 # Per form: a lane's height, the territory panel's height (px).
 LANE_PX = {"phone": 36, "column": 36, "wide": 30, "slide": 36}
 TERRITORY_PX = {"phone": 170, "column": 190, "wide": 210, "slide": 220}
-NAME_CHARS = 48  # wide: a lane name's characters beside the lane, at most
+NAME_CHARS = 36  # wide: a lane name's characters beside the lane, at most
 MIN_BAR_PX = 4  # a session bar is at least this wide at the drawn range
 EMPTY_MESSAGE = "No events match these filters. Clear a filter or change the search to see events."
 
@@ -64,6 +64,8 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     axis_px = 44 if not beside else 34  # the territory axis's labels ("20%") and margins
     start, end = _range(ds, view, events)
     axis = Axis(start, end, gap, max(120.0, size.width - 24 - names_px - axis_px))
+    if not grouped:
+        visible = _named_in_hover(ds, view, visible, names)
     marks, note = grouped_markers(visible, theme) if grouped else (
         [*_spans(visible, theme, axis), *_markers(visible, theme)], "")
     for trace in marks:
@@ -75,7 +77,7 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
 
     # The px stack, top to bottom.
     head = title_px(theme, ds, ds.title, size)
-    legend_px = legend_rows * (small + 10)
+    legend_px = legend_rows * (small + 10) + (6 if legend_rows else 0)
     bands_px = line + 2
     two_lines = form == "phone"  # date labels: the year under the month
     ticks_px = theme.font_size * (2.8 if two_lines else 1.6)
@@ -85,7 +87,7 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     note_lines = _wrap(note, size.width - 30, small) if note else []
     between = ticks_px * 0 + (len(panel_title) + len(note_lines)) * line + 14
     territory_px = TERRITORY_PX[form]
-    bottom = int(ticks_px + 6 + (line + 4 if gap else 0) + 4)
+    bottom = int(ticks_px + 6 + (line * (2 if form == "phone" else 1) + 4 if gap else 0) + 4)
     height = int(top + lanes_px + between + territory_px + bottom)
     plot_h = height - top - bottom
     split = territory_px / plot_h
@@ -162,14 +164,24 @@ def _lane_names(ds: Dataset, view: ViewState, lanes: tuple[str, ...], size: Size
     """Each lane's name on one line: beside the lanes at most NAME_CHARS, above them as much as
     the width holds; shortened by dropping a place in brackets, then the part after a comma,
     then words (the full name is in the hover, the events list and the table)."""
-    if size.form in ("wide", "slide"):  # beside: about a quarter of the width
-        room = min(NAME_CHARS, chars_in(size.width * 0.24, theme.font_size))
+    if size.form in ("wide", "slide"):  # beside, in at most a third of the narrowest wide plot
+        room = NAME_CHARS
     else:
         room = chars_in(size.width - 70, max(10, theme.font_size - 2))
     names = {}
     for title in ds.derived.lane_titles[view.lanes]:
         names[lane_label(title)] = esc(short_name(title, room))
     return {lane: names.get(lane, lane) for lane in lanes}
+
+
+def _named_in_hover(ds: Dataset, view: ViewState, visible: pd.DataFrame, names: dict) -> pd.DataFrame:
+    """Where a lane's name is shortened, its events' hover ends with the full name."""
+    full = {lane_label(t): t for t in ds.derived.lane_titles[view.lanes]}
+    cut = {lane: f"<br>Lane: {esc(full[lane])}" for lane, name in names.items()
+           if lane in full and name != esc(full[lane])}
+    if not cut:
+        return visible
+    return visible.assign(hover=visible["hover"] + visible["lane"].map(cut).fillna(""))
 
 
 def short_name(title: str, room: int) -> str:
@@ -191,7 +203,7 @@ def _legend_grid(data: list[dict], size: Size, font_px: float) -> tuple[int, int
     if not names:
         return 0, 0
     entry = int(max(map(len, names)) * font_px * 0.6 + 6)  # the text; the symbol and gaps take 50 px
-    columns = max(1, int((size.width - 24) // (entry + 62)))
+    columns = max(1, int((size.width - 24) // (entry + 80)))
     return entry, -(-len(names) // columns)
 
 
@@ -276,11 +288,20 @@ def _gap_note(ds: Dataset, view: ViewState, axis: Axis, theme: Theme, small: flo
     months = int((gap[1] - gap[0]) / pd.Timedelta(days=30.44))
     hidden = hidden_points(ds, view, gap)
     text = f"⋯ {months} months hidden" + (f", {hidden} territory figure{'s' * (hidden > 1)}" if hidden else "")
-    at = axis.px(gap[0])
-    half = len(text) * small * CHAR_EM / 2
-    anchor = "left" if at < half else "right" if at + half > axis.plot_px else "center"
-    return dict(x=str(gap[0]), y=0, xref="x2", yref="y2 domain", showarrow=False, yanchor="top",
-                xanchor=anchor, yshift=-(ticks_px + 6), text=esc(text + " ⋯"),
+    text += " ⋯"
+    at, width = axis.px(gap[0]), len(text) * small * CHAR_EM
+    place = dict(x=str(gap[0]), xref="x2")
+    if width / 2 <= at <= axis.plot_px - width / 2:
+        place["xanchor"] = "center"
+    elif at + width <= axis.plot_px:
+        place["xanchor"] = "left"
+    elif at >= width:
+        place["xanchor"] = "right"
+    else:  # no room beside the break: under the axis from its start, wrapped to the plot
+        text = "<br>".join(map(esc, _wrap(text, axis.plot_px, small)))
+        place = dict(x=0, xref="paper", xanchor="left")
+    return dict(place, y=0, yref="y2 domain", showarrow=False, yanchor="top", align="left",
+                yshift=-(ticks_px + 6), text=text if "<br>" in text else esc(text),
                 hovertext=esc(f"No events from {gap[0]:%-d %b %Y} to {gap[1]:%-d %b %Y} (GMT); "
                               "choose 'to scale' to show them"), font=dict(color=theme.muted, size=small))
 
