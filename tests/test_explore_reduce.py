@@ -12,7 +12,7 @@ def controls(view: ViewState) -> dict:
     """The controls' values as the browser holds them for ``view``."""
     return {e.TAB: view.tab, e.LANES: view.lanes, e.ROUNDS: list(view.rounds), e.SIDES: list(view.sides),
             e.KINDS: list(view.kinds), e.VERIFICATION: list(view.verification), e.SEARCH: view.q,
-            e.GAP: view.gap, e.DAY: view.day, e.THEME: view.theme, e.PICK: view.event or None,
+            e.GAP: view.gap, e.TERRITORY: list(view.territory), e.DAY: view.day, e.THEME: view.theme, e.PICK: view.event or None,
             e.ZOOM: {"start": view.start, "end": view.end}}
 
 

@@ -38,6 +38,7 @@ LANE_PX = {"phone": 36, "column": 36, "wide": 30, "slide": 36}
 TERRITORY_PX = {"phone": 170, "column": 190, "wide": 210, "slide": 220}
 NAME_CHARS = 36  # wide: a lane name's characters beside the lane, at most
 MIN_BAR_PX = 4  # a session bar is at least this wide at the drawn range
+PANEL_TITLE, PANEL_TIMES = "Share of Ukraine under Russian control (%)", "times in GMT/UTC"
 EMPTY_MESSAGE = "No events match these filters. Clear a filter or change the search to see events."
 
 
@@ -83,7 +84,9 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     ticks_px = theme.font_size * (2.8 if two_lines else 1.6)
     top = int(head + legend_px + bands_px + ticks_px + 8)
     lanes_px = LANE_PX[form] * max(len(lanes), 1) + (6 if beside else LANE_PX[form] * 0.4)
-    panel_title = _wrap("Share of Ukraine under Russian control (%) · times in GMT/UTC", size.width - 30, small)
+    panel_title = _wrap(f"{PANEL_TITLE} · {PANEL_TIMES}", size.width - 30, small)
+    if len(panel_title) > 1:  # a line each, broken where the sense breaks
+        panel_title = [*_wrap(PANEL_TITLE, size.width - 30, small), PANEL_TIMES]
     note_lines = _wrap(note, size.width - 30, small) if note else []
     between = ticks_px * 0 + (len(panel_title) + len(note_lines)) * line + 14
     territory_px = TERRITORY_PX[form]

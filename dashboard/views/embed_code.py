@@ -49,10 +49,11 @@ def embed_height(ds: Dataset, view: ViewState, figure_height: int | None = None,
 
 
 def frame_size(width: str | int) -> Size:
-    """The figures' size in an iframe ``width`` px wide, less the embed page's padding (24 px,
-    assets/embed.css); '100%' fills an article column: the column form."""
+    """The size the embed page lays its figure out at in an iframe ``width`` px wide: the form
+    of its box (the iframe less the page's padding, assets/embed.css), as the browser will
+    report it; '100%' fills an article column: the column form."""
     if str(width).isascii() and str(width).isdigit():
-        return Size(max(1, int(width) - EMBED_PADDING_PX))
+        return Size.of_form(Size(max(1, int(width) - EMBED_PADDING_PX)).form)
     return Size.of_form("column")
 
 
