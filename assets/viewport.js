@@ -32,6 +32,9 @@
 
   function report(width) {
     if (!width) { return; }  /* a hidden figure (the table tab) has no width */
+    if (window.location.pathname.indexOf('/present') === 0) {
+      width = expectedWidth();  /* a slide's figure takes the window's form (views/present) */
+    }
     var now = formOf(width);
     if (current !== null && now !== current && window.dash_clientside.set_props) {
       current = now;
