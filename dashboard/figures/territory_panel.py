@@ -67,6 +67,11 @@ def hidden_points(ds: Dataset, view: ViewState, gap: tuple | None) -> int:
     return sum(start < pd.Timestamp(d) < end for s in shown_series(ds, view) for d in s.dates)
 
 
+def points_between(ds: Dataset, view: ViewState, start: pd.Timestamp, end: pd.Timestamp) -> int:
+    """How many of the shown series' figures fall in the drawn range (naive UTC)."""
+    return sum(start <= pd.Timestamp(d) <= end for s in shown_series(ds, view) for d in s.dates)
+
+
 def top_percent(ds: Dataset, view: ViewState) -> float:
     return max((max(s.percents) for s in shown_series(ds, view)), default=0.0)
 

@@ -42,8 +42,9 @@ class Axis(NamedTuple):
     def px(self, when: pd.Timestamp) -> float:
         """Where ``when`` lies on the plot (px from its left edge), the break taken out."""
         days = (when - self.start) / pd.Timedelta(days=1)
-        if self.gap and when > self.gap[0]:
-            days -= (min(when, self.gap[1]) - max(self.start, self.gap[0])) / pd.Timedelta(days=1)
+        if self.gap:
+            hidden = min(when, self.gap[1]) - max(self.start, self.gap[0])
+            days -= max(hidden, pd.Timedelta(0)) / pd.Timedelta(days=1)
         return days * self.px_per_day
 
 

@@ -29,7 +29,13 @@ from dashboard.data.times import naive_utc
 from dashboard.figures.assembly import CHAR_EM, assemble, chars_in, empty_figure, legend_symbols, title_px
 from dashboard.figures.grouping import MAX_MARKERS, grouped_markers, in_range, may_group
 from dashboard.figures.size import Size
-from dashboard.figures.territory_panel import hidden_points, series_labels, territory_traces, top_percent
+from dashboard.figures.territory_panel import (
+    hidden_points,
+    points_between,
+    series_labels,
+    territory_traces,
+    top_percent,
+)
 from dashboard.figures.theme import Theme
 from dashboard.figures.ticks import Axis, break_marks, date_ticks
 
@@ -89,13 +95,13 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
         panel_title = [*_wrap(PANEL_TITLE, size.width - 30, small), PANEL_TIMES]
     note_lines = _wrap(note, size.width - 30, small) if note else []
     between = ticks_px * 0 + (len(panel_title) + len(note_lines)) * line + 14
-    territory_px = TERRITORY_PX[form]
+    territory_px = min(TERRITORY_PX[form], max(120, int(lanes_px)))  # few lanes: a smaller panel
     bottom = int(ticks_px + 6 + (line * (2 if form == "phone" else 1) + 4 if gap else 0) + 4)
     height = int(top + lanes_px + between + territory_px + bottom)
     plot_h = height - top - bottom
     split = territory_px / plot_h
 
-    shapes, annotations = _eras(ds, theme, start, ticks_px)
+    shapes, annotations = _eras(ds, theme, (start, end), ticks_px)
     shapes += break_marks(axis, theme.paper, theme.muted, territory_px)
     annotations.append(dict(text="<br>".join(map(esc, panel_title)), x=0, y=1, xref="paper", yref="y2 domain",
                             xanchor="left", yanchor="bottom", align="left", showarrow=False, yshift=4,
@@ -107,6 +113,10 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     if gap:
         annotations.append(_gap_note(ds, view, axis, theme, small, ticks_px))
     annotations += series_labels(ds, view, theme)
+    if not points_between(ds, view, start, end):
+        annotations.append(dict(text="No territory figure of the series shown in this period", x=0.5, y=0.5,
+                                xref="paper", yref="y2 domain", showarrow=False,
+                                font=dict(color=theme.muted, size=small)))
     tickvals, ticktext = date_ticks(axis, theme.font_size, two_lines)
     # The dates over the lanes too, on the first screen: as annotations, since plotly hides
     # top tick labels that share a column with the lane names inside the plot.
@@ -267,11 +277,15 @@ def _selected(selected: pd.DataFrame, theme: Theme) -> list[dict]:
     )]
 
 
-def _eras(ds: Dataset, theme: Theme, start: pd.Timestamp, ticks_px: float) -> tuple[list[dict], list[dict]]:
-    """Shaded bands for the eras of talks on both panels, and their labels in their own row
-    above the date ticks (never on the title, the ticks or the lanes)."""
+def _eras(ds: Dataset, theme: Theme, drawn: tuple[pd.Timestamp, pd.Timestamp],
+          ticks_px: float) -> tuple[list[dict], list[dict]]:
+    """Shaded bands for the eras of talks on both panels, and the labels of those in the drawn
+    range in their own row above the date ticks (never on the title, the ticks or the lanes)."""
     shapes, annotations = [], []
+    start, last = drawn
     for first, end in ds.derived.eras:
+        if end <= start or first >= last:
+            continue
         period = f"{first:%-d %b %Y} – {end - pd.Timedelta(days=1):%-d %b %Y}"
         for xref, yref in (("x", "y domain"), ("x2", "y2 domain")):
             shapes.append(dict(type="rect", x0=str(first), x1=str(end), xref=xref, yref=yref, y0=0, y1=1,
