@@ -54,3 +54,11 @@ def test_a_control_change_reads_every_control():
     view = ViewState()
     changed = replace(view, lanes="side", rounds=("r-b", "r-a"), theme="dark", event="e-two")
     assert e.reduce(view, e.LANES, controls(changed)) == replace(changed, rounds=("r-a", "r-b"))
+
+
+def test_the_territory_control_chooses_series_and_all_wins():
+    view = ViewState()
+    chosen = e.reduce(view, e.TERRITORY, {**controls(view), e.TERRITORY: ["war-mapper", "deepstate"]})
+    assert chosen.territory == ("deepstate", "war-mapper")
+    everything = e.reduce(view, e.TERRITORY, {**controls(view), e.TERRITORY: ["deepstate", "all"]})
+    assert everything.territory == ("all",) and "territory=all" in everything.to_query()
