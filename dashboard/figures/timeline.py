@@ -138,7 +138,7 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
         yaxis["ticktext"] = [f"{name}<br> " for name in yaxis["ticktext"]]  # a line up, off the markers
     ceiling = top_percent(ds, view) or 10
     layout = dict(
-        xaxis=dict(xaxis, anchor="y", showticklabels=False),
+        xaxis=dict(xaxis, anchor="y", showticklabels=False, ticks=""),
         xaxis2=dict(xaxis, anchor="y2", matches="x"),
         yaxis=yaxis,
         yaxis2=dict(domain=[0, split], ticksuffix="%", fixedrange=True, automargin=True,
