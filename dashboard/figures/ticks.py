@@ -60,6 +60,7 @@ def date_ticks(axis: Axis, font_px: float, two_lines: bool = False) -> tuple[lis
     values, texts, placed = [], [], []  # placed: (px, half width) of the labels kept
     for first, last in segments:
         previous_year = None
+        kept = len(values)
         for when in _calendar(first, last, step):
             text = _label(when, step, previous_year is None or when.year != previous_year)
             if two_lines:
@@ -76,7 +77,27 @@ def date_ticks(axis: Axis, font_px: float, two_lines: bool = False) -> tuple[lis
             values.append(str(when))
             texts.append(text)
             placed.append((at, half))
-    return values, texts
+        if len(values) == kept and step.kwds.get("months", 0) >= 12:  # a segment left undated
+            _date_segment(axis, first, last, font_px, two_lines, (values, texts, placed))
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    return [values[i] for i in order], [texts[i] for i in order]
+
+
+def _date_segment(axis: Axis, first: pd.Timestamp, last: pd.Timestamp, font_px: float, two_lines: bool,
+                  kept: tuple[list, list, list]) -> None:
+    """One month-and-year label for a stretch the yearly ticks miss (2022's ten months), where
+    it keeps clear of the labels already placed, the break and the plot's ends."""
+    values, texts, placed = kept
+    for when in _calendar(first, last, pd.DateOffset(months=3)):
+        text = _label(when, pd.DateOffset(months=3), True)
+        text = text.replace(" 20", "<br>20") if two_lines else text
+        half = max(map(len, text.split("<br>"))) * font_px * CHAR_EM / 2
+        at = axis.px(when)
+        clear = all(abs(at - other) >= half + width + LABEL_GAP for other, width in placed)
+        off_break = not axis.gap or abs(at - axis.px(axis.gap[0])) >= half + 6
+        if half <= at <= axis.plot_px - half and clear and off_break:
+            values.append(str(when)), texts.append(text), placed.append((at, half))
+            return
 
 
 def _step_days(step: pd.DateOffset) -> float:

@@ -80,7 +80,7 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     selected = placed[placed["id"] == view.event].join(ds.derived.labels) if view.event else placed.iloc[:0]
     shapes_key = _shapes_key(visible, theme, grouped)
     data = [*marks, *shapes_key, *_selected(selected, theme), *territory_traces(ds, view, theme)]
-    entry_px, legend_rows = _legend_grid(data, size, small)
+    columns, legend_rows = _legend_grid(data, axis.plot_px, small)
 
     # The px stack, top to bottom.
     head = title_px(theme, ds, ds.title, size)
@@ -88,7 +88,8 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     bands_px = line + 2
     two_lines = form == "phone"  # date labels: the year under the month
     ticks_px = theme.font_size * (2.8 if two_lines else 1.6)
-    top = int(head + legend_px + bands_px + ticks_px + 8)
+    legend_under = form == "phone"  # a phone's first screen is the chart's; the key follows it
+    top = int(head + (0 if legend_under else legend_px) + bands_px + ticks_px + 8)
     lanes_px = LANE_PX[form] * max(len(lanes), 1) + (6 if beside else LANE_PX[form] * 0.4)
     panel_title = _wrap(f"{PANEL_TITLE} · {PANEL_TIMES}", size.width - 30, small)
     if len(panel_title) > 1:  # a line each, broken where the sense breaks
@@ -96,7 +97,8 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     note_lines = _wrap(note, size.width - 30, small) if note else []
     between = ticks_px * 0 + (len(panel_title) + len(note_lines)) * line + 14
     territory_px = min(TERRITORY_PX[form], max(120, int(lanes_px)))  # few lanes: a smaller panel
-    bottom = int(ticks_px + 6 + (line * (2 if form == "phone" else 1) + 4 if gap else 0) + 4)
+    bottom = int(ticks_px + 6 + (line * (2 if form == "phone" else 1) + 4 if gap else 0) + 4
+                 + (legend_px + 8 if legend_under else 0))
     height = int(top + lanes_px + between + territory_px + bottom)
     plot_h = height - top - bottom
     split = territory_px / plot_h
@@ -146,8 +148,9 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
         shapes=shapes, annotations=annotations, margin=dict(t=top, b=bottom, l=10 if beside else axis_px, r=14),
         hovermode="closest", uirevision="events", bargap=0.5, clickmode="event", dragmode="zoom",
         legend=dict(orientation="h", xref="container", x=10 / size.width, xanchor="left", yref="container",
-                    y=1 - head / height, yanchor="top", traceorder="normal", itemwidth=30, font=dict(size=small),
-                    entrywidth=entry_px, entrywidthmode="pixels"),
+                    y=(legend_px + 4) / height if legend_under else 1 - head / height, yanchor="top",
+                    traceorder="normal", itemwidth=30, font=dict(size=small),
+                    entrywidth=0.999 / columns, entrywidthmode="fraction"),
         showlegend=bool(legend_rows),
     )
     return assemble(ds, theme, ds.title, height, data, layout, size)
@@ -210,14 +213,15 @@ def _wrap(text: str, px: float, font_px: float) -> list[str]:
     return textwrap.wrap(text, chars_in(px, font_px))
 
 
-def _legend_grid(data: list[dict], size: Size, font_px: float) -> tuple[int, int]:
-    """The horizontal legend as a grid: each entry's width (px) and the rows it takes."""
+def _legend_grid(data: list[dict], plot_px: float, font_px: float) -> tuple[int, int]:
+    """The horizontal legend as a grid of columns, each a fraction of the plot's width (so the
+    rows are the same at every width of the form): the columns and the rows it takes."""
     names = [t.get("name", "") for t in data if t.get("showlegend", True)]
     if not names:
-        return 0, 0
-    entry = int(max(map(len, names)) * font_px * 0.6 + 6)  # the text; the symbol and gaps take 50 px
-    columns = max(1, int((size.width - 24) // (entry + 80)))
-    return entry, -(-len(names) // columns)
+        return 1, 0
+    entry = max(map(len, names)) * font_px * 0.6 + 50  # the text, the symbol and the gaps
+    columns = max(1, int(plot_px // entry))
+    return columns, -(-len(names) // columns)
 
 
 def _shapes_key(visible: pd.DataFrame, theme: Theme, grouped: bool) -> list[dict]:
