@@ -184,15 +184,18 @@ def _lane_names(ds: Dataset, view: ViewState, lanes: tuple[str, ...], size: Size
         room = NAME_CHARS
     else:
         room = chars_in(size.width - 70, max(10, theme.font_size - 2))
-    names = {}
-    for title in ds.derived.lane_titles[view.lanes]:
-        names[lane_label(title)] = esc(short_name(title, room))
-    return {lane: names.get(lane, lane) for lane in lanes}
+    full = _full_names(ds, view)
+    return {lane: esc(short_name(full[lane], room)) if lane in full else lane for lane in lanes}
+
+
+def _full_names(ds: Dataset, view: ViewState) -> dict:
+    """Each lane (the derived, wrapped category) -> its full name, without wrapping again."""
+    return dict(zip(ds.derived.lanes[view.lanes], dict.fromkeys(ds.derived.lane_titles[view.lanes])))
 
 
 def _named_in_hover(ds: Dataset, view: ViewState, visible: pd.DataFrame, names: dict) -> pd.DataFrame:
     """Where a lane's name is shortened, its events' hover ends with the full name."""
-    full = {lane_label(t): t for t in ds.derived.lane_titles[view.lanes]}
+    full = _full_names(ds, view)
     cut = {lane: f"<br>Lane: {esc(full[lane])}" for lane, name in names.items()
            if lane in full and name != esc(full[lane])}
     if not cut:
