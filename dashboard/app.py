@@ -65,8 +65,8 @@ def create_app(config: Config | None = None) -> Dash:
 
 
 def _shell() -> html.Div:
-    """The URL, the width class of the window ("narrow" or "wide", set in the browser by
-    assets/viewport.js) and the routed page."""
+    """The URL, the form of the figures' box ("phone", "column" or "wide", measured in the
+    browser by assets/viewport.js) and the routed page."""
     return html.Div([dcc.Location(id=URL, refresh=False), dcc.Store(id=VIEWPORT), html.Div(id=PAGE)])
 
 
@@ -76,17 +76,17 @@ def _register_router(app: Dash, ds: Dataset) -> None:
         view_module = VIEWS.get(pathname)
         return not_found(pathname) if view_module is None else view_module.page(ds, search, size)
 
-    # The window's width class is known before the first page is asked for, so a phone gets
-    # the narrow figures at once; later changes redraw only the figures (the views' callbacks).
-    app.clientside_callback(ClientsideFunction("viewport", "widthClass"), Output(VIEWPORT, "data"),
+    # The figures' form is known before the first page is asked for, so a phone or a column
+    # gets its figures at once; later changes redraw only the figures (the views' callbacks).
+    app.clientside_callback(ClientsideFunction("viewport", "form"), Output(VIEWPORT, "data"),
                             Input(URL, "pathname"))
 
     @app.callback(Output(PAGE, "children"), Input(URL, "pathname"), Input(URL, "search"),
                   Input(VIEWPORT, "data"))
-    def route(pathname, search, width_class):
+    def route(pathname, search, form):
         if list(ctx.triggered_prop_ids) == [f"{VIEWPORT}.data"]:
-            raise PreventUpdate  # the window crossed the width: the page stays, its figures redraw
-        return render(pathname or "/", search or "", figure_size(width_class))
+            raise PreventUpdate  # the figures' box crossed a form: the page stays, its figures redraw
+        return render(pathname or "/", search or "", figure_size(form))
 
     app.clientside_callback("function (n) { return n > 0; }", Output(NOTES, "hidden"),
                             Input(NOTES_CLOSE, "n_clicks"), prevent_initial_call=True)

@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="file format")
     export.add_argument("--out", type=Path, required=True, help="file to write")
     export.add_argument("--width", type=_pixels, default=None,
-                        help="png/svg width in px (default 1200; below 600, the figure's narrow form)")
+                        help="png/svg width in px (default 1200); it picks the figure's form: "
+                        "phone below 480, column to 900, wide above")
     export.add_argument("--height", type=_pixels, default=None,
                         help="png/svg height in px (default: the figure's own)")
     export.add_argument("--data", type=Path, default=None, help="data package directory")

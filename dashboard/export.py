@@ -148,8 +148,8 @@ Times are in GMT/UTC; day-precision events are drawn as whole days.</p>
 def figure_image(ds: Dataset, view: ViewState, fmt: str, width: int | None = None,
                  height: int | None = None, timeout: float = IMAGE_TIMEOUT) -> bytes:
     """PNG or SVG bytes of the view's figure, rendered by kaleido in the system's Chromium
-    (no browser download, no MathJax from a CDN); narrower than NARROW_PX, the figure's narrow
-    form (for a phone-width article). Raises ExportError with a one-line reason."""
+    (no browser download, no MathJax from a CDN), laid out for the form of ``width`` (a phone,
+    an article column or wide; dashboard/figures/size.py). Raises ExportError with a one-line reason."""
     import kaleido  # imported here: only image exports need it
     from kaleido.errors import ChromeNotFoundError
 

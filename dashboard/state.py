@@ -18,6 +18,7 @@ LANES = ("round", "side")
 THEMES = ("light", "dark", "contrast")
 GAPS = ("compress", "show")
 ORDERS = ("asc", "desc")
+ALL_SERIES = "all"  # territory=all: every territory series
 MAX_QUERY = 2000
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,80}")
 
@@ -25,7 +26,7 @@ _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,80}")
 PARAMS = {
     "tab": "tab", "lanes": "lanes", "round": "rounds", "side": "sides", "kind": "kinds",
     "verification": "verification", "q": "q", "event": "event", "day": "day",
-    "from": "start", "to": "end", "gap": "gap", "order": "order", "theme": "theme",
+    "from": "start", "to": "end", "gap": "gap", "territory": "territory", "order": "order", "theme": "theme",
 }
 # Old or alternative parameter names -> current name, so shared links keep working.
 RENAMED = {"rounds": "round", "sides": "side", "kinds": "kind", "search": "q", "id": "event",
@@ -43,6 +44,8 @@ DOCS = {
     "from": "start of the zoomed time range, YYYY-MM-DD",
     "to": "end of the zoomed time range, YYYY-MM-DD",
     "gap": "compress (default) hides the long stretch without talks; show draws it to scale",
+    "territory": ("comma-separated territory series ids for the timeline's lower panel, e.g. "
+                  "deepstate,war-mapper, or all (default: the longest consistent series, DeepState)"),
     "order": "table order by time: asc (default) or desc",
     "theme": "light, dark or contrast",
 }
@@ -59,6 +62,7 @@ class Choices:
     kinds: frozenset = frozenset()
     verification: frozenset = frozenset()
     events: frozenset = frozenset()
+    territory: frozenset = frozenset()  # series ids ("all" is always allowed)
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,7 @@ class ViewState:
     start: str = ""
     end: str = ""
     gap: str = "compress"
+    territory: tuple[str, ...] = ()  # territory series ids; () the default series, ("all",) every one
     order: str = "asc"
     theme: str = "light"
 
@@ -119,9 +124,11 @@ class ViewState:
 
 
 def _parse(name: str, raw: str, choices: Choices | None) -> tuple[object, str | None]:
-    if name in ("rounds", "sides", "kinds", "verification"):
+    if name in ("rounds", "sides", "kinds", "verification", "territory"):
         items = tuple(dict.fromkeys(v.strip() for v in raw.split(",") if v.strip()))
         allowed = getattr(choices, name) if choices else None
+        if name == "territory" and ALL_SERIES in items:
+            return (ALL_SERIES,), None
         good = tuple(v for v in items if _ID.fullmatch(v) and (not allowed or v in allowed))
         bad = [v for v in items if v not in good]
         return tuple(sorted(good)), (f"ignored unknown value(s) {', '.join(map(_quote, bad))}." if bad else None)
@@ -168,4 +175,5 @@ def dataset_choices(ds, tabs: tuple[str, ...] = ()) -> Choices:
     events = ds.events
     return Choices(tabs=tabs, rounds=frozenset(ds.rounds["id"]), sides=frozenset(ds.enums["side"]),
                    kinds=frozenset(ds.enums["kind"]), verification=frozenset(ds.enums["verification"]),
-                   events=frozenset(events["id"]))
+                   events=frozenset(events["id"]),
+                   territory=frozenset(s.key for s in ds.derived.territory_series))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dashboard.tabs import figure_description, figure_name
 from dashboard.state import ViewState
 
-TERRITORY = "territory under Russian control from 7% to 22% (2 series: Monitor A, Monitor B)."
+TERRITORY = "territory under Russian control from 7% to 22% (1 series: Monitor A)."
 
 
 def test_timeline_states_count_dates_lanes_and_territory_range(fixture_dataset):
@@ -17,7 +17,14 @@ def test_timeline_follows_the_filters(fixture_dataset):
     assert figure_description(fixture_dataset, ViewState(sides=("turkey",), lanes="side")) == (
         f"Timeline of 2 events on 16 May 2025, in lanes by side; {TERRITORY}")
     assert figure_description(fixture_dataset, ViewState(q="no such words")) == (
-        f"Timeline with no events matching the filters; {TERRITORY}")
+        "Timeline with no events matching the filters.")
+
+
+def test_timeline_names_the_territory_series_it_shows(fixture_dataset):
+    assert figure_description(fixture_dataset, ViewState(territory=("all",))).endswith(
+        "territory under Russian control from 7% to 22% (2 series: Monitor A, Monitor B).")
+    assert figure_description(fixture_dataset, ViewState(territory=("monitor-b",))).endswith(
+        "territory under Russian control from 19.25% to 20% (1 series: Monitor B).")
 
 
 def test_talks_day_counts_timed_events_and_late_starts(fixture_dataset):

@@ -12,7 +12,7 @@ import pytest
 
 from dashboard.app import create_app
 from dashboard.config import Config
-from dashboard.views.embed_code import embed_height, iframe_code, script_code
+from dashboard.views.embed_code import embed_height, frame_size, iframe_code, script_code
 from dashboard.figures.size import Size
 from dashboard.state import ViewState
 
@@ -79,11 +79,16 @@ def test_oembed_honours_maxwidth_and_maxheight(client, maxwidth, maxheight):
     assert (int(frame["width"]), int(frame["height"])) == (body["width"], body["height"])
 
 
-def test_oembed_for_a_phone_column_is_as_tall_as_the_narrow_form(client, fixture_dataset):
-    wide = client.get("/oembed", query_string={"url": f"{BASE}/", "maxwidth": 600}).get_json()
-    narrow = client.get("/oembed", query_string={"url": f"{BASE}/", "maxwidth": 599}).get_json()
-    assert wide["height"] == embed_height(fixture_dataset, ViewState())
-    assert narrow["height"] == embed_height(fixture_dataset, ViewState(), size=Size(599)) > wide["height"]
+def test_oembed_heights_follow_the_form_of_the_iframe_width(client, fixture_dataset):
+    def height(maxwidth: int) -> int:
+        return client.get("/oembed", query_string={"url": f"{BASE}/", "maxwidth": maxwidth}).get_json()["height"]
+
+    # The figure's box is the iframe less the embed page's padding: 504 px holds a column, 503 a
+    # phone; each is as tall as the page lays that form out (at its narrowest width).
+    assert height(504) == embed_height(fixture_dataset, ViewState(), size=Size.of_form("column")) \
+        == height(800) == embed_height(fixture_dataset, ViewState(), size=frame_size(640))
+    assert height(503) == embed_height(fixture_dataset, ViewState(), size=Size.of_form("phone")) > height(504)
+    assert frame_size(1000) == Size.of_form("wide")
 
 
 @pytest.mark.parametrize("url", ["http://elsewhere.example/?tab=schedule", "https://localhost.evil.example/",

@@ -12,7 +12,7 @@ def controls(view: ViewState) -> dict:
     """The controls' values as the browser holds them for ``view``."""
     return {e.TAB: view.tab, e.LANES: view.lanes, e.ROUNDS: list(view.rounds), e.SIDES: list(view.sides),
             e.KINDS: list(view.kinds), e.VERIFICATION: list(view.verification), e.SEARCH: view.q,
-            e.GAP: view.gap, e.DAY: view.day, e.THEME: view.theme, e.PICK: view.event or None,
+            e.GAP: view.gap, e.TERRITORY: list(view.territory), e.DAY: view.day, e.THEME: view.theme, e.PICK: view.event or None,
             e.ZOOM: {"start": view.start, "end": view.end}}
 
 
@@ -54,3 +54,11 @@ def test_a_control_change_reads_every_control():
     view = ViewState()
     changed = replace(view, lanes="side", rounds=("r-b", "r-a"), theme="dark", event="e-two")
     assert e.reduce(view, e.LANES, controls(changed)) == replace(changed, rounds=("r-a", "r-b"))
+
+
+def test_the_territory_control_chooses_series_and_all_wins():
+    view = ViewState()
+    chosen = e.reduce(view, e.TERRITORY, {**controls(view), e.TERRITORY: ["war-mapper", "deepstate"]})
+    assert chosen.territory == ("deepstate", "war-mapper")
+    everything = e.reduce(view, e.TERRITORY, {**controls(view), e.TERRITORY: ["deepstate", "all"]})
+    assert everything.territory == ("all",) and "territory=all" in everything.to_query()

@@ -80,3 +80,12 @@ def test_without_the_registry_a_tab_is_checked_for_shape_only():
     assert ViewState.from_query("tab=toy")[0].tab == "toy"
     state, [note] = ViewState.from_query("tab=%3Cb%3E")
     assert state.tab == "timeline" and "not a tab name" in note
+
+
+def test_territory_takes_series_ids_or_all():
+    choices = Choices(territory=frozenset({"deepstate", "war-mapper"}))
+    view, notes = ViewState.from_query("territory=war-mapper,deepstate,nope", choices)
+    assert view.territory == ("deepstate", "war-mapper") and len(notes) == 1
+    view, notes = ViewState.from_query("territory=deepstate,all", choices)
+    assert (view.territory, notes) == (("all",), [])
+    assert ViewState().to_query() == "" and ViewState(territory=("all",)).to_query() == "territory=all"

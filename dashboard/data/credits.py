@@ -20,13 +20,18 @@ def source_text(publishers: tuple[str, ...] | list[str], named: int = NAMED) -> 
 
 
 def currency_text(ds) -> str:
-    """'Data through 13 Mar 2026 · reviewed 1 Dec 2026' (either part left out if unknown)."""
+    """'Data through 13 Mar 2026 · reviewed 1 Dec 2026' (either part left out if unknown); the
+    dates' spaces do not break, so a wrapped credit never splits a date over two lines."""
     parts = []
     if ds.derived.data_through:
-        parts.append(f"Data through {ds.derived.data_through}")
+        parts.append(f"Data through {_unbroken(ds.derived.data_through)}")
     if ds.reviewed:
-        parts.append(f"reviewed {pd.Timestamp(ds.reviewed):%-d %b %Y}")
+        parts.append(f"reviewed {_unbroken(f'{pd.Timestamp(ds.reviewed):%-d %b %Y}')}")
     return " · ".join(parts)
+
+
+def _unbroken(text: str) -> str:
+    return text.replace(" ", "\u00a0")
 
 
 def record_credit(ds) -> str:

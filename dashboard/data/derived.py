@@ -8,6 +8,7 @@ nothing is computed later behind a property or kept in a cache on the dataset.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -26,8 +27,9 @@ MONTH, HALF_YEAR = pd.offsets.MonthBegin(), pd.offsets.HalfYearBegin(startingMon
 
 
 class TerritorySeries(NamedTuple):
-    """One measure's points for the territory panel: dates as text, percentages, hover texts
-    (escaped) and marker symbols (by verification)."""
+    """One measure's points for the territory panel: its id (the ``territory`` URL parameter),
+    dates as text, percentages, hover texts (escaped) and marker symbols (by verification)."""
+    key: str
     measure: str
     dates: tuple[str, ...]
     percents: tuple[float, ...]
@@ -49,6 +51,7 @@ class Derived:
     territory_series: tuple[TerritorySeries, ...]  # one per measure, by name
     data_through: str  # the day of the latest event that happened or was reported, in its own zone ('' if none)
     publishers: tuple[str, ...]  # original outlets, most-cited first (citing rows; ties alphabetical)
+    default_series: str  # the key of the series shown by default: the most points, then the longest
 
 
 def derive(*, sources: pd.DataFrame, rounds: pd.DataFrame, events: pd.DataFrame,
@@ -66,7 +69,8 @@ def derive(*, sources: pd.DataFrame, rounds: pd.DataFrame, events: pd.DataFrame,
                                 for mode, names in titles.items()}),
         eras=_eras(rounds),
         quiet_stretch=_quiet_stretch(events["anchor"]),
-        territory_series=_territory_series(territory, sources),
+        territory_series=(series := _territory_series(territory, sources)),
+        default_series=_default_series(series),
         data_through=_data_through(events),
         publishers=most_cited(sources, [*events["source_ids"], *territory["source_ids"]]),
     )
@@ -137,7 +141,20 @@ def _territory_series(territory: pd.DataFrame, sources: pd.DataFrame) -> tuple[T
             for p, a, d, v, ids in zip(rows["percent"], rows["area_km2"], rows["date"],
                                        rows["verification"], rows["source_ids"])
         )
-        series.append(TerritorySeries(measure, tuple(rows["date"].astype(str).tolist()),
+        series.append(TerritorySeries(series_key(measure), measure, tuple(rows["date"].astype(str).tolist()),
                                       tuple(rows["percent"].tolist()), hover,
                                       tuple(VERIFICATION_SYMBOLS.get(v, "circle") for v in rows["verification"])))
     return tuple(series)
+
+
+def series_key(measure: str) -> str:
+    """A measure's id in links: lower case, words joined by hyphens ('War Mapper' -> 'war-mapper')."""
+    return re.sub(r"[^a-z0-9]+", "-", measure.lower()).strip("-")[:80] or "series"
+
+
+def _default_series(series: tuple[TerritorySeries, ...]) -> str:
+    """The series with one consistent method over the longest run: the most points, then the
+    longest span (DeepState in the shipped data: one publisher, one base, Nov 2022–Jan 2026)."""
+    if not series:
+        return ""
+    return max(series, key=lambda s: (len(s.dates), pd.Timestamp(s.dates[-1]) - pd.Timestamp(s.dates[0]))).key

@@ -9,10 +9,12 @@ import plotly.graph_objects as go
 from dashboard.data.credits import record_credit
 from dashboard.data.dataset import Dataset
 from dashboard.data.labels import VERIFICATION_SYMBOLS, esc
+from dashboard.figures.size import Size
 from dashboard.figures.theme import Theme
 
 BOTTOM_PX = 30  # margin under the plot
-NARROW_PX = 600  # below this width (px) a figure takes its narrow form (assets/viewport.js too)
+CHAR_EM = 0.56  # a character's average width in em of the system sans-serif (for wrapping)
+TOOLBAR_PX = 36  # a band above the title for plotly's toolbar (25 px tall), so it never covers the title
 
 
 def credit(ds: Dataset) -> str:
@@ -24,46 +26,58 @@ def credit_text(ds: Dataset) -> str:
     return record_credit(ds)
 
 
-def top_margin(theme: Theme, ds: Dataset | None = None, title: str = "", narrow: bool = False) -> int:
-    """Room above the plot for the title and the credit line under it (px); narrow, both wrap."""
-    if not narrow:
-        return int(50 + theme.font_size * 1.6)
-    titles, credits = _title_lines(ds, title, theme)
-    return int(30 + len(titles) * _title_size(theme) * 1.3 + len(credits) * _credit_size(theme) * 1.4)
+def top_margin(theme: Theme, ds: Dataset | None = None, title: str = "", size: Size = Size()) -> int:
+    """Room above the plot for the title and the credit line under it (px), both wrapped to
+    the width (``title_px``); the wide form keeps the room its axes' labels had."""
+    if size.form == "wide" and ds is None:
+        return int(50 + theme.font_size * 1.6) + TOOLBAR_PX
+    return title_px(theme, ds, title, size) + 12
 
 
-def style_layout(ds: Dataset, theme: Theme, title: str, height: int, narrow: bool = False) -> dict:
+def title_px(theme: Theme, ds: Dataset | None, title: str, size: Size) -> int:
+    """The height of the title block (title lines, credit lines, the padding above) in px."""
+    titles, credits = title_lines(ds, title, theme, size)
+    return int(TOOLBAR_PX + 14 + len(titles) * _title_size(theme) * 1.3
+               + len(credits) * _credit_size(theme) * 1.45)
+
+
+def stacked(size: Size) -> bool:
+    """Whether the legend lies under the plot, one entry a line (phone and column: the plot
+    keeps the width), rather than beside it."""
+    return size.form in ("phone", "column")
+
+
+def style_layout(ds: Dataset, theme: Theme, title: str, height: int, size: Size = Size()) -> dict:
     """The theme, title, size and legend; the credit line goes under the title, so it travels
-    with every view and export and never covers an axis or the legend. Narrow, the title and
-    credit wrap and the legend lies under the plot, one entry a line."""
-    titles, credits = _title_lines(ds, title, theme) if narrow else ([esc(title)], [credit(ds)])
+    with every view and export and never covers an axis or the legend. The title and credit
+    wrap to the width; on a phone or in a column the legend lies under the plot, one entry a line."""
+    titles, credits = title_lines(ds, title, theme, size)
     layout = dict(
         template=theme.template, height=height,
-        title=dict(text="<br>".join(titles), x=0.01, xanchor="left", subtitle=dict(
-            text="<br>".join(credits), font=dict(size=_credit_size(theme), color=theme.muted))),
-        margin=dict(l=10, r=10, t=top_margin(theme, ds, title, narrow), b=BOTTOM_PX), showlegend=True,
+        title=dict(text="<br>".join(titles), x=0.01, xanchor="left", font=dict(size=_title_size(theme)),
+                   y=1, yanchor="top", yref="container", pad=dict(t=12 + TOOLBAR_PX), subtitle=dict(
+                       text="<br>".join(credits), font=dict(size=_credit_size(theme), color=theme.muted))),
+        margin=dict(l=10, r=10, t=top_margin(theme, ds, title, size), b=BOTTOM_PX), showlegend=True,
         legend=dict(orientation="v", yanchor="top", y=1, x=1.01, xanchor="left",
                     groupclick="toggleitem", font=dict(size=max(10, theme.font_size - 2))),
     )
-    if narrow:
-        layout["title"].update(font=dict(size=_title_size(theme)), y=1, yanchor="top", yref="container",
-                               pad=dict(t=12))
+    if stacked(size):
         layout["legend"].update(x=0, xanchor="left", y=0, yanchor="bottom", yref="container")
     return layout
 
 
 def assemble(ds: Dataset, theme: Theme, title: str, height: int, data: list[dict], layout: dict,
-             narrow: bool = False) -> go.Figure:
+             size: Size = Size()) -> go.Figure:
     """A styled figure from plain trace and layout dicts (``layout`` wins, nested dicts merged).
-    Narrow, the figure grows by its legend, which sits under the plot.
+    With a stacked legend (``stacked``) the figure grows by it, under the plot.
 
     Plotly's per-property validation is skipped: it costs more than building the figure.
     tests/figures/test_schema.py checks every kind of figure against the full schema instead."""
-    if narrow:
+    if stacked(size) and layout.get("legend", {}).get("orientation") != "h":
         below = legend_height(data, theme)
         height += below
         layout = _merged(layout, dict(margin=dict(b=layout.get("margin", {}).get("b", BOTTOM_PX) + below)))
-    return go.Figure(dict(data=data, layout=_merged(style_layout(ds, theme, title, height, narrow), layout)),
+    return go.Figure(dict(data=data, layout=_merged(style_layout(ds, theme, title, height, size), layout)),
                      _validate=False)
 
 
@@ -76,11 +90,17 @@ def legend_height(data: list[dict], theme: Theme) -> int:
     return int(len(shown) * line + len(titled) * line + len(groups) * 10 + 16)
 
 
-def _title_lines(ds: Dataset, title: str, theme: Theme) -> tuple[list[str], list[str]]:
-    """The title and the credit line wrapped for a phone's width (escaped lines)."""
-    scale = 13 / theme.font_size
-    return ([esc(line) for line in textwrap.wrap(title, int(34 * scale))],
-            [esc(line) for line in textwrap.wrap(credit_text(ds), int(56 * scale))])
+def title_lines(ds: Dataset | None, title: str, theme: Theme, size: Size) -> tuple[list[str], list[str]]:
+    """The title and the credit line wrapped to the figure's width (escaped lines)."""
+    room = size.width - 30
+    return ([esc(line) for line in textwrap.wrap(title, chars_in(room, _title_size(theme)))],
+            [esc(line) for line in textwrap.wrap(credit_text(ds), chars_in(room, _credit_size(theme)))]
+            if ds is not None else [])
+
+
+def chars_in(px: float, font_px: float) -> int:
+    """How many characters of ``font_px`` type fit in ``px`` (at least 12)."""
+    return max(12, int(px / (font_px * CHAR_EM)))
 
 
 def _title_size(theme: Theme) -> int:
@@ -98,18 +118,22 @@ def _merged(base: dict, extra: dict) -> dict:
     return {**base, **extra, **nested}
 
 
-def empty_figure(ds: Dataset, theme: Theme, title: str, message: str, narrow: bool = False) -> go.Figure:
-    text = "<br>".join(map(esc, textwrap.wrap(message, 40))) if narrow else esc(message)
+def empty_figure(ds: Dataset, theme: Theme, title: str, message: str, size: Size = Size()) -> go.Figure:
+    """A figure that says in words that nothing matches (no empty axes)."""
+    text = "<br>".join(map(esc, textwrap.wrap(message, chars_in(size.width - 40, theme.font_size + 2))))
     return assemble(ds, theme, title, 320, [], dict(
         annotations=[dict(text=text, xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
                           font=dict(size=theme.font_size + 2))],
-        xaxis=dict(visible=False), yaxis=dict(visible=False)), narrow)
+        xaxis=dict(visible=False), yaxis=dict(visible=False), showlegend=False), size)
 
 
-def legend_symbols(theme: Theme) -> list[dict]:
-    """Legend-only entries explaining marker shapes (colour is never the only cue)."""
-    entries = [(f"shape: {verification}", symbol) for verification, symbol in VERIFICATION_SYMBOLS.items()]
-    entries.append(("open: planned only", "circle-open"))
+def legend_symbols(theme: Theme, drawn: set[str] | None = None, planned: bool = True) -> list[dict]:
+    """Legend-only entries explaining marker shapes (colour is never the only cue): those of
+    the verifications in ``drawn`` (None: all), and the open shape if ``planned``."""
+    entries = [(f"shape: {verification}", symbol) for verification, symbol in VERIFICATION_SYMBOLS.items()
+               if drawn is None or verification in drawn]
+    if planned:
+        entries.append(("open: planned only", "circle-open"))
     return [dict(type="scatter", x=[None], y=[None], mode="markers", name=name, legendgroup="shapes",
                  marker=dict(symbol=symbol, color=theme.muted, size=theme.marker_size))
             for name, symbol in entries]

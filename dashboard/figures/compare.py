@@ -99,7 +99,7 @@ def compare_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size
     events, day0 = _tracks(ds, view)
     rows = _rows(ds, events, day0)
     if rows.empty:
-        return empty_figure(ds, theme, TITLE, "No round has events matching the filters.", form == "phone")
+        return empty_figure(ds, theme, TITLE, "No round has events matching the filters.", size)
     events = events.assign(x=_days(events, events["track"].map(day0)))
     events = events.join(ds.derived.labels[["hover", "symbol"]])
     font, small, width = body_font(theme, size), small_font(theme, size), least_width(size)

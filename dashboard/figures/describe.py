@@ -8,6 +8,7 @@ import pandas as pd
 from dashboard.data.dataset import Dataset
 from dashboard.figures.compare import compare_rows
 from dashboard.figures.schedule import schedule_day, schedule_rows
+from dashboard.figures.territory_panel import shown_series
 from dashboard.data.filters import filter_events
 from dashboard.state import ViewState
 from dashboard.data.times import DISPLAY_ZONE, format_date
@@ -15,18 +16,18 @@ from dashboard.data.times import DISPLAY_ZONE, format_date
 
 def timeline(ds: Dataset, view: ViewState) -> str:
     events = filter_events(ds, view)
-    if events.empty:
-        text = "Timeline with no events matching the filters"
+    if events.empty:  # the figure says so in words, without a territory panel
+        return "Timeline with no events matching the filters."
     else:
         first, last = _day(events["anchor"].min()), _day(events["anchor"].max())
         when = f"on {first}" if first == last else f"from {first} to {last}"
         text = f"Timeline of {_count(len(events), 'event')} {when}, in lanes by {view.lanes}"
-    if ds.territory.empty:
+    shown = shown_series(ds, view)  # the territory panel's series
+    if not shown:
         return text + "."
-    low, high = ds.territory["percent"].min(), ds.territory["percent"].max()
-    measures = sorted(ds.territory["measure"].unique())
-    return (text + f"; territory under Russian control from {low:g}% to {high:g}% "
-            f"({len(measures)} series: {', '.join(measures)}).")
+    percents = [p for s in shown for p in s.percents]
+    return (text + f"; territory under Russian control from {min(percents):g}% to {max(percents):g}% "
+            f"({len(shown)} series: {', '.join(s.measure for s in shown)}).")
 
 
 def schedule(ds: Dataset, view: ViewState) -> str:

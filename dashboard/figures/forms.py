@@ -13,13 +13,10 @@ import textwrap
 from dashboard.data.dataset import Dataset
 from dashboard.data.labels import esc
 from dashboard.figures.assembly import credit_text
-from dashboard.figures.size import PHONE_BELOW, SLIDE_FROM, WIDE_ABOVE, Size
+from dashboard.figures.size import PHONE_BELOW, WIDE_ABOVE, Size
 from dashboard.figures.theme import Theme
 
-LEAST_WIDTH = {"phone": 320, "column": PHONE_BELOW, "wide": WIDE_ABOVE + 1, "slide": SLIDE_FROM}
-# A slide's Size is the screen's; its figure takes about this share of the width and the height
-# (present.css: a text column of a third beside it, the slide's title and controls around it).
-SLIDE_SHARE = (0.6, 0.7)
+LEAST_WIDTH = {"phone": 320, "column": PHONE_BELOW, "wide": WIDE_ABOVE + 1}  # a slide: its own area
 SLIDE_FONT = 18  # px: the smallest figure text a room reads from the back
 CHAR_EM, BOLD_EM = 0.62, 0.68  # average glyph width per font size, regular and bold
 LINE_EM = 1.3  # line height per font size
@@ -29,13 +26,13 @@ CAP_SHIFT = 0.7  # plotly drops this shift (em) from a top-anchored title of mor
 def least_width(size: Size) -> int:
     """The narrowest width (px) a figure of this size's form may be drawn at."""
     if size.form == "slide":
-        return int(size.width * SLIDE_SHARE[0])
+        return size.width  # the figure area the slide page measured
     return min(size.width, LEAST_WIDTH[size.form])
 
 
 def slide_height(size: Size) -> int | None:
     """The height (px) of a slide's figure area, None off a slide or where it is not fixed."""
-    return int(size.height * SLIDE_SHARE[1]) if size.form == "slide" and size.height else None
+    return size.height if size.form == "slide" and size.height else None
 
 
 def small_font(theme: Theme, size: Size) -> int:

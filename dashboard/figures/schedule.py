@@ -85,7 +85,7 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     rows = schedule_rows(ds, view)
     stacked = size.form in ("phone", "column")  # names above the marks: time keeps the width
     if rows.empty:
-        return empty_figure(ds, theme, title, _empty_message(ds, label), size.form == "phone")
+        return empty_figure(ds, theme, title, _empty_message(ds, label), size)
     rows = rows.assign(row=range(len(rows)), hover=_hover(rows),
                        color=[theme.kind_color(k) for k in rows["kind"]])
     font, small, width = body_font(theme, size), small_font(theme, size), least_width(size)

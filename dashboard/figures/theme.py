@@ -22,6 +22,9 @@ class Theme:
     era_fill: str
     kind_colors: dict = field(default_factory=dict)
     series_colors: tuple = ()
+    # The territory series: neutrals and a gold, hues no event kind uses, so a line is never
+    # read as a kind of event.
+    territory_colors: tuple = ()
     font_size: int = 13
     line_width: float = 2.0
     marker_size: float = 11.0
@@ -29,6 +32,9 @@ class Theme:
 
     def kind_color(self, kind: str, index: int = 0) -> str:
         return self.kind_colors.get(kind) or self.series_colors[index % len(self.series_colors)]
+
+    def territory_color(self, index: int) -> str:
+        return self.territory_colors[index % len(self.territory_colors)]
 
     @property
     def template(self) -> dict:
@@ -55,6 +61,7 @@ THEMES = {
                      "proposal": "#6a3d9a", "agreement": "#1b7837", "exchange": "#ad1457",
                      "military": "#b71c1c", "territorial": "#5d4037", "diplomatic": "#37474f"},
         series_colors=("#0057b8", "#b71c1c", "#1b7837", "#6a3d9a", "#a14a00", "#37474f"),
+        territory_colors=("#1a1a1a", "#8a6a00", "#767676", "#5c5c00"),
     ),
     "dark": Theme(
         name="dark", label="Dark", paper="#121417", plot="#121417", text="#ececec", muted="#a8a8a8",
@@ -63,6 +70,7 @@ THEMES = {
                      "proposal": "#c39bd3", "agreement": "#81c784", "exchange": "#f48fb1",
                      "military": "#ef9a9a", "territorial": "#bcaaa4", "diplomatic": "#b0bec5"},
         series_colors=("#6cb4ff", "#ef9a9a", "#81c784", "#c39bd3", "#ffb74d", "#b0bec5"),
+        territory_colors=("#ececec", "#e6c94d", "#9e9e9e", "#c7c76b"),
     ),
     "contrast": Theme(
         name="contrast", label="High contrast", paper="#000000", plot="#000000", text="#ffffff",
@@ -71,6 +79,7 @@ THEMES = {
                      "proposal": "#ff80ff", "agreement": "#7cfc00", "exchange": "#ffa500",
                      "military": "#ff6060", "territorial": "#d0d0d0", "diplomatic": "#80c0ff"},
         series_colors=("#ffff00", "#00ffff", "#ff80ff", "#7cfc00", "#ffa500", "#ffffff"),
+        territory_colors=("#b9a2ff", "#ffd0a0", "#a0ffd8", "#ffb0b0"),
         line_width=3.0, marker_size=13.0,
     ),
     # Projector (/present): figure type 20 px beside slide text of 30 px at 1920 px wide; larger
@@ -82,6 +91,7 @@ THEMES = {
                      "proposal": "#55297f", "agreement": "#145c2a", "exchange": "#8e0f46",
                      "military": "#9a1515", "territorial": "#4a3329", "diplomatic": "#263238"},
         series_colors=("#00449e", "#9a1515", "#145c2a", "#55297f", "#8a3d00", "#263238"),
+        territory_colors=("#000000", "#6b5200", "#555555", "#4a4a00"),
         font_size=20, line_width=4.0, marker_size=18.0,
     ),
 }

@@ -1,8 +1,17 @@
 """The main timeline: events in lanes over one time axis, territory on a linked panel below.
 
 The longest stretch without events (found in the data at load, ``Derived.quiet_stretch`` in
-``dashboard.data.derived``) is compressed by default with a Plotly range break: one zoomable
-axis, both negotiation efforts readable, the break labelled. ``gap=show`` draws the axis to scale. All x values are UTC (GMT).
+``dashboard.data.derived``) is compressed by default with a Plotly range break, drawn as a
+visible break on the axis: one zoomable axis, both negotiation efforts readable. ``gap=show``
+draws the axis to scale. All x values are UTC (GMT).
+
+The layout is chosen by the form of the figure's box (``Size.form``), stacked top to bottom in
+px so nothing can meet: title and credit (wrapped to the width), the legend (only what is
+drawn, in rows), the talks-band labels, the date ticks, the lanes, the grouping note and the
+territory panel's title, the territory panel, its dates and the break's note. Wide, lane names
+stand beside the lanes on one line; on a phone or in a column they stand above each lane inside
+the plot, so time keeps the width. Names are shortened where needed; the full name is in each
+event's hover, the events list and the table.
 """
 
 from __future__ import annotations
@@ -16,83 +25,135 @@ from dashboard.data.dataset import Dataset
 from dashboard.data.labels import NO_ROUND, esc, lane_label, side_label
 from dashboard.data.filters import filter_events, round_title
 from dashboard.state import ViewState
-from dashboard.data.times import format_date, naive_utc
-from dashboard.figures.assembly import NARROW_PX, assemble, legend_symbols, top_margin
+from dashboard.data.times import naive_utc
+from dashboard.figures.assembly import CHAR_EM, assemble, chars_in, empty_figure, legend_symbols, title_px
 from dashboard.figures.grouping import MAX_MARKERS, grouped_markers, in_range, may_group
 from dashboard.figures.size import Size
+from dashboard.figures.territory_panel import (
+    hidden_points,
+    points_between,
+    series_labels,
+    territory_traces,
+    top_percent,
+)
 from dashboard.figures.theme import Theme
+from dashboard.figures.ticks import Axis, break_marks, date_ticks
 
-LANE_PX, TERRITORY_PX, CHROME_PX = 44, 230, 190
-NOTE_PX = 28  # room a line of the grouping note takes between the panels
-# Narrow (a phone): lane names inside the plot above their lanes, so time keeps the width.
-NARROW_LANE_PX, NARROW_TERRITORY_PX, NARROW_AXES_PX, NARROW_LABEL_WIDTH = 46, 170, 70, 46
+# Per form: a lane's height, the territory panel's height (px).
+LANE_PX = {"phone": 36, "column": 36, "wide": 30, "slide": 36}
+TERRITORY_PX = {"phone": 170, "column": 190, "wide": 210, "slide": 220}
+NAME_CHARS = 36  # wide: a lane name's characters beside the lane, at most
+MIN_BAR_PX = 4  # a session bar is at least this wide at the drawn range
+PANEL_TITLE, PANEL_TIMES = "Share of Ukraine under Russian control (%)", "times in GMT/UTC"
+EMPTY_MESSAGE = "No events match these filters. Clear a filter or change the search to see events."
 
 
 def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size()) -> go.Figure:
     """Assembled as plain dicts from what the dataset derived at load (labels, lanes, eras, the
     quiet stretch, territory series): a filter change costs pandas indexing, not formatting."""
-    narrow = size.width < NARROW_PX  # the phone form
     events = filter_events(ds, view)
-    lanes = ds.derived.lanes[view.lanes]
+    if events.empty:
+        return empty_figure(ds, theme, ds.title, EMPTY_MESSAGE, size)
+    form = size.form
+    beside = form in ("wide", "slide")  # lane names beside the lanes, else above them
     placed = place_in_lanes(ds, events, view.lanes)
+    lanes = _lanes(ds, view, placed)
     visible = in_range(placed, *_bounds(view)) if may_group(ds) else placed
     grouped = len(visible) > MAX_MARKERS  # drawn one by one below that
     if not grouped:
         visible = visible.join(ds.derived.labels)  # x, hover and symbol per event
-    if narrow:
-        territory_px = NARROW_TERRITORY_PX
-        height = (top_margin(theme, ds, ds.title, True) + NARROW_AXES_PX + territory_px
-                  + NARROW_LANE_PX * max(len(lanes), 4))
-    else:
-        territory_px = TERRITORY_PX
-        height = CHROME_PX + LANE_PX * max(len(lanes), 4) + TERRITORY_PX
-    split = territory_px / height
-    marks, note = grouped_markers(visible, theme) if grouped else ([*_spans(visible, theme),
-                                                                    *_markers(visible, theme)], "")
+    small = max(10, theme.font_size - 2)
+    line = small * 1.5  # px of a line of small text
+    stretch = ds.derived.quiet_stretch if view.gap == "compress" else None
+    gap = (naive_utc(stretch[0]), naive_utc(stretch[1])) if stretch else None
+    names = _lane_names(ds, view, lanes, size, theme)
+    names_px = 0 if not beside else max(len(n) for n in names.values()) * theme.font_size * CHAR_EM + 14
+    axis_px = 44 if not beside else 34  # the territory axis's labels ("20%") and margins
+    start, end = _range(ds, view, events)
+    axis = Axis(start, end, gap, max(120.0, size.width - 24 - names_px - axis_px))
+    if not grouped:
+        visible = _named_in_hover(ds, view, visible, names)
+    marks, note = grouped_markers(visible, theme) if grouped else (
+        [*_spans(visible, theme, axis), *_markers(visible, theme)], "")
+    for trace in marks:
+        trace.pop("legendgroup", None), trace.pop("legendgrouptitle", None)  # a legend in rows
     selected = placed[placed["id"] == view.event].join(ds.derived.labels) if view.event else placed.iloc[:0]
-    data = [*marks, *legend_symbols(theme), *_selected(selected, theme), *_territory(ds, theme)]
-    gap = ds.derived.quiet_stretch if view.gap == "compress" else None
-    shapes, annotations = _eras(ds, theme, gap, labelled=not narrow)  # narrow, era labels would collide
-    annotations.append(dict(text=("Share of Ukraine under Russian control (%)" + ("<br>" if narrow else " · ")
-                                  + "times in GMT/UTC"), x=0, y=1, xref="x2 domain", yref="y2 domain",
-                            xanchor="left", yanchor="bottom", align="left", showarrow=False,
-                            font=dict(color=theme.text)))
-    if note:
-        annotations.append(dict(text="<br>".join(map(esc, textwrap.wrap(note, 52))) if narrow else esc(note),
-                                xref="x domain", yref="y domain", x=1, y=0, xanchor="right", align="right",
-                                yanchor="top", showarrow=False, font=dict(color=theme.text)))  # between the panels
-    if events.empty:
-        annotations.append(dict(text="No events match the filters", xref="x domain", yref="y domain",
-                                x=0.5, y=0.5, showarrow=False, font=dict(size=theme.font_size + 3)))
-    xaxis = dict(type="date", tickangle=0, nticks=4 if narrow else 10, showspikes=True, spikemode="across",
-                 spikethickness=1, spikecolor=theme.muted)
-    if view.start or view.end:
-        xaxis["range"] = _range(ds, view)
+    shapes_key = _shapes_key(visible, theme, grouped)
+    data = [*marks, *shapes_key, *_selected(selected, theme), *territory_traces(ds, view, theme)]
+    columns, legend_rows = _legend_grid(data, axis.plot_px, small)
+
+    # The px stack, top to bottom.
+    head = title_px(theme, ds, ds.title, size)
+    legend_px = legend_rows * (small + 10) + (6 if legend_rows else 0)
+    bands_px = line + 2
+    two_lines = form == "phone"  # date labels: the year under the month
+    ticks_px = theme.font_size * (2.8 if two_lines else 1.6)
+    legend_under = form == "phone"  # a phone's first screen is the chart's; the key follows it
+    top = int(head + (0 if legend_under else legend_px) + bands_px + ticks_px + 8)
+    lanes_px = LANE_PX[form] * max(len(lanes), 1) + (6 if beside else LANE_PX[form] * 0.4)
+    panel_title = _wrap(f"{PANEL_TITLE} · {PANEL_TIMES}", size.width - 30, small)
+    if len(panel_title) > 1:  # a line each, broken where the sense breaks
+        panel_title = [*_wrap(PANEL_TITLE, size.width - 30, small), PANEL_TIMES]
+    note_lines = _wrap(note, size.width - 30, small) if note else []
+    between = ticks_px * 0 + (len(panel_title) + len(note_lines)) * line + 14
+    territory_px = min(TERRITORY_PX[form], max(120, int(lanes_px)))  # few lanes: a smaller panel
+    bottom = int(ticks_px + 6 + (line * (2 if form == "phone" else 1) + 4 if gap else 0) + 4
+                 + (legend_px + 8 if legend_under else 0))
+    height = int(top + lanes_px + between + territory_px + bottom)
+    plot_h = height - top - bottom
+    split = territory_px / plot_h
+
+    shapes, annotations = _eras(ds, theme, (start, end), ticks_px)
+    shapes += break_marks(axis, theme.paper, theme.muted, territory_px)
+    annotations.append(dict(text="<br>".join(map(esc, panel_title)), x=0, y=1, xref="paper", yref="y2 domain",
+                            xanchor="left", yanchor="bottom", align="left", showarrow=False, yshift=4,
+                            font=dict(color=theme.text, size=small)))
+    if note_lines:
+        annotations.append(dict(text="<br>".join(map(esc, note_lines)), xref="paper", yref="y2 domain", x=0,
+                                y=1, xanchor="left", align="left", yanchor="bottom", showarrow=False,
+                                yshift=4 + len(panel_title) * line, font=dict(color=theme.muted, size=small)))
     if gap:
-        xaxis["rangebreaks"] = [dict(bounds=[str(naive_utc(gap[0])), str(naive_utc(gap[1]))])]
-    between = 0.05 + (NOTE_PX * (2 if narrow else 1) / height if note else 0)  # the panel title, the note
-    yaxis = dict(domain=[split + between, 1], categoryorder="array", categoryarray=lanes,
-                 autorange="reversed", fixedrange=True, automargin=True)
+        annotations.append(_gap_note(ds, view, axis, theme, small, ticks_px))
+    annotations += series_labels(ds, view, theme)
+    if not points_between(ds, view, start, end):
+        annotations.append(dict(text="No territory figure of the series shown in this period", x=0.5, y=0.5,
+                                xref="paper", yref="y2 domain", showarrow=False,
+                                font=dict(color=theme.muted, size=small)))
+    tickvals, ticktext = date_ticks(axis, theme.font_size, two_lines)
+    # The dates over the lanes too, on the first screen: as annotations, since plotly hides
+    # top tick labels that share a column with the lane names inside the plot.
+    annotations += [dict(x=value, y=1, xref="x", yref="y domain", text=text, showarrow=False, yanchor="bottom",
+                         yshift=2, font=dict(color=theme.text)) for value, text in zip(tickvals, ticktext)]
+    xaxis = dict(type="date", tickangle=0, tickmode="array", tickvals=tickvals, ticktext=ticktext,
+                 range=[str(start), str(end)], showspikes=True, spikemode="across", spikethickness=1,
+                 spikecolor=theme.muted, showgrid=True, ticks="outside", ticklen=4)
+    if gap:
+        xaxis["rangebreaks"] = [dict(bounds=[str(gap[0]), str(gap[1])])]
+    yaxis = dict(domain=[split + between / plot_h, 1], categoryorder="array", categoryarray=lanes,
+                 autorange="reversed", fixedrange=True, automargin=True, tickvals=lanes,
+                 ticktext=[names[lane] for lane in lanes], showgrid=False)
+    if beside:
+        yaxis.update(ticks="", tickfont=dict(size=theme.font_size))
+    else:  # names above the lanes inside the plot, shifted clear of the lane's markers
+        yaxis.update(ticklabelposition="inside top", ticks="", tickfont=dict(size=small, color=theme.muted),
+                     showgrid=True, gridcolor=theme.grid)
+        yaxis["ticktext"] = [f"{name}<br> " for name in yaxis["ticktext"]]  # a line up, off the markers
+    ceiling = top_percent(ds, view) or 10
     layout = dict(
-        xaxis=dict(xaxis, anchor="y", showticklabels=False),
+        xaxis=dict(xaxis, anchor="y", showticklabels=False, ticks=""),
         xaxis2=dict(xaxis, anchor="y2", matches="x"),
-        yaxis=dict(yaxis, **_names_inside(ds, view, lanes, theme)) if narrow else yaxis,
-        yaxis2=dict(domain=[0, split], ticksuffix="%", fixedrange=True, automargin=True),
-        shapes=shapes, annotations=annotations,
+        yaxis=yaxis,
+        yaxis2=dict(domain=[0, split], ticksuffix="%", fixedrange=True, automargin=True,
+                    range=[0, ceiling * 1.35], nticks=4),
+        shapes=shapes, annotations=annotations, margin=dict(t=top, b=bottom, l=10 if beside else axis_px, r=14),
         hovermode="closest", uirevision="events", bargap=0.5, clickmode="event", dragmode="zoom",
+        legend=dict(orientation="h", xref="container", x=10 / size.width, xanchor="left", yref="container",
+                    y=(legend_px + 4) / height if legend_under else 1 - head / height, yanchor="top",
+                    traceorder="normal", itemwidth=30, font=dict(size=small),
+                    entrywidth=0.999 / columns, entrywidthmode="fraction"),
+        showlegend=bool(legend_rows),
     )
-    if not narrow:
-        layout["legend"] = dict(orientation="h", x=0, xanchor="left", y=-0.04, yanchor="top")
-    return assemble(ds, theme, ds.title, height, data, layout, narrow)
-
-
-def _names_inside(ds: Dataset, view: ViewState, lanes: tuple[str, ...], theme: Theme) -> dict:
-    """Narrow: the y axis's settings that put each lane's name on one line above the lane,
-    inside the plot."""
-    names = {lane_label(t): esc(textwrap.shorten(t, NARROW_LABEL_WIDTH, placeholder=" …"))
-             for t in ds.derived.lane_titles[view.lanes]}
-    return dict(tickvals=lanes, ticktext=[names[lane] for lane in lanes], ticklabelposition="inside top",
-                ticks="", tickfont=dict(size=max(10, theme.font_size - 2), color=theme.muted))
+    return assemble(ds, theme, ds.title, height, data, layout, size)
 
 
 def place_in_lanes(ds: Dataset, events: pd.DataFrame, lanes: str) -> pd.DataFrame:
@@ -104,14 +165,92 @@ def place_in_lanes(ds: Dataset, events: pd.DataFrame, lanes: str) -> pd.DataFram
     return events.assign(lane=events["round_id"].map(labels).fillna(lane_label(NO_ROUND)))
 
 
-def _spans(placed: pd.DataFrame, theme: Theme) -> list[dict]:
+def _lanes(ds: Dataset, view: ViewState, placed: pd.DataFrame) -> tuple[str, ...]:
+    """The lanes in their order; filtered, only those with events (no empty numbered lanes)."""
+    lanes = ds.derived.lanes[view.lanes]
+    if view == ViewState(tab=view.tab, lanes=view.lanes, gap=view.gap, theme=view.theme,
+                         territory=view.territory, event=view.event, day=view.day, order=view.order,
+                         start=view.start, end=view.end):
+        return lanes
+    used = set(placed["lane"])
+    return tuple(lane for lane in lanes if lane in used)
+
+
+def _lane_names(ds: Dataset, view: ViewState, lanes: tuple[str, ...], size: Size, theme: Theme) -> dict:
+    """Each lane's name on one line: beside the lanes at most NAME_CHARS, above them as much as
+    the width holds; shortened by dropping a place in brackets, then the part after a comma,
+    then words (the full name is in the hover, the events list and the table)."""
+    if size.form in ("wide", "slide"):  # beside, in at most a third of the narrowest wide plot
+        room = NAME_CHARS
+    else:
+        room = chars_in(size.width - 70, max(10, theme.font_size - 2))
+    full = _full_names(ds, view)
+    return {lane: esc(short_name(full[lane], room)) if lane in full else lane for lane in lanes}
+
+
+def _full_names(ds: Dataset, view: ViewState) -> dict:
+    """Each lane (the derived, wrapped category) -> its full name, without wrapping again."""
+    return dict(zip(ds.derived.lanes[view.lanes], dict.fromkeys(ds.derived.lane_titles[view.lanes])))
+
+
+def _named_in_hover(ds: Dataset, view: ViewState, visible: pd.DataFrame, names: dict) -> pd.DataFrame:
+    """Where a lane's name is shortened, its events' hover ends with the full name."""
+    full = _full_names(ds, view)
+    cut = {lane: f"<br>Lane: {esc(full[lane])}" for lane, name in names.items()
+           if lane in full and name != esc(full[lane])}
+    if not cut:
+        return visible
+    return visible.assign(hover=visible["hover"] + visible["lane"].map(cut).fillna(""))
+
+
+def short_name(title: str, room: int) -> str:
+    if len(title) <= room:
+        return title
+    for shorter in (title.split(" (")[0], title.split(", ")[0]):
+        if len(shorter) <= room:
+            return shorter
+    return textwrap.shorten(title.split(" (")[0], room, placeholder=" …")
+
+
+def _wrap(text: str, px: float, font_px: float) -> list[str]:
+    return textwrap.wrap(text, chars_in(px, font_px))
+
+
+def _legend_grid(data: list[dict], plot_px: float, font_px: float) -> tuple[int, int]:
+    """The horizontal legend as a grid of columns, each a fraction of the plot's width (so the
+    rows are the same at every width of the form): the columns and the rows it takes."""
+    names = [t.get("name", "") for t in data if t.get("showlegend", True)]
+    if not names:
+        return 1, 0
+    entry = max(map(len, names)) * font_px * 0.6 + 50  # the text, the symbol and the gaps
+    columns = max(1, int(plot_px // entry))
+    return columns, -(-len(names) // columns)
+
+
+def _shapes_key(visible: pd.DataFrame, theme: Theme, grouped: bool) -> list[dict]:
+    """The shape key of only the verifications drawn (and the open shape if a planned event is)."""
+    if grouped:
+        return []
+    symbols = set(visible["symbol"])
+    drawn = set(visible["verification"])
+    key = legend_symbols(theme, drawn, planned=any(s.endswith("-open") for s in symbols))
+    for entry in key:  # compact: "◆ single source" beside the kinds' coloured dots
+        entry.pop("legendgroup", None)
+        entry["name"] = entry["name"].removeprefix("shape: ").replace("-", " ").replace("open: planned only",
+                                                                                        "planned (open)")
+    return key
+
+
+def _spans(placed: pd.DataFrame, theme: Theme, axis: Axis) -> list[dict]:
+    """Bars for events with a duration, at least MIN_BAR_PX wide at the drawn range."""
     spans = placed[placed["until"].notna() & (placed["until"] > placed["anchor"])]
     if spans.empty:
         return []
     colors = [theme.kind_color(k) for k in spans["kind"]]
+    least = MIN_BAR_PX / axis.px_per_day * 86_400_000  # ms
     return [dict(
         type="bar", base=spans["x"].tolist(),
-        x=((spans["until"] - spans["anchor"]) / pd.Timedelta(milliseconds=1)).tolist(),
+        x=((spans["until"] - spans["anchor"]) / pd.Timedelta(milliseconds=1)).clip(lower=least).tolist(),
         y=spans["lane"].tolist(), orientation="h", width=0.55, showlegend=False, name="duration",
         marker=dict(color=colors, opacity=0.35, line=dict(width=1, color=colors)),
         customdata=spans["id"].tolist(), hovertext=spans["hover"].tolist(), hoverinfo="text",
@@ -124,7 +263,7 @@ def _markers(placed: pd.DataFrame, theme: Theme) -> list[dict]:
         color = theme.kind_color(kind, index)
         traces.append(dict(
             type="scatter", x=rows["x"].tolist(), y=rows["lane"].tolist(),
-            mode="markers", name=kind, legendgroup="kinds", legendgrouptitle=dict(text="Kind of event"),
+            mode="markers", name=kind,
             marker=dict(symbol=rows["symbol"].tolist(), color=color, size=theme.marker_size,
                         line=dict(width=1.5, color=color)),
             customdata=rows["id"].tolist(), hovertext=rows["hover"].tolist(), hoverinfo="text",
@@ -145,39 +284,50 @@ def _selected(selected: pd.DataFrame, theme: Theme) -> list[dict]:
     )]
 
 
-def _territory(ds: Dataset, theme: Theme) -> list[dict]:
-    return [dict(
-        type="scatter", x=x, y=y, xaxis="x2", yaxis="y2", mode="lines+markers", name=measure,
-        legendgroup="territory", legendgrouptitle=dict(text="Territory series"),
-        line=dict(color=theme.series_colors[index % len(theme.series_colors)], width=theme.line_width),
-        marker=dict(color=theme.series_colors[index % len(theme.series_colors)], size=theme.marker_size * 0.7,
-                    symbol=symbols),
-        hovertext=hover, hoverinfo="text",
-    ) for index, (measure, x, y, hover, symbols) in enumerate(ds.derived.territory_series)]
-
-
-def _eras(ds: Dataset, theme: Theme, gap: tuple | None, labelled: bool = True) -> tuple[list[dict], list[dict]]:
-    """Shaded bands for the eras of talks on both panels, their labels (if ``labelled``), and
-    the gap label."""
+def _eras(ds: Dataset, theme: Theme, drawn: tuple[pd.Timestamp, pd.Timestamp],
+          ticks_px: float) -> tuple[list[dict], list[dict]]:
+    """Shaded bands for the eras of talks on both panels, and the labels of those in the drawn
+    range in their own row above the date ticks (never on the title, the ticks or the lanes)."""
     shapes, annotations = [], []
-    for start, end in ds.derived.eras:
-        period = f"{start:%-d %b %Y} – {end - pd.Timedelta(days=1):%-d %b %Y}"
+    start, last = drawn
+    for first, end in ds.derived.eras:
+        if end <= start or first >= last:
+            continue
+        period = f"{first:%-d %b %Y} – {end - pd.Timedelta(days=1):%-d %b %Y}"
         for xref, yref in (("x", "y domain"), ("x2", "y2 domain")):
-            shapes.append(dict(type="rect", x0=str(start), x1=str(end), xref=xref, yref=yref, y0=0, y1=1,
+            shapes.append(dict(type="rect", x0=str(first), x1=str(end), xref=xref, yref=yref, y0=0, y1=1,
                                fillcolor=theme.era_fill, line=dict(width=0), layer="below"))
-        if labelled:
-            annotations.append(dict(x=str(start), y=1, xref="x", yref="y domain", text=esc(f"Talks {start:%Y}"),
-                                    showarrow=False, hovertext=esc(f"Rounds of talks {period}"),
-                                    xanchor="left", yanchor="bottom", font=dict(color=theme.muted)))
-    if gap:
-        months = int((gap[1] - gap[0]) / pd.Timedelta(days=30.44))
-        annotations.append(dict(
-            x=str(naive_utc(gap[0])), y=0.01, xref="x", yref="y domain", showarrow=False, yanchor="bottom",
-            text=esc(f"⋯ {months} months hidden ⋯"),
-            hovertext=esc(f"No events from {format_date(gap[0], 'UTC')} to {format_date(gap[1], 'UTC')}; "
-                          "choose 'to scale' to show them"),
-            font=dict(color=theme.muted, size=max(10, theme.font_size - 2))))
+        years = f"{first:%Y}" if first.year == (end - pd.Timedelta(days=1)).year else f"{first:%Y}–{end:%y}"
+        annotations.append(dict(x=str(max(first, start)), y=1, xref="x", yref="y domain",
+                                text=esc(f"Talks {years}"), showarrow=False, yshift=ticks_px + 2,
+                                hovertext=esc(f"Rounds of talks {period}"), xanchor="left", yanchor="bottom",
+                                font=dict(color=theme.muted, size=max(10, theme.font_size - 2))))
     return shapes, annotations
+
+
+def _gap_note(ds: Dataset, view: ViewState, axis: Axis, theme: Theme, small: float, ticks_px: float) -> dict:
+    """'⋯ 13 months hidden ⋯' under the territory panel's dates, at the break; it counts the
+    territory figures the break hides."""
+    gap = axis.gap
+    months = int((gap[1] - gap[0]) / pd.Timedelta(days=30.44))
+    hidden = hidden_points(ds, view, gap)
+    text = f"⋯ {months} months hidden" + (f", {hidden} territory figure{'s' * (hidden > 1)}" if hidden else "")
+    text += " ⋯"
+    at, width = axis.px(gap[0]), len(text) * small * CHAR_EM
+    place = dict(x=str(gap[0]), xref="x2")
+    if width / 2 <= at <= axis.plot_px - width / 2:
+        place["xanchor"] = "center"
+    elif at + width <= axis.plot_px:
+        place["xanchor"] = "left"
+    elif at >= width:
+        place["xanchor"] = "right"
+    else:  # no room beside the break: under the axis from its start, wrapped to the plot
+        text = "<br>".join(map(esc, _wrap(text, axis.plot_px, small)))
+        place = dict(x=0, xref="paper", xanchor="left")
+    return dict(place, y=0, yref="y2 domain", showarrow=False, yanchor="top", align="left",
+                yshift=-(ticks_px + 6), text=text if "<br>" in text else esc(text),
+                hovertext=esc(f"No events from {gap[0]:%-d %b %Y} to {gap[1]:%-d %b %Y} (GMT); "
+                              "choose 'to scale' to show them"), font=dict(color=theme.muted, size=small))
 
 
 def _bounds(view: ViewState) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
@@ -187,9 +337,13 @@ def _bounds(view: ViewState) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
     return start, end
 
 
-def _range(ds: Dataset, view: ViewState) -> list[str]:
-    first = naive_utc(ds.events["anchor"].min()).normalize() if len(ds.events) else pd.Timestamp("2000-01-01")
-    last = naive_utc(ds.events["until"].fillna(ds.events["anchor"]).max()) if len(ds.events) else first
-    start = pd.Timestamp(view.start) if view.start else first
-    end = pd.Timestamp(view.end) + pd.Timedelta(days=1) if view.end else last + pd.Timedelta(days=1)
-    return [str(start), str(end)]
+def _range(ds: Dataset, view: ViewState, events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The drawn range (naive UTC): the zoom if any, else the events shown with a margin, so a
+    filter to some rounds zooms to fit them; unfiltered, the whole data (and territory)."""
+    shown = events if len(events) < len(ds.events) else ds.events
+    first = naive_utc(shown["anchor"].min())
+    last = naive_utc(shown["until"].fillna(shown["anchor"]).max())
+    pad = max(pd.Timedelta(days=2), (last - first) * 0.03)
+    start = pd.Timestamp(view.start) if view.start else (first - pad).normalize()
+    end = pd.Timestamp(view.end) + pd.Timedelta(days=1) if view.end else (last + pad).ceil("D")
+    return start, end

@@ -23,14 +23,14 @@ LISTED_MAX = 500  # rows of the event list and the table; beyond, a note asks to
 VERIFICATION_LABELS = {"verified": "Verified", "single-source": "Single source",
                        "derived": "Derived (arithmetic)", "unverified": "Unverified"}
 NOTES, NOTES_CLOSE = "url-notes", "url-notes-close"
-# The app shell's location and its store of the window's width class, "narrow" or "wide"
-# (assets/viewport.js).
+# The app shell's location and its store of the form of the figures' box, "phone", "column"
+# or "wide" (assets/viewport.js measures the box).
 URL, VIEWPORT = "url", "viewport"
 
 
-def figure_size(width_class: str | None) -> Size:
-    """The size the figures are drawn at for the window's width class."""
-    return Size.of_form("phone" if width_class == "narrow" else "wide")
+def figure_size(form: str | None) -> Size:
+    """The size the figures are drawn at for the form the browser reported (unknown: wide)."""
+    return Size.of_form(form)
 
 
 def header(ds: Dataset, active: str) -> html.Header:

@@ -77,8 +77,8 @@ def register(app: Dash, ds: Dataset) -> None:
         State(QUERY, "data"),
         prevent_initial_call=True,
     )
-    def open_or_close_event(click, _closed, width_class, query):
-        """An event opened or closed, or the window crossed the width (the figure's other form)."""
+    def open_or_close_event(click, _closed, form, query):
+        """An event opened or closed, or the figure's box crossed a form boundary (redraw in it)."""
         old, _ = ViewState.from_query(query or "", choices)
         resized = ctx.triggered_id == c.VIEWPORT
         view = old if resized else replace(
@@ -87,7 +87,7 @@ def register(app: Dash, ds: Dataset) -> None:
             return (no_update,) * 5
         opened = view.event != old.event
         return (c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE) if opened else no_update,
-                not view.event, no_update if tab(view.tab).table else figure(view, c.figure_size(width_class)),
+                not view.event, no_update if tab(view.tab).table else figure(view, c.figure_size(form)),
                 view.url(paths.EXPLORE), view.to_query())
 
 

@@ -20,6 +20,7 @@ from dashboard.state import ViewState
 from dashboard import paths
 
 EMBED_CHROME_PX = 110  # the embed page's title, credit and link around the figure
+EMBED_PADDING_PX = 24  # the embed page's padding either side of the figure (assets/embed.css)
 TABLE_ROW_PX = 64  # a table row at article width: an estimate, the resize script corrects it
 # Width presets of the share dialog: the iframe's width attribute -> label.
 WIDTHS = {"100%": "Fill the column (responsive)", "640": "640 px", "400": "400 px (phone)"}
@@ -60,9 +61,13 @@ def embed_height(ds: Dataset, view: ViewState, figure_height: int | None = None,
 
 
 def frame_size(width: str | int) -> Size:
-    """The figures' size in an iframe ``width`` px wide ('100%': the column, laid out wide)."""
+    """The size the embed page lays its figure out at in an iframe ``width`` px wide: the form
+    of its box (the iframe less the page's padding, assets/embed.css), as the browser will
+    report it; '100%' fills an article column: the column form."""
     px = whole_number(str(width), 1, 100_000)
-    return Size(px) if px is not None else Size()
+    if px is not None:
+        return Size.of_form(Size(max(1, px - EMBED_PADDING_PX)).form)
+    return Size.of_form("column")
 
 
 def iframe_code(url: str, title: str, height: int, width: str = "100%") -> str:

@@ -1,5 +1,6 @@
-"""Phones and narrow columns in real Chromium: below 600 px the figures arrive in their narrow
-form (time keeps the width), and crossing the width redraws them in the other form."""
+"""Phones and columns in real Chromium: below 480 px (a phone) and up to 900 px (a column) the
+figures arrive in their form (time keeps the width), and a figure box crossing a form boundary
+redraws them in the other form."""
 
 from __future__ import annotations
 
@@ -52,8 +53,8 @@ def test_an_embed_on_a_phone_gives_time_the_width_and_cuts_nothing_off(browser, 
     page.locator("#embed-graph .main-svg").first.wait_for()
     plot = wait_for_plot(page, lambda b: b["width"] > 0.7 * PHONE["width"], "#embed-graph")
     names = page.locator("#embed-graph .yaxislayer-above .ytick text, #embed-graph .yaxislayer-below .ytick text")
-    inside = [n for n in names.all() if n.text_content().startswith("Testport")]
-    assert inside and all(n.bounding_box()["x"] >= plot["x"] for n in inside)  # lane names inside the plot
+    inside = [box for n in names.all() if n.text_content().startswith("Testport") and (box := n.bounding_box())]
+    assert inside and all(box["x"] >= plot["x"] for box in inside)  # lane names inside the plot
     assert console_problems(page) == []
     context.close()
 

@@ -52,7 +52,7 @@ def test_groups_take_the_colour_of_their_most_common_kind_with_a_legend(large):
     assert [theme.kind_color(kind) for kind, _ in mains] == list(trace.marker.color)
     assert {kind for kind, _ in mains} > {"session"}  # the fixture's other kinds lead some groups
     assert ("session", "100") in mains
-    legend = {t.name: t.marker.color for t in figure.data if t.legendgroup == "kinds"}
+    legend = {t.name: t.marker.color for t in figure.data if t.x == (None,)}
     assert legend == {k: theme.kind_color(k) for k in sorted(large.events["kind"].unique())}
 
 

@@ -22,23 +22,54 @@ def event_ids(figure) -> set:
             for i in t.customdata}
 
 
-def test_every_event_is_a_marker_and_every_measure_a_line(fixture_dataset):
+def test_every_event_is_a_marker_and_one_territory_series_by_default(fixture_dataset):
     figure = timeline_figure(fixture_dataset, ViewState(), LIGHT)
     assert event_ids(figure) == set(fixture_dataset.events["id"])
     lines = [t for t in figure.data if t.yaxis == "y2"]
+    assert [t.name for t in lines] == ["Monitor A"]  # the default series: the most points
+    assert fixture_dataset.derived.default_series == "monitor-a"
+    everything = timeline_figure(fixture_dataset, ViewState(territory=("all",)), LIGHT)
+    lines = [t for t in everything.data if t.yaxis == "y2"]
     assert sorted(t.name for t in lines) == ["Monitor A", "Monitor B"]
-    assert all(t.mode == "lines+markers" for t in lines)
+    assert all(t.mode == "lines+markers" and t.line.shape == "hv" for t in lines)
+    chosen = timeline_figure(fixture_dataset, ViewState(territory=("monitor-b",)), LIGHT)
+    assert [t.name for t in chosen.data if t.yaxis == "y2"] == ["Monitor B"]
+
+
+def test_territory_colours_never_share_a_hue_with_a_kind_and_series_are_named_at_their_end(fixture_dataset):
+    for theme in THEMES.values():
+        assert not set(theme.territory_colors) & set(theme.kind_colors.values())
+    figure = timeline_figure(fixture_dataset, ViewState(), LIGHT)
+    [line] = [t for t in figure.data if t.yaxis == "y2"]
+    assert line.showlegend is False
+    [label] = [a for a in figure.layout.annotations if a.text == "Monitor A"]
+    assert (label.x, label.y, label.xanchor) == (line.x[-1], line.y[-1], "right")
+
+
+def test_a_series_holds_its_value_only_to_a_point_within_90_days(fixture_dataset):
+    series = fixture_dataset.derived.territory_series[0]
+    held = timeline_figure(fixture_dataset, ViewState(territory=(series.key,)), LIGHT)
+    [line] = [t for t in held.data if t.yaxis == "y2"]
+    dates = [pd.Timestamp(d) for d in series.dates]
+    breaks = sum(b - a > pd.Timedelta(days=90) for a, b in zip(dates, dates[1:]))
+    assert list(line.x).count(None) == breaks > 0  # no line across a longer gap
 
 
 def test_spans_cover_sessions_and_whole_days(fixture_dataset):
-    figure = timeline_figure(fixture_dataset, ViewState(), LIGHT)
-    [bars] = [t for t in figure.data if t.name == "duration"]
-    spans = dict(zip(bars.customdata, zip(bars.base, bars.x)))
+    def spans(view):
+        [bars] = [t for t in timeline_figure(fixture_dataset, view, LIGHT).data if t.name == "duration"]
+        return dict(zip(bars.customdata, zip(bars.base, bars.x)))
+
     # A session from 10:35 to 12:20 UTC: 105 minutes, drawn from its UTC start.
-    assert spans["e-beta-session"] == ("2025-05-16 10:35:00", 105 * 60_000)
+    assert spans(ViewState(start="2025-05-16", end="2025-05-16"))["e-beta-session"] == (
+        "2025-05-16 10:35:00", 105 * 60_000)
     # A day-precision event is the whole local day (Istanbul midnight is 21:00 UTC), never a point.
-    assert spans["e-alpha-statement"] == ("2022-03-29 21:00:00", 24 * 3_600_000)
-    assert "e-proposal" not in spans  # a point in time has no span
+    assert spans(ViewState(start="2022-03-28", end="2022-03-31"))["e-alpha-statement"] == (
+        "2022-03-29 21:00:00", 24 * 3_600_000)
+    whole = spans(ViewState())
+    assert "e-proposal" not in whole  # a point in time has no span
+    # Over the whole range the 105 minutes would be under a pixel: drawn MIN_BAR_PX wide instead.
+    assert whole["e-beta-session"][1] > 105 * 60_000
 
 
 def test_lanes_by_round_and_by_side(fixture_dataset):
@@ -55,10 +86,20 @@ def test_filters_reduce_the_markers(fixture_dataset):
     assert event_ids(figure) == {"e-beta-session"}
 
 
-def test_empty_filter_says_so(fixture_dataset):
+def test_empty_filter_says_so_in_words_without_empty_lanes(fixture_dataset):
     figure = timeline_figure(fixture_dataset, ViewState(q="no such words"), LIGHT)
     assert event_ids(figure) == set()
-    assert any(a.text == "No events match the filters" for a in figure.layout.annotations)
+    assert any(a.text.startswith("No events match these filters") for a in figure.layout.annotations)
+    assert figure.layout.yaxis.visible is False and not figure.data
+
+
+def test_filtering_to_a_round_zooms_to_it_and_keeps_only_its_lanes(fixture_dataset):
+    figure = timeline_figure(fixture_dataset, ViewState(rounds=("r-beta",)), LIGHT)
+    start, end = (pd.Timestamp(t) for t in figure.layout.xaxis.range)
+    anchors = fixture_dataset.events.loc[fixture_dataset.events["round_id"] == "r-beta", "anchor"]
+    assert start <= anchors.min().tz_localize(None) and anchors.max().tz_localize(None) <= end
+    assert end - start < pd.Timedelta(days=60)
+    assert len(figure.layout.yaxis.categoryarray) == 1
 
 
 def test_long_quiet_stretch_is_compressed_unless_asked(fixture_dataset):

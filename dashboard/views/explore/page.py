@@ -16,12 +16,11 @@ from dash.exceptions import PreventUpdate
 from dashboard.data.dataset import Dataset
 from dashboard.data.event_detail import event_detail
 from dashboard.tabs import all_tabs, build_figure, figure_memo, tab
-from dashboard.figures.grouping import may_group
 from dashboard.figures.theme import THEMES
 from dashboard.data.filters import filter_events
 from dashboard.data.labels import side_label
 from dashboard.figures.size import Size
-from dashboard.state import ViewState
+from dashboard.state import ALL_SERIES, ViewState
 from dashboard.tabs import choices_for
 from dashboard.data.times import format_date
 from dashboard.views import components as c
@@ -34,6 +33,7 @@ PATH = paths.EXPLORE
 GRAPH, COUNT, TABLE, DETAIL, DETAIL_CLOSE = "graph", "count", "events-table", "detail", "detail-close"
 TAB, LANES, ROUNDS, SIDES, KINDS, VERIFICATION = "tab", "lanes", "rounds", "sides", "kinds", "verification"
 SEARCH, GAP, DAY, THEME, ORDER, PICK = "search", "gap", "day", "theme", "order", "event-pick"
+TERRITORY = "territory"
 RESET, CLEAR, EMPTY, EMPTY_CLEAR = "reset", "clear-filters", "empty", "empty-clear"
 QUERY, PAGE, GRAPH_WRAP, TABLE_WRAP, ZOOM = "view-query", "explore-page", "graph-wrap", "table-wrap", "zoom"
 CAPTION = "graph-caption"
@@ -111,6 +111,11 @@ def _controls(ds: Dataset, view: ViewState, size: Size) -> html.Nav:
             {"label": "by round", "value": "round"}, {"label": "by side", "value": "side"}])),
         _group("Gap 2022–2025", dcc.RadioItems(id=GAP, value=view.gap, inline=True, options=[
             {"label": "compressed", "value": "compress"}, {"label": "to scale", "value": "show"}])),
+        _group("Territory series", dcc.Dropdown(
+            id=TERRITORY, multi=True, value=list(view.territory), placeholder=_default_series_name(ds),
+            options=[{"label": "All series", "value": ALL_SERIES}]
+            + [{"label": f"{s.measure} ({len(s.dates)} figure{'s' * (len(s.dates) > 1)})", "value": s.key}
+               for s in ds.derived.territory_series])),
         _group("Talks day", dcc.Dropdown(
             id=DAY, value=view.day or ds.derived.busiest_day, clearable=False,
             options=[{"label": format_date(_day_ts(d), "UTC"), "value": d} for d in days])),
@@ -132,6 +137,12 @@ def _controls(ds: Dataset, view: ViewState, size: Size) -> html.Nav:
         open=size.form != "phone", className="controls-fold",
         children=[html.Summary("Filters and views", className="controls-summary"),
                   html.Div(className="controls-body", children=controls)]))
+
+
+def _default_series_name(ds: Dataset) -> str:
+    """The control's placeholder: the series shown when none is chosen."""
+    names = {s.key: s.measure for s in ds.derived.territory_series}
+    return f"{names[ds.derived.default_series]} (default)" if ds.derived.default_series else "None"
 
 
 def _detail_class(view: ViewState) -> str:
@@ -165,7 +176,7 @@ def reduce(view: ViewState, trigger: str | None, values: dict) -> ViewState:
         view, tab=values[TAB], lanes=values[LANES], q=values[SEARCH] or "",
         rounds=tuple(sorted(values[ROUNDS] or ())), sides=tuple(sorted(values[SIDES] or ())),
         kinds=tuple(sorted(values[KINDS] or ())), verification=tuple(sorted(values[VERIFICATION] or ())),
-        gap=values[GAP], theme=values[THEME], event=values[PICK] or "", day=values[DAY] or "",
+        gap=values[GAP], theme=values[THEME], territory=_series(values[TERRITORY]), event=values[PICK] or "", day=values[DAY] or "",
         start=str(zoom.get("start") or ""), end=str(zoom.get("end") or ""),
     )
     if trigger in (CLEAR, EMPTY_CLEAR):
@@ -175,11 +186,17 @@ def reduce(view: ViewState, trigger: str | None, values: dict) -> ViewState:
     return current
 
 
+def _series(chosen) -> tuple[str, ...]:
+    """The territory control's choice; "All series" wins over single ones."""
+    chosen = tuple(sorted(chosen or ()))
+    return (ALL_SERIES,) if ALL_SERIES in chosen else chosen
+
+
 def _zoom(view: ViewState) -> dict:
     return {"start": view.start, "end": view.end}
 
 
-CONTROLS = (TAB, LANES, ROUNDS, SIDES, KINDS, VERIFICATION, SEARCH, GAP, DAY, THEME, PICK)
+CONTROLS = (TAB, LANES, ROUNDS, SIDES, KINDS, VERIFICATION, SEARCH, GAP, TERRITORY, DAY, THEME, PICK)
 BUTTONS = (RESET, CLEAR, EMPTY_CLEAR, ORDER)
 
 
@@ -200,19 +217,19 @@ def register(app: Dash, ds: Dataset) -> None:
         ),
         inputs=dict(
             controls={name: Input(name, "value") for name in CONTROLS}, zoom=Input(ZOOM, "data"),
-            buttons={name: Input(name, "n_clicks") for name in BUTTONS}, width_class=Input(c.VIEWPORT, "data"),
+            buttons={name: Input(name, "n_clicks") for name in BUTTONS}, form=Input(c.VIEWPORT, "data"),
         ),
         state=dict(query=State(QUERY, "data")),
         prevent_initial_call=True,
     )
-    def on_change(controls, zoom, buttons, width_class, query):
+    def on_change(controls, zoom, buttons, form, query):
         old, _ = ViewState.from_query(query or "", choices)
         trigger = ctx.triggered_id
         view = reduce(old, trigger, {**controls, ZOOM: zoom})
         view, _ = ViewState.from_query(view.to_query(), choices)  # what the browser sent, checked as a link is
         if view.day == default_day:
             view = replace(view, day="")
-        resized = trigger == c.VIEWPORT  # the window crossed the width: the other form of the figure
+        resized = trigger == c.VIEWPORT  # the figure's box crossed a form boundary: redraw in the new form
         if view == old and not resized:
             raise PreventUpdate
         events = filter_events(ds, view)
@@ -221,8 +238,8 @@ def register(app: Dash, ds: Dataset) -> None:
         return dict(
             controls={TAB: view.tab, LANES: view.lanes, ROUNDS: list(view.rounds), SIDES: list(view.sides),
                       KINDS: list(view.kinds), VERIFICATION: list(view.verification), SEARCH: view.q,
-                      GAP: view.gap, DAY: view.day or default_day, THEME: view.theme, PICK: view.event or None},
-            figure=figure(view, c.figure_size(width_class)) if redraw else no_update,
+                      GAP: view.gap, TERRITORY: list(view.territory), DAY: view.day or default_day, THEME: view.theme, PICK: view.event or None},
+            figure=figure(view, c.figure_size(form)) if redraw else no_update,
             count=_count_text(ds, events),
             table=c.events_table(ds, events, view.order) if table else no_update,  # else hidden
             detail=c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE) if view.event != old.event
@@ -274,7 +291,8 @@ def register(app: Dash, ds: Dataset) -> None:
 
 def _figure_fields(ds: Dataset, view: ViewState) -> ViewState:
     """The part of the state the figure depends on: not the table order, and not the zoom
-    unless the data is large enough for the timeline to group events (zooming regroups)."""
-    if may_group(ds) and tab(view.tab).zooms:
+    unless the tab zooms (the timeline's date ticks are placed for the drawn range, and with
+    large data zooming regroups the events)."""
+    if tab(view.tab).zooms:
         return replace(view, order="")
     return replace(view, order="", start="", end="")

@@ -25,7 +25,6 @@ from dashboard.views.embed_code import (
     script_code,
 )
 from dashboard.export import export_filename
-from dashboard.figures.assembly import NARROW_PX
 from dashboard.state import ViewState
 from dashboard.tabs import choices_for
 from dashboard.views.components import VIEWPORT, figure_size
@@ -101,14 +100,13 @@ def register(app: Dash, ds: Dataset, query_id: str, graph_id: str) -> None:
         Output(OEMBED, "children"), Output(CSV, "href"), Output(CSV, "download"), Output(FILENAME, "data"),
         Input(query_id, "data"), Input(FIGURE_HEIGHT, "data"), Input(WIDTH, "value"), State(VIEWPORT, "data"),
     )
-    def fill(query, figure_height, width, width_class):
+    def fill(query, figure_height, width, form):
         view, _ = ViewState.from_query(query or "", choices)
         base = app_origin()
         link, embed, title = page_url(base, view), embed_url(base, view), embed_title(ds)
         width = width if width in WIDTHS else "100%"
         size = frame_size(width)  # the page's own figure has that form's height, else build it
-        same = size.width < NARROW_PX and figure_size(width_class).width < NARROW_PX or \
-            size.width >= NARROW_PX and figure_size(width_class).width >= NARROW_PX
+        same = size.form == figure_size(form).form
         height = embed_height(ds, view, figure_height if same else None, size)
         frame = iframe_code(embed, title, height, width)
         script = script_code(base, embed, link, title, height, width)

@@ -1,23 +1,24 @@
-"""The narrow forms of every figure (a phone, an article column): time keeps the width, names
-move inside the plot or above it, the title and the credit wrap and the legend lies under the plot."""
+"""Each figure's form (DESIGN.md §3): phone, column, wide. On a phone or in a column time keeps
+the width, names move inside the plot, the title and credit wrap to the width; the browser and
+the figures draw the forms' lines at the same widths."""
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
+from html import unescape
 
 import pytest
 
 from dashboard.data.dataset import load_dataset
-from dashboard.figures.assembly import NARROW_PX
-from dashboard.figures.size import Size
+from dashboard.figures.size import PHONE_BELOW, WIDE_ABOVE, Size
 from dashboard.tabs import build_figure
-from dashboard.figures.assembly import legend_height
+from dashboard.figures.assembly import TOOLBAR_PX, chars_in
 from dashboard.figures.compare import LABEL_CHARS as COMPARE_CHARS
 from dashboard.figures.forms import text_px
 from dashboard.figures.schedule import schedule_figure
 from dashboard.figures.theme import get_theme
-from dashboard.figures.timeline import NARROW_LABEL_WIDTH, timeline_figure
+from dashboard.figures.timeline import timeline_figure
 from dashboard.state import ViewState
 
 from ..conftest import ROOT, edit_cell, make_package
@@ -25,41 +26,48 @@ from ..conftest import ROOT, edit_cell, make_package
 LIGHT = get_theme("light")
 
 
-@pytest.mark.parametrize("tab", ["timeline"])
-def test_narrow_figures_wrap_the_title_and_put_the_legend_under_the_plot(fixture_dataset, tab):
+@pytest.mark.parametrize("tab", ["timeline"])  # the talks day and comparison: below
+@pytest.mark.parametrize("width", [320, 390, PHONE_BELOW, 640])
+def test_phone_and_column_figures_wrap_the_title_and_the_credit_to_their_width(fixture_dataset, tab, width):
     wide = build_figure(fixture_dataset, ViewState(tab=tab))
-    narrow = build_figure(fixture_dataset, ViewState(tab=tab), size=Size(390))
-    assert "<br>" not in wide.layout.title.text and "<br>" in narrow.layout.title.text
-    assert "<br>" in narrow.layout.title.subtitle.text  # the credit line wraps too
-    assert (narrow.layout.legend.orientation, narrow.layout.legend.yref, narrow.layout.legend.y) == ("v", "container", 0)
-    assert wide.layout.legend.yref is None
-    room = legend_height([t.to_plotly_json() for t in narrow.data], LIGHT)
-    assert narrow.layout.margin.b >= room > 50  # the figure grew by its legend, under the plot
+    small = build_figure(fixture_dataset, ViewState(tab=tab), size=Size(width))
+    assert "<br>" not in wide.layout.title.text and "<br>" in small.layout.title.subtitle.text
+    assert "<br>" in small.layout.title.text or width > 320
+    for text, font in ((small.layout.title.text, small.layout.title.font.size),
+                       (small.layout.title.subtitle.text, small.layout.title.subtitle.font.size)):
+        assert max(len(unescape(line)) for line in text.split("<br>")) <= chars_in(width - 30, font)
+    assert small.layout.title.pad.t >= TOOLBAR_PX  # the toolbar's band above the title
 
 
-def test_narrow_timeline_names_lanes_inside_the_plot_with_fewer_ticks(fixture_dataset):
-    wide = timeline_figure(fixture_dataset, ViewState(), LIGHT)
-    narrow = timeline_figure(fixture_dataset, ViewState(), LIGHT, Size(390))
+@pytest.mark.parametrize("width", [390, 640])
+def test_phone_and_column_timelines_name_lanes_inside_the_plot_with_fewer_ticks(fixture_dataset, width):
+    wide = timeline_figure(fixture_dataset, ViewState(), LIGHT, Size(1920))
+    small = timeline_figure(fixture_dataset, ViewState(), LIGHT, Size(width))
     assert wide.layout.yaxis.ticklabelposition is None
-    assert narrow.layout.yaxis.ticklabelposition == "inside top"
-    assert list(narrow.layout.yaxis.ticktext) == ["Testport round", "Testport round one", "Testport round two",
-                                                  "Context (outside the rounds)"]
-    assert list(narrow.layout.yaxis.tickvals) == list(wide.layout.yaxis.categoryarray)
-    assert (wide.layout.xaxis.nticks, narrow.layout.xaxis.nticks) == (10, 4)
-    labels = [a.text for a in narrow.layout.annotations]
-    assert any(t.startswith("Talks ") for t in (a.text for a in wide.layout.annotations))
-    assert not any(t.startswith("Talks ") for t in labels)  # era labels would collide; the shading stays
-    assert len(narrow.layout.shapes) == len(wide.layout.shapes)
-    assert "Share of Ukraine under Russian control (%)<br>times in GMT/UTC" in labels
+    assert small.layout.yaxis.ticklabelposition == "inside top"
+    assert [t.removesuffix("<br> ") for t in small.layout.yaxis.ticktext] == [
+        "Testport round", "Testport round one", "Testport round two", "Context (outside the rounds)"]
+    assert list(small.layout.yaxis.tickvals) == list(wide.layout.yaxis.categoryarray)
+    assert 0 < len(small.layout.xaxis.tickvals) < len(wide.layout.xaxis.tickvals)
+    bands = [a for a in small.layout.annotations if a.text.startswith("Talks ")]
+    dates = [a for a in small.layout.annotations if a.x in small.layout.xaxis.tickvals and a.yref == "y domain"]
+    assert bands and dates  # the dates over the lanes, the band labels in their own row above them
+    assert min(b.yshift for b in bands) > max(d.yshift for d in dates)
+    assert len(small.layout.shapes) == len(wide.layout.shapes)
+    assert any("Share of Ukraine under Russian control (%)" in a.text for a in small.layout.annotations)
 
 
 def test_a_long_lane_name_is_shortened_to_one_line(tmp_path):
     package = make_package(tmp_path / "long")
     edit_cell(package, "rounds.csv", "r-alpha", "title", "Testport round of the long name <b>with</b> many more words")
-    narrow = timeline_figure(load_dataset(package), ViewState(), LIGHT, Size(390))
-    name = narrow.layout.yaxis.ticktext[0]
-    assert name == "Testport round of the long name &lt;b&gt;with&lt;/b&gt; …"  # escaped, cut at a word
-    assert len("Testport round of the long name <b>with</b> …") <= NARROW_LABEL_WIDTH
+    narrow = timeline_figure(load_dataset(package), ViewState(), LIGHT, Size(320))
+    name = narrow.layout.yaxis.ticktext[0].removesuffix("<br> ")
+    assert name == "Testport round of the long name …"  # cut at a word to the phone's width
+    assert len(unescape(name)) <= chars_in(320 - 70, 11)
+    wide = timeline_figure(load_dataset(package), ViewState(), LIGHT, Size(1200))
+    assert wide.layout.yaxis.ticktext[0] == "Testport round of the long name …"
+    hovers = [h for t in wide.data if t.type == "scatter" and t.hovertext for h in t.hovertext]
+    assert any(h.endswith("many more words") for h in hovers)  # the full name in the events' hover
 
 
 @pytest.mark.parametrize("tab", ["schedule", "compare"])
@@ -121,6 +129,21 @@ def test_narrow_compare_labels_fit_a_phone(fixture_dataset):
     assert list(narrow.layout.yaxis.ticktext) == []
 
 
-def test_the_browser_and_the_figures_draw_the_line_at_the_same_width():
+def test_the_browser_and_the_figures_draw_the_forms_lines_at_the_same_widths():
     script = (ROOT / "assets" / "viewport.js").read_text(encoding="utf-8")
-    assert re.search(r"var NARROW_BELOW = (\d+);", script).group(1) == str(NARROW_PX)
+    assert re.search(r"var PHONE_BELOW = (\d+);", script).group(1) == str(PHONE_BELOW)
+    assert re.search(r"var WIDE_ABOVE = (\d+);", script).group(1) == str(WIDE_ABOVE)
+
+
+@pytest.mark.parametrize("width, form", [(320, "phone"), (479, "phone"), (480, "column"), (900, "column"),
+                                         (901, "wide"), (1920, "wide")])
+def test_a_width_picks_its_form_and_a_form_is_laid_out_at_its_narrowest(width, form):
+    assert Size(width).form == form
+    assert Size.of_form(form).form == form and Size.of_form(form).width <= width
+
+
+
+def test_a_slide_is_its_measured_figure_area():
+    """The slide page measures its figure area (635 px wide on a 1024×768 projector)."""
+    assert Size(635, 568, slide=True).form == "slide" and Size(390, 600, slide=True).form == "phone"
+    assert Size.of_form("slide") == Size(1191, 819, slide=True)
