@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dashboard.config import LOOPBACK_HOSTS, Config, default_data_dir
 from dashboard.data.problems import DatasetError
-from dashboard.numbers import whole_number
+from dashboard.urls import whole_number
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXPORT_FORMATS = ("html", "png", "svg", "csv")

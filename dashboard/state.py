@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from dateutil.parser import isoparse
 
-from dashboard.numbers import DATE
+from dashboard.urls import DATE
 LANES = ("round", "side")
 THEMES = ("light", "dark", "contrast")
 GAPS = ("compress", "show")

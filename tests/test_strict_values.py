@@ -15,7 +15,7 @@ from dashboard.data import fields
 from dashboard.data.dataset import load_dataset
 from dashboard.data.fields import is_formula, spreadsheet_safe
 from dashboard.export import events_csv
-from dashboard.numbers import whole_number
+from dashboard.urls import whole_number
 from dashboard.state import ViewState
 
 from .conftest import edit_cell, make_package

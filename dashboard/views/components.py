@@ -13,7 +13,7 @@ from dashboard.tabs import figure_description, figure_name
 from dashboard.data.event_detail import EventDetail
 from dashboard.data.filters import round_title
 from dashboard.state import ViewState
-from dashboard import paths
+from dashboard import urls
 from dashboard.data.credits import currency_text
 from dashboard.data.territory import NO_MEASUREMENT
 from dashboard.figures.size import Size
@@ -34,7 +34,7 @@ def figure_size(form: str | None) -> Size:
 
 
 def header(ds: Dataset, active: str) -> html.Header:
-    links = [("Explore", paths.EXPLORE), ("Present", paths.PRESENT)]
+    links = [("Explore", urls.EXPLORE), ("Present", urls.PRESENT)]
     return html.Header(className="site-header", children=[
         html.A("Skip to content", href="#main", className="skip-link"),
         html.Div(className="brand", children=[

@@ -24,9 +24,9 @@ from dashboard.state import ViewState
 from dashboard.tabs import choices_for
 from dashboard.views import components as c
 from dashboard.views.explore import page as explore
-from dashboard import paths
+from dashboard import urls
 
-PATH = paths.EMBED
+PATH = urls.EMBED
 GRAPH, GRAPH_WRAP, DETAIL, DETAIL_CLOSE = "embed-graph", "embed-graph-wrap", "embed-detail", "embed-detail-close"
 BACK, QUERY, CAPTION = "embed-back", "embed-query", "embed-graph-caption"
 # Parameters a pym.js host page adds to the iframe's URL: not part of the view.
@@ -58,7 +58,7 @@ def layout(ds: Dataset, view: ViewState, notes: list[str], size: Size = Size()) 
                        children=c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE)),
             html.P(className="embed-credit", children=[
                 credit_line(ds, view), " · ", currency_text(ds), " · ",
-                html.A("Open the full view", id=BACK, href=view.url(paths.EXPLORE), target="_blank",
+                html.A("Open the full view", id=BACK, href=view.url(urls.EXPLORE), target="_blank",
                        rel="noopener"),
             ]),
         ]),
@@ -88,7 +88,7 @@ def register(app: Dash, ds: Dataset) -> None:
         opened = view.event != old.event
         return (c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE) if opened else no_update,
                 not view.event, no_update if tab(view.tab).table else figure(view, c.figure_size(form)),
-                view.url(paths.EXPLORE), view.to_query())
+                view.url(urls.EXPLORE), view.to_query())
 
 
 def _clicked(click) -> str:

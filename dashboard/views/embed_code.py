@@ -15,9 +15,9 @@ from dashboard.data.dataset import Dataset
 from dashboard.figures.size import Size
 from dashboard.tabs import build_figure, tab
 from dashboard.data.filters import filter_events
-from dashboard.numbers import whole_number
+from dashboard.urls import whole_number
 from dashboard.state import ViewState
-from dashboard import paths
+from dashboard import urls
 
 EMBED_CHROME_PX = 110  # the embed page's title, credit and link around the figure
 EMBED_PADDING_PX = 24  # the embed page's padding either side of the figure (assets/embed.css)
@@ -35,16 +35,16 @@ def app_origin() -> str:
 
 
 def page_url(base: str, view: ViewState) -> str:
-    return base + view.url(paths.EXPLORE)
+    return base + view.url(urls.EXPLORE)
 
 
 def embed_url(base: str, view: ViewState) -> str:
-    return base + view.url(paths.EMBED)
+    return base + view.url(urls.EMBED)
 
 
 def oembed_url(base: str, url: str) -> str:
     """The oEmbed endpoint's URL for the page at ``url`` (a CMS finds it in the page's head)."""
-    return f"{base}{paths.OEMBED}?{urlencode({'url': url, 'format': 'json'})}"
+    return f"{base}{urls.OEMBED}?{urlencode({'url': url, 'format': 'json'})}"
 
 
 def embed_title(ds: Dataset) -> str:
@@ -85,4 +85,4 @@ def script_code(base: str, url: str, page: str, title: str, height: int, width: 
     return (f'<div data-negotiation-timeline="{escape(url)}" data-title="{escape(title)}" '
             f'data-height="{int(height)}" data-width="{escape(width)}">'
             f'<a href="{escape(page)}">{escape(title)}</a></div>\n'
-            f'<script src="{escape(base + paths.EMBED_SCRIPT)}" async></script>')
+            f'<script src="{escape(base + urls.EMBED_SCRIPT)}" async></script>')

@@ -12,12 +12,12 @@ from dashboard.data.dataset import Dataset
 from dashboard.export import events_csv, export_filename
 from dashboard.state import ViewState
 from dashboard.tabs import choices_for
-from dashboard import paths
+from dashboard import urls
 
 
 
 def register(server: Flask, ds: Dataset) -> None:
-    @server.route(paths.EVENTS_CSV)
+    @server.route(urls.EVENTS_CSV)
     def download_events_csv():
         view, _ = ViewState.from_query(request.query_string.decode("utf-8", "replace"), choices_for(ds))
         return Response(events_csv(ds, view), mimetype="text/csv", headers={

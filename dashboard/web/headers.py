@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from flask import Flask, request
 
-from dashboard import paths
+from dashboard import urls
 
-FRAMEABLE = (paths.EMBED, paths.OEMBED)
+FRAMEABLE = (urls.EMBED, urls.OEMBED)
 BASELINE = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin"}
 # A page that may load nothing and be framed nowhere (the 503 page of a server without data).
 LOCKED = {**BASELINE, "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",

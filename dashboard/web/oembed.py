@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from dash import Dash
 from flask import Response, json, request
 
-from dashboard import paths
+from dashboard import urls
 from dashboard.views.citation import APP_NAME
 from dashboard.data.dataset import Dataset
 from dashboard.views.embed_code import (
@@ -29,13 +29,13 @@ from dashboard.views.embed_code import (
     frame_size,
     oembed_url,
 )
-from dashboard.numbers import whole_number
+from dashboard.urls import whole_number
 from dashboard.state import ViewState
 from dashboard.tabs import choices_for
 
 ASSETS_IGNORE = r"^embed(-child)?\.js$"
 CHILD_SCRIPT = "embed-child.js"
-EMBEDDABLE = (paths.EXPLORE, paths.EMBED)  # paths whose URLs oEmbed answers for
+EMBEDDABLE = (urls.EXPLORE, urls.EMBED)  # paths whose URLs oEmbed answers for
 DEFAULT_WIDTH = 800  # px: the rich response's width when the consumer sets no maxwidth
 MAX_URL = 2500
 MAX_PX = 99_999  # the largest maxwidth/maxheight taken
@@ -52,12 +52,12 @@ def install(app: Dash, ds: Dataset) -> None:
     def interpolate_index(**parts):
         parts["metas"] = parts.get("metas", "") + head_tags(app)
         for name in ("css", "scripts"):
-            parts[name] = without(parts.get(name, ""), unused if request.path == paths.EMBED else data_table)
+            parts[name] = without(parts.get(name, ""), unused if request.path == urls.EMBED else data_table)
         return plain_interpolate(**parts)
 
     app.interpolate_index = interpolate_index  # Dash's documented hook for the index page
 
-    @app.server.route(paths.OEMBED)
+    @app.server.route(urls.OEMBED)
     def oembed():
         status, body = oembed_response(ds, app_origin(), request.args)
         return Response(json.dumps(body), status=status, mimetype="application/json")
@@ -69,7 +69,7 @@ def head_tags(app: Dash) -> str:
         return ""
     href = oembed_url(app_origin(), app_origin() + request.full_path.rstrip("?"))
     tags = f'\n<link rel="alternate" type="application/json+oembed" href="{escape(href)}">'
-    if request.path == paths.EMBED:
+    if request.path == urls.EMBED:
         tags += f'\n<script src="{escape(app.get_asset_url(CHILD_SCRIPT))}" defer></script>'
     return tags
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from flask import Flask, jsonify
 
-from dashboard import paths
+from dashboard import urls
 from dashboard.data.dataset import Dataset
 
 
 def register(server: Flask, ds: Dataset) -> None:
-    @server.route(paths.HEALTH)
+    @server.route(urls.HEALTH)
     def healthz():
         """200 with the data version: this process loaded and validated its data."""
         response = jsonify(status="ok", data_version=ds.version, events=len(ds.events))

@@ -27,9 +27,9 @@ from dashboard.views import components as c
 from dashboard.views.explore import event_list
 from dashboard.views.explore import present_links
 from dashboard.views.explore import share
-from dashboard import paths
+from dashboard import urls
 
-PATH = paths.EXPLORE
+PATH = urls.EXPLORE
 GRAPH, COUNT, TABLE, DETAIL, DETAIL_CLOSE = "graph", "count", "events-table", "detail", "detail-close"
 TAB, LANES, ROUNDS, SIDES, KINDS, VERIFICATION = "tab", "lanes", "rounds", "sides", "kinds", "verification"
 SEARCH, GAP, DAY, THEME, ORDER, PICK = "search", "gap", "day", "theme", "order", "event-pick"

@@ -28,7 +28,7 @@ from dashboard.export import export_filename
 from dashboard.state import ViewState
 from dashboard.tabs import choices_for
 from dashboard.views.components import VIEWPORT, figure_size
-from dashboard import paths
+from dashboard import urls
 
 OPEN, DIALOG, CLOSE, WIDTH, COPIED = "share-open", "share-dialog", "share-close", "share-width", "share-copied"
 LINK, IFRAME, SCRIPT, CITE, OEMBED = "share-link", "share-iframe", "share-script", "share-cite", "share-oembed"
@@ -67,7 +67,7 @@ def panel() -> html.Div:
             html.Section([
                 html.H3("Download"),
                 html.Div(className="control-buttons", children=[
-                    html.A("Events shown (CSV)", id=CSV, className="button", href=paths.EVENTS_CSV),
+                    html.A("Events shown (CSV)", id=CSV, className="button", href=urls.EVENTS_CSV),
                     html.Button("Image (PNG)", id=PNG, className="button", n_clicks=0),
                     html.Button("Image (SVG)", id=SVG, className="button", n_clicks=0),
                 ]),
@@ -112,7 +112,7 @@ def register(app: Dash, ds: Dataset, query_id: str, graph_id: str) -> None:
         script = script_code(base, embed, link, title, height, width)
         cite = cite_text(ds, view, link)
         name = export_filename(view)
-        return (link, frame, script, cite, oembed_url(base, link), view.url(paths.EVENTS_CSV), f"{name}.csv", name)
+        return (link, frame, script, cite, oembed_url(base, link), view.url(urls.EVENTS_CSV), f"{name}.csv", name)
 
     app.clientside_callback(  # the figure's height, read on the page, so the dialog never rebuilds it
         "function (figure) { return figure && figure.layout ? figure.layout.height || null : null; }",

@@ -12,12 +12,12 @@ from urllib.parse import parse_qsl, urlencode
 
 from dashboard.data.dataset import Dataset
 from dashboard.data.event_detail import SourceRef, cell_text, source_refs
-from dashboard import paths
-from dashboard.numbers import whole_number
+from dashboard import urls
+from dashboard.urls import whole_number
 from dashboard.state import MAX_QUERY, ViewState
 from dashboard.tabs import choices_for
 
-PATH = paths.PRESENT
+PATH = urls.PRESENT
 PARAMS = ("deck", "slide", "handout", "presenter", "view")
 
 
