@@ -12,7 +12,7 @@ import textwrap
 
 from dashboard.data.dataset import Dataset
 from dashboard.data.labels import esc
-from dashboard.figures.assembly import credit_text
+from dashboard.figures.assembly import TOOLBAR_PX, credit_text
 from dashboard.figures.size import PHONE_BELOW, WIDE_ABOVE, Size
 from dashboard.figures.theme import Theme
 
@@ -62,8 +62,8 @@ def wrap(text: str, chars: float, lines: int | None = None) -> list[str]:
 
 
 def heading(ds: Dataset, theme: Theme, title: str, size: Size) -> tuple[dict, int]:
-    """The title and the credit under it, each wrapped to the form's narrowest width: (the
-    layout's ``title``, the px they take from the top). On a slide, neither: the slide shows
+    """The title and the credit under it, each wrapped to the form's narrowest width, under the
+    toolbar's band (``TOOLBAR_PX``): (the layout's ``title``, the px they take from the top). On a slide, neither: the slide shows
     its own title and sources."""
     if size.form == "slide":
         return dict(text="", subtitle=dict(text="")), 12
@@ -72,10 +72,11 @@ def heading(ds: Dataset, theme: Theme, title: str, size: Size) -> tuple[dict, in
     titles = wrap(title, room / (title_font * CHAR_EM))
     credits = wrap(credit_text(ds), room / (credit_font * CHAR_EM))
     layout = dict(text="<br>".join(titles), x=0, xref="container", xanchor="left", y=1, yref="container",
-                  yanchor="top", pad=dict(t=10 + (round(CAP_SHIFT * title_font) if len(titles) > 1 else 0), l=10),
+                  yanchor="top", pad=dict(t=TOOLBAR_PX + 10 + (round(CAP_SHIFT * title_font) if len(titles) > 1 else 0),
+                                          l=10),
                   font=dict(size=title_font),
                   subtitle=dict(text="<br>".join(credits), font=dict(size=credit_font, color=theme.muted)))
-    return layout, int(18 + len(titles) * title_font * LINE_EM + len(credits) * credit_font * LINE_EM + 10)
+    return layout, int(TOOLBAR_PX + 18 + len(titles) * title_font * LINE_EM + len(credits) * credit_font * LINE_EM + 10)
 
 
 def legend_name(name: str, theme: Theme, size: Size, width: float) -> str:
