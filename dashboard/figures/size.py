@@ -54,8 +54,3 @@ class Size:
         if form == "slide":
             return cls(*SLIDE_AREA, slide=True)
         return cls(LAYOUT_WIDTH[form])
-
-
-def form_of_width(width: int) -> str:
-    """The form of a box ``width`` px wide on a page (slides are only ever asked for as such)."""
-    return Size(width).form
