@@ -115,8 +115,9 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
         top, bottom = heading_px + tick_row, tick_row
     notes = {} if stacked else {i: note for i, note in notes.items() if i not in inline}  # drawn beside the marks
     plot_px = width - margin["l"] - margin["r"]
-    legend, legend_px = key([legend_name(n, theme, size, width - 20) for n in _legend_names(rows)],
-                            theme, size, width - 20)
+    # plotly wraps a key over or under the plot at the plot's width
+    legend, legend_px = key([legend_name(n, theme, size, plot_px) for n in _legend_names(rows)],
+                            theme, size, plot_px)
     bottom += legend_px + 6
     rows_px = _row_heights(lines, font, small, stacked, size, top + bottom)
     geometry = _geometry(rows_px, lines, small, stacked, font)
@@ -145,7 +146,7 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
         shapes=[shape for _, shapes in marks for shape in shapes], legend=legend,
         annotations=[*labels, *axis_names], uniformtext=dict(minsize=small, mode="hide"), **axes,
     )
-    traces = [dict(t, name=legend_name(t["name"], theme, size, width - 20)) for traces, _ in marks for t in traces]
+    traces = [dict(t, name=legend_name(t["name"], theme, size, plot_px)) for traces, _ in marks for t in traces]
     return assemble(ds, theme, title, height, [*traces, axis_trace], layout)
 
 

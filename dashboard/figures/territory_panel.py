@@ -48,12 +48,13 @@ def territory_traces(ds: Dataset, view: ViewState, theme: Theme) -> list[dict]:
 
 
 def series_labels(ds: Dataset, view: ViewState, theme: Theme) -> list[dict]:
-    """Each shown series' name at its last point, ending there (right-aligned), when few are shown."""
+    """Each shown series' name under its last point, ending there (right-aligned), when few
+    are shown: under the line there is room, over it the panel's title."""
     shown = shown_series(ds, view)
     if len(shown) > LABELLED_MAX:
         return []
     return [dict(x=s.dates[-1], y=s.percents[-1], xref="x2", yref="y2", text=esc(s.measure),
-                 showarrow=False, xanchor="right", yanchor="bottom", yshift=6 + 16 * index,
+                 showarrow=False, xanchor="right", yanchor="top", yshift=-(6 + 1.4 * theme.font_size * index),
                  font=dict(color=theme.territory_color(index), size=max(10, theme.font_size - 1)))
             for index, s in enumerate(shown)]
 
@@ -67,9 +68,16 @@ def hidden_points(ds: Dataset, view: ViewState, gap: tuple | None) -> int:
     return sum(start < pd.Timestamp(d) < end for s in shown_series(ds, view) for d in s.dates)
 
 
-def points_between(ds: Dataset, view: ViewState, start: pd.Timestamp, end: pd.Timestamp) -> int:
-    """How many of the shown series' figures fall in the drawn range (naive UTC)."""
-    return sum(start <= pd.Timestamp(d) <= end for s in shown_series(ds, view) for d in s.dates)
+def drawn_between(ds: Dataset, view: ViewState, start: pd.Timestamp, end: pd.Timestamp) -> bool:
+    """Whether the panel draws anything in the range (naive UTC): a figure in it, or a hold
+    across it (two figures of a series at most HOLD_DAYS apart on either side)."""
+    for series in shown_series(ds, view):
+        dates = [pd.Timestamp(d) for d in series.dates]
+        if any(start <= d <= end for d in dates):
+            return True
+        if any(a < start and b > end and b - a <= pd.Timedelta(days=HOLD_DAYS) for a, b in zip(dates, dates[1:])):
+            return True
+    return False
 
 
 def top_percent(ds: Dataset, view: ViewState) -> float:

@@ -31,7 +31,7 @@ from dashboard.figures.grouping import MAX_MARKERS, grouped_markers, in_range, m
 from dashboard.figures.size import Size
 from dashboard.figures.territory_panel import (
     hidden_points,
-    points_between,
+    drawn_between,
     series_labels,
     territory_traces,
     top_percent,
@@ -42,9 +42,13 @@ from dashboard.figures.ticks import Axis, break_marks, date_ticks
 # Per form: a lane's height, the territory panel's height (px).
 LANE_PX = {"phone": 36, "column": 36, "wide": 30, "slide": 36}
 TERRITORY_PX = {"phone": 170, "column": 190, "wide": 210, "slide": 220}
+SLIDE_LANE_PX = (24, 56)  # a slide's lane height, least and most (its names are 20 px type)
+SLIDE_TERRITORY_PX = (70, 260)
+TWO_LINE_LANE_EM = 2.6  # a lane holding a name on two lines, in em of the names' type  # a slide's territory panel, least and most
 NAME_CHARS = 36  # wide: a lane name's characters beside the lane, at most
 MIN_BAR_PX = 4  # a session bar is at least this wide at the drawn range
 PANEL_TITLE, PANEL_TIMES = "Share of Ukraine under Russian control (%)", "times in GMT/UTC"
+NO_FIGURE = "No territory figure of the series shown in this period"
 EMPTY_MESSAGE = "No events match these filters. Clear a filter or change the search to see events."
 
 
@@ -55,9 +59,14 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     if events.empty:
         return empty_figure(ds, theme, ds.title, EMPTY_MESSAGE, size)
     form = size.form
+    slide = form == "slide"  # a projected slide: no title, dates once, the stack fits its height
     beside = form in ("wide", "slide")  # lane names beside the lanes, else above them
     placed = place_in_lanes(ds, events, view.lanes)
-    lanes = _lanes(ds, view, placed)
+    start, end = _range(ds, view, events)
+    drawn = in_range(placed, *_utc(start, end))
+    lanes = _lanes(ds, view, drawn if slide else placed, every=not slide)
+    if slide:  # what lies outside a slide's range is never seen: no lane, no legend entry for it
+        placed = placed[placed["lane"].isin(lanes)]
     visible = in_range(placed, *_bounds(view)) if may_group(ds) else placed
     grouped = len(visible) > MAX_MARKERS  # drawn one by one below that
     if not grouped:
@@ -66,44 +75,59 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     line = small * 1.5  # px of a line of small text
     stretch = ds.derived.quiet_stretch if view.gap == "compress" else None
     gap = (naive_utc(stretch[0]), naive_utc(stretch[1])) if stretch else None
-    names = _lane_names(ds, view, lanes, size, theme)
-    names_px = 0 if not beside else max(len(n) for n in names.values()) * theme.font_size * CHAR_EM + 14
+    # a slide with room for it sets a long lane name on two lines rather than cut it
+    two_line_names = slide and bool(size.height) and len(lanes) * TWO_LINE_LANE_EM * theme.font_size <= size.height / 2
+    names = _lane_names(ds, view, lanes, size, theme, 2 if two_line_names else 1)
+    names_px = 0 if not beside else max(len(line) for n in names.values() for line in n.split("<br>")
+                                        ) * theme.font_size * CHAR_EM + 14
     axis_px = 44 if not beside else 34  # the territory axis's labels ("20%") and margins
-    start, end = _range(ds, view, events)
     axis = Axis(start, end, gap, max(120.0, size.width - 24 - names_px - axis_px))
+    gap_shown = bool(gap) and axis.hidden > pd.Timedelta(0)
     if not grouped:
         visible = _named_in_hover(ds, view, visible, names)
     marks, note = grouped_markers(visible, theme) if grouped else (
         [*_spans(visible, theme, axis), *_markers(visible, theme)], "")
+    in_sight = set() if grouped else set(in_range(visible, *_utc(start, end))["kind"])
     for trace in marks:
         trace.pop("legendgroup", None), trace.pop("legendgrouptitle", None)  # a legend in rows
+        if not grouped and trace.get("type") == "scatter":  # a kind none of whose events is in sight
+            trace["showlegend"] = trace["name"] in in_sight
     selected = placed[placed["id"] == view.event].join(ds.derived.labels) if view.event else placed.iloc[:0]
-    shapes_key = _shapes_key(visible, theme, grouped)
+    shapes_key = _shapes_key(visible if grouped else in_range(visible, *_utc(start, end)), theme, grouped)
     data = [*marks, *shapes_key, *_selected(selected, theme), *territory_traces(ds, view, theme)]
-    columns, legend_rows = _legend_grid(data, axis.plot_px, small)
+    legend_under = form in ("phone", "slide")  # the chart first; the key follows it
+    # The key spans the plot (plotly's most for a legend over or under it; on a slide, set from
+    # the figure's left edge, the plot and its lane names), in columns of a fraction of it:
+    # the same at every width of the form.
+    columns, legend_rows = _legend_grid(data, size.width - 30 if slide else axis.plot_px, small)
 
     # The px stack, top to bottom.
-    head = title_px(theme, ds, ds.title, size)
+    head = 12 if slide else title_px(theme, ds, ds.title, size)
     legend_px = legend_rows * (small + 10) + (6 if legend_rows else 0)
     bands_px = line + 2
     two_lines = form == "phone"  # date labels: the year under the month
     ticks_px = theme.font_size * (2.8 if two_lines else 1.6)
-    legend_under = form == "phone"  # a phone's first screen is the chart's; the key follows it
-    top = int(head + (0 if legend_under else legend_px) + bands_px + ticks_px + 8)
-    lanes_px = LANE_PX[form] * max(len(lanes), 1) + (6 if beside else LANE_PX[form] * 0.4)
-    panel_title = _wrap(f"{PANEL_TITLE} · {PANEL_TIMES}", size.width - 30, small)
-    if len(panel_title) > 1:  # a line each, broken where the sense breaks
-        panel_title = [*_wrap(PANEL_TITLE, size.width - 30, small), PANEL_TIMES]
+    top_ticks = 0 if slide else ticks_px  # a slide dates its lower axis only: room for the lanes
+    top = int(head + (0 if legend_under else legend_px) + bands_px + top_ticks + 8)
+    title_room = axis.plot_px if beside else size.width - 30  # it starts at the plot's left edge
+    panel_title = _wrap(f"{PANEL_TITLE} · {PANEL_TIMES}", title_room, small)
+    if len(panel_title) > 1:  # a line each, broken where the sense breaks (a slide's dates carry no time)
+        panel_title = [*_wrap(PANEL_TITLE, title_room, small), *([] if slide else [PANEL_TIMES])]
     note_lines = _wrap(note, size.width - 30, small) if note else []
-    between = ticks_px * 0 + (len(panel_title) + len(note_lines)) * line + 14
-    territory_px = min(TERRITORY_PX[form], max(120, int(lanes_px)))  # few lanes: a smaller panel
-    bottom = int(ticks_px + 6 + (line * (2 if form == "phone" else 1) + 4 if gap else 0) + 4
+    between = (len(panel_title) + len(note_lines)) * line + 14
+    bottom = int(ticks_px + 6 + (line * (2 if form == "phone" else 1) + 4 if gap_shown else 0) + 4
                  + (legend_px + 8 if legend_under else 0))
+    if slide and size.height:
+        lanes_px, territory_px = _slide_panels(size.height - top - bottom - between, len(lanes),
+                                               TWO_LINE_LANE_EM * theme.font_size if two_line_names else 0)
+    else:
+        lanes_px = LANE_PX[form] * max(len(lanes), 1) + (6 if beside else LANE_PX[form] * 0.4)
+        territory_px = min(TERRITORY_PX[form], max(120, int(lanes_px)))  # few lanes: a smaller panel
     height = int(top + lanes_px + between + territory_px + bottom)
     plot_h = height - top - bottom
     split = territory_px / plot_h
 
-    shapes, annotations = _eras(ds, theme, (start, end), ticks_px)
+    shapes, annotations = _eras(ds, theme, axis, top_ticks)
     shapes += break_marks(axis, theme.paper, theme.muted, territory_px)
     annotations.append(dict(text="<br>".join(map(esc, panel_title)), x=0, y=1, xref="paper", yref="y2 domain",
                             xanchor="left", yanchor="bottom", align="left", showarrow=False, yshift=4,
@@ -112,18 +136,19 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
         annotations.append(dict(text="<br>".join(map(esc, note_lines)), xref="paper", yref="y2 domain", x=0,
                                 y=1, xanchor="left", align="left", yanchor="bottom", showarrow=False,
                                 yshift=4 + len(panel_title) * line, font=dict(color=theme.muted, size=small)))
-    if gap:
+    if gap_shown:
         annotations.append(_gap_note(ds, view, axis, theme, small, ticks_px))
     annotations += series_labels(ds, view, theme)
-    if not points_between(ds, view, start, end):
-        annotations.append(dict(text="No territory figure of the series shown in this period", x=0.5, y=0.5,
+    if not drawn_between(ds, view, start, end):
+        annotations.append(dict(text="<br>".join(map(esc, _wrap(NO_FIGURE, axis.plot_px - 20, small))), x=0.5, y=0.5,
                                 xref="paper", yref="y2 domain", showarrow=False,
                                 font=dict(color=theme.muted, size=small)))
     tickvals, ticktext = date_ticks(axis, theme.font_size, two_lines)
     # The dates over the lanes too, on the first screen: as annotations, since plotly hides
     # top tick labels that share a column with the lane names inside the plot.
     annotations += [dict(x=value, y=1, xref="x", yref="y domain", text=text, showarrow=False, yanchor="bottom",
-                         yshift=2, font=dict(color=theme.text)) for value, text in zip(tickvals, ticktext)]
+                         yshift=2, font=dict(color=theme.text))
+                    for value, text in zip(tickvals, ticktext) if top_ticks]
     xaxis = dict(type="date", tickangle=0, tickmode="array", tickvals=tickvals, ticktext=ticktext,
                  range=[str(start), str(end)], showspikes=True, spikemode="across", spikethickness=1,
                  spikecolor=theme.muted, showgrid=True, ticks="outside", ticklen=4)
@@ -144,7 +169,7 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
         xaxis2=dict(xaxis, anchor="y2", matches="x"),
         yaxis=yaxis,
         yaxis2=dict(domain=[0, split], ticksuffix="%", fixedrange=True, automargin=True,
-                    range=[0, ceiling * 1.35], nticks=4),
+                    range=[0, ceiling * 1.35], tick0=0, dtick=_percent_step(ceiling * 1.35, territory_px, theme)),
         shapes=shapes, annotations=annotations, margin=dict(t=top, b=bottom, l=10 if beside else axis_px, r=14),
         hovermode="closest", uirevision="events", bargap=0.5, clickmode="event", dragmode="zoom",
         legend=dict(orientation="h", xref="container", x=10 / size.width, xanchor="left", yref="container",
@@ -153,6 +178,11 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
                     entrywidth=0.999 / columns, entrywidthmode="fraction"),
         showlegend=bool(legend_rows),
     )
+    if slide:  # from the lane names' left edge, under the dates: plotly then lets it span both
+        layout["legend"].update(xref="paper", x=-names_px / axis.plot_px, yref="paper",
+                                y=-(bottom - legend_px - 8) / plot_h)
+    if slide:  # the slide shows its own title and sources
+        layout["title"] = dict(text="", subtitle=dict(text=""))
     return assemble(ds, theme, ds.title, height, data, layout, size)
 
 
@@ -165,10 +195,11 @@ def place_in_lanes(ds: Dataset, events: pd.DataFrame, lanes: str) -> pd.DataFram
     return events.assign(lane=events["round_id"].map(labels).fillna(lane_label(NO_ROUND)))
 
 
-def _lanes(ds: Dataset, view: ViewState, placed: pd.DataFrame) -> tuple[str, ...]:
-    """The lanes in their order; filtered, only those with events (no empty numbered lanes)."""
+def _lanes(ds: Dataset, view: ViewState, placed: pd.DataFrame, every: bool = True) -> tuple[str, ...]:
+    """The lanes in their order: unfiltered and ``every``, all of them (a zoom keeps the lanes
+    in place); else only those with events in ``placed`` (no empty numbered lanes)."""
     lanes = ds.derived.lanes[view.lanes]
-    if view == ViewState(tab=view.tab, lanes=view.lanes, gap=view.gap, theme=view.theme,
+    if every and view == ViewState(tab=view.tab, lanes=view.lanes, gap=view.gap, theme=view.theme,
                          territory=view.territory, event=view.event, day=view.day, order=view.order,
                          start=view.start, end=view.end):
         return lanes
@@ -176,16 +207,58 @@ def _lanes(ds: Dataset, view: ViewState, placed: pd.DataFrame) -> tuple[str, ...
     return tuple(lane for lane in lanes if lane in used)
 
 
-def _lane_names(ds: Dataset, view: ViewState, lanes: tuple[str, ...], size: Size, theme: Theme) -> dict:
-    """Each lane's name on one line: beside the lanes at most NAME_CHARS, above them as much as
-    the width holds; shortened by dropping a place in brackets, then the part after a comma,
-    then words (the full name is in the hover, the events list and the table)."""
-    if size.form in ("wide", "slide"):  # beside, in at most a third of the narrowest wide plot
+def _lane_names(ds: Dataset, view: ViewState, lanes: tuple[str, ...], size: Size, theme: Theme,
+                lines: int = 1) -> dict:
+    """Each lane's name: beside the lanes at most NAME_CHARS (a slide: a third of its width, on
+    up to ``lines`` lines), above them as much as the width holds. A name too long is shortened
+    (``shorter_names``); the full name is in the hover, the events list and the table."""
+    if size.form == "wide":  # beside, in at most a third of the narrowest wide plot
         room = NAME_CHARS
+    elif size.form == "slide":
+        room = chars_in(size.width / 3, theme.font_size)
     else:
         room = chars_in(size.width - 70, max(10, theme.font_size - 2))
     full = _full_names(ds, view)
-    return {lane: esc(short_name(full[lane], room)) if lane in full else lane for lane in lanes}
+    titles = [full.get(lane, lane) for lane in lanes]
+    wrapped = [textwrap.wrap(t, room) for t in titles]
+    if lines > 1 and all(len(w) <= lines for w in wrapped):
+        names = ["\n".join(w) or t for w, t in zip(wrapped, titles)]
+    else:
+        names = shorter_names(titles, room)
+    return {lane: "<br>".join(map(esc, name.split("\n"))) for lane, name in zip(lanes, names)}
+
+
+def shorter_names(titles: list[str], room: int) -> list[str]:
+    """Each title in at most ``room`` characters, the names told apart where they can be: the
+    first of these that fits and no other lane takes — the title; without its place in
+    brackets; its first words and the part after the comma ("US–Ukraine, Geneva"); a round's
+    number and the part after the comma ("round 2, Abu Dhabi"); a long title's words cut; the
+    part after the comma; the part before it; words cut."""
+    options = [_name_options(title, room) for title in titles]
+    chosen = [0] * len(titles)
+    for _ in range(8):  # each pass moves the clashing names one option on
+        names = [o[c] for o, c in zip(options, chosen)]
+        clashes = {i for i, n in enumerate(names) if names.count(n) > 1 and chosen[i] + 1 < len(options[i])}
+        if not clashes:
+            break
+        chosen = [c + (i in clashes) for i, c in enumerate(chosen)]
+    return [o[c] for o, c in zip(options, chosen)]
+
+
+def _name_options(title: str, room: int) -> list[str]:
+    plain = title.split(" (")[0]
+    head, _, place = plain.partition(", ")
+    words = head.split()
+    options = [title, plain]
+    if place:
+        options += [f"{' '.join(words[:k])}, {place}" for k in range(len(words) - 1, 0 if len(words) <= 3 else 1, -1)]
+        options += [f"{' '.join(words[k:])}, {place}" for k in range(1, len(words))
+                    if any(ch.isdigit() for ch in words[-1])]
+        if len(words) > 3:  # a long description says more cut than its place alone
+            options.append(textwrap.shorten(plain, room, placeholder=" …"))
+        options += [place, head]
+    fitting = list(dict.fromkeys(o for o in options if len(o) <= room))
+    return fitting or [textwrap.shorten(plain, room, placeholder=" …")]
 
 
 def _full_names(ds: Dataset, view: ViewState) -> dict:
@@ -197,19 +270,33 @@ def _named_in_hover(ds: Dataset, view: ViewState, visible: pd.DataFrame, names: 
     """Where a lane's name is shortened, its events' hover ends with the full name."""
     full = _full_names(ds, view)
     cut = {lane: f"<br>Lane: {esc(full[lane])}" for lane, name in names.items()
-           if lane in full and name != esc(full[lane])}
+           if lane in full and name.replace("<br>", " ") != esc(full[lane])}
     if not cut:
         return visible
     return visible.assign(hover=visible["hover"] + visible["lane"].map(cut).fillna(""))
 
 
-def short_name(title: str, room: int) -> str:
-    if len(title) <= room:
-        return title
-    for shorter in (title.split(" (")[0], title.split(", ")[0]):
-        if len(shorter) <= room:
-            return shorter
-    return textwrap.shorten(title.split(" (")[0], room, placeholder=" …")
+def _slide_panels(room: float, lanes: int, lane_least: float = 0) -> tuple[float, float]:
+    """A slide's ``room`` (px between the band labels and the lower axis, titles taken out)
+    shared by the lanes and the territory panel: lanes of SLIDE_LANE_PX (down to their least,
+    or ``lane_least`` for names on two lines), the territory panel the rest, at least
+    SLIDE_TERRITORY_PX[0]."""
+    least, most = SLIDE_TERRITORY_PX
+    lane = max(SLIDE_LANE_PX[0], lane_least,
+               min(SLIDE_LANE_PX[1], (room - min(most, room * 0.4) - 6) / max(lanes, 1)))
+    lanes_px = lane * max(lanes, 1) + 6
+    return lanes_px, max(least, room - lanes_px)
+
+
+def _percent_step(top: float, panel_px: float, theme: Theme) -> float:
+    """The territory axis's step (percentage points): the finest of 5, 10, 20, 25, 50 whose
+    labels stand two lines apart on a panel ``panel_px`` tall, at most four of them."""
+    return next((step for step in (5, 10, 20, 25, 50)
+                 if step * panel_px / top >= 2 * theme.font_size and top / step <= 4), 50)
+
+
+def _utc(start: pd.Timestamp, end: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
+    return start.tz_localize("UTC"), end.tz_localize("UTC")
 
 
 def _wrap(text: str, px: float, font_px: float) -> list[str]:
@@ -284,12 +371,13 @@ def _selected(selected: pd.DataFrame, theme: Theme) -> list[dict]:
     )]
 
 
-def _eras(ds: Dataset, theme: Theme, drawn: tuple[pd.Timestamp, pd.Timestamp],
-          ticks_px: float) -> tuple[list[dict], list[dict]]:
+def _eras(ds: Dataset, theme: Theme, axis: Axis, ticks_px: float) -> tuple[list[dict], list[dict]]:
     """Shaded bands for the eras of talks on both panels, and the labels of those in the drawn
-    range in their own row above the date ticks (never on the title, the ticks or the lanes)."""
+    range in their own row above the date ticks (never on the title, the ticks or the lanes);
+    a label that would run past the plot's right end ends at the band's end instead."""
     shapes, annotations = [], []
-    start, last = drawn
+    start, last = axis.start, axis.end
+    small = max(10, theme.font_size - 2)
     for first, end in ds.derived.eras:
         if end <= start or first >= last:
             continue
@@ -298,10 +386,15 @@ def _eras(ds: Dataset, theme: Theme, drawn: tuple[pd.Timestamp, pd.Timestamp],
             shapes.append(dict(type="rect", x0=str(first), x1=str(end), xref=xref, yref=yref, y0=0, y1=1,
                                fillcolor=theme.era_fill, line=dict(width=0), layer="below"))
         years = f"{first:%Y}" if first.year == (end - pd.Timedelta(days=1)).year else f"{first:%Y}–{end:%y}"
-        annotations.append(dict(x=str(max(first, start)), y=1, xref="x", yref="y domain",
-                                text=esc(f"Talks {years}"), showarrow=False, yshift=ticks_px + 2,
-                                hovertext=esc(f"Rounds of talks {period}"), xanchor="left", yanchor="bottom",
-                                font=dict(color=theme.muted, size=max(10, theme.font_size - 2))))
+        label = f"Talks {years}"
+        at = max(first, start)
+        anchor = "left"
+        if axis.px(at) + len(label) * small * CHAR_EM > axis.plot_px:
+            at, anchor = min(end, last), "right"
+        annotations.append(dict(x=str(at), y=1, xref="x", yref="y domain",
+                                text=esc(label), showarrow=False, yshift=ticks_px + 2,
+                                hovertext=esc(f"Rounds of talks {period}"), xanchor=anchor, yanchor="bottom",
+                                font=dict(color=theme.muted, size=small)))
     return shapes, annotations
 
 

@@ -197,8 +197,6 @@ def test_every_slide_on_a_phone_is_a_page_that_never_scrolls_sideways(measured):
     _report([f for label, m in measured(PHONE) for f in phone_failures(label, m)])
 
 
-@pytest.mark.xfail(reason="the timeline's slide form (lanes by side pile up, a legend of a third of the "
-                          "figure) is still open in issue 14; the failures are printed", strict=False)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_every_slide_figure_has_legible_text_that_never_collides(measured, size):
     _report([f for label, m in measured(size) for f in figure_failures(label, m)])

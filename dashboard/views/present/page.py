@@ -49,6 +49,7 @@ NOTES_TOGGLE, FULLSCREEN, PRESENTER = "present-notes-toggle", "present-fullscree
 CAPTION = "present-graph-caption"
 GRAPH_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True, "scrollZoom": False}
 KEYS_HELP = "→ / Space next · ← previous · F full screen · N notes · P presenter"
+SOURCES_SHOWN = 8  # sources listed on the slide itself; the rest behind "and N more" and in the handout
 FIGURES_KEPT = 64  # slide figures per app: (view, size) → figure; a class on one deck shares them
 
 
@@ -128,9 +129,13 @@ def slide_sources_line(sources: tuple[SourceRef, ...], currency: str) -> html.Di
     ``currency``: how far the record runs ("Data through … · reviewed …")."""
     items = [html.Li([html.A(s.publisher, href=s.url, title=s.title, target="_blank",
                              rel="noopener noreferrer"), f", {s.published}"]) for s in sources]
+    more = items[SOURCES_SHOWN:]  # a long run would take the figure's room: the rest open on demand
     return html.Div(className="slide-sources", children=[
         html.H2(f"Sources ({len(items)})" if items else "Sources"),
-        html.Ol(items) if items else html.P("This view cites no sources; its events' sources are on the explore page."),
+        html.Ol(items[:SOURCES_SHOWN]) if items else html.P(
+            "This view cites no sources; its events' sources are on the explore page."),
+        html.Details(className="slide-sources-more", children=[
+            html.Summary(f"and {len(more)} more"), html.Ol(more, start=SOURCES_SHOWN + 1)]) if more else None,
         html.P(currency, className="slide-currency"),
     ])
 
@@ -159,9 +164,10 @@ def register(app: Dash, ds: Dataset) -> None:
     def figure(view: ViewState, size: Size) -> go.Figure:
         return slide_figure(ds, view, get_theme(THEME), size)
 
-    # "drawn" marks the figure area once its figure (not the placeholder) is in (tests wait on it).
-    @app.callback(Output(GRAPH, "figure"), Output(FIGURE_AREA, "className"), Input(AREA, "data"),
-                  prevent_initial_call=True)
+    # "drawn" marks the figure area once its figure (not the placeholder) is in, and data-drawn
+    # the area (px) it was built for: tests wait on them.
+    @app.callback(Output(GRAPH, "figure"), Output(FIGURE_AREA, "className"), Output(FIGURE_AREA, "data-drawn"),
+                  Input(AREA, "data"), prevent_initial_call=True)
     def draw(area):
         size = area_size(area)
         if size is None:
@@ -169,4 +175,4 @@ def register(app: Dash, ds: Dataset) -> None:
         request, _ = parse_present_query(ds, str(area.get("search") or ""))
         if request is None or request.handout or request.presenter:
             raise PreventUpdate
-        return figure(request.current.view, size), "slide-figure drawn"
+        return figure(request.current.view, size), "slide-figure drawn", f"{size.width}x{size.height or 0}"
