@@ -42,10 +42,11 @@ from dashboard.figures.ticks import Axis, break_marks, date_ticks
 # Per form: a lane's height, the territory panel's height (px).
 LANE_PX = {"phone": 36, "column": 36, "wide": 30, "slide": 36}
 TERRITORY_PX = {"phone": 170, "column": 190, "wide": 210, "slide": 220}
-SLIDE_LANE_PX = (24, 56)  # a slide's lane height, least and most (its names are 20 px type)
+SLIDE_LANE_PX = (24, 80)  # a slide's lane height, least and most (its names are 20 px type)
 SLIDE_TERRITORY_PX = (70, 260)
 TWO_LINE_LANE_EM = 2.6  # a lane holding a name on two lines, in em of the names' type  # a slide's territory panel, least and most
 NAME_CHARS = 36  # wide: a lane name's characters beside the lane, at most
+BAR_LANE = 0.55  # a session bar's thickness, in lanes
 MIN_BAR_PX = 4  # a session bar is at least this wide at the drawn range
 PANEL_TITLE, PANEL_TIMES = "Share of Ukraine under Russian control (%)", "times in GMT/UTC"
 NO_FIGURE = "No territory figure of the series shown in this period"
@@ -83,6 +84,7 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     axis_px = 44 if not beside else 34  # the territory axis's labels ("20%") and margins
     axis = Axis(start, end, gap, max(120.0, size.width - 24 - names_px - axis_px))
     gap_shown = bool(gap) and axis.hidden > pd.Timedelta(0)
+    territory_drawn = drawn_between(ds, view, start, end)
     if not grouped:
         visible = _named_in_hover(ds, view, visible, names)
     marks, note = grouped_markers(visible, theme) if grouped else (
@@ -119,11 +121,15 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
                  + (legend_px + 8 if legend_under else 0))
     if slide and size.height:
         lanes_px, territory_px = _slide_panels(size.height - top - bottom - between, len(lanes),
-                                               TWO_LINE_LANE_EM * theme.font_size if two_line_names else 0)
+                                               TWO_LINE_LANE_EM * theme.font_size if two_line_names else 0,
+                                               territory_drawn)
     else:
         lanes_px = LANE_PX[form] * max(len(lanes), 1) + (6 if beside else LANE_PX[form] * 0.4)
         territory_px = min(TERRITORY_PX[form], max(120, int(lanes_px)))  # few lanes: a smaller panel
     height = int(top + lanes_px + between + territory_px + bottom)
+    for trace in marks:  # a bar as thick as two markers at most, however tall its lane
+        if trace.get("type") == "bar":
+            trace["width"] = min(BAR_LANE, 2 * theme.marker_size * max(len(lanes), 1) / lanes_px)
     plot_h = height - top - bottom
     split = territory_px / plot_h
 
@@ -139,7 +145,7 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     if gap_shown:
         annotations.append(_gap_note(ds, view, axis, theme, small, ticks_px))
     annotations += series_labels(ds, view, theme)
-    if not drawn_between(ds, view, start, end):
+    if not territory_drawn:
         annotations.append(dict(text="<br>".join(map(esc, _wrap(NO_FIGURE, axis.plot_px - 20, small))), x=0.5, y=0.5,
                                 xref="paper", yref="y2 domain", showarrow=False,
                                 font=dict(color=theme.muted, size=small)))
@@ -276,14 +282,15 @@ def _named_in_hover(ds: Dataset, view: ViewState, visible: pd.DataFrame, names: 
     return visible.assign(hover=visible["hover"] + visible["lane"].map(cut).fillna(""))
 
 
-def _slide_panels(room: float, lanes: int, lane_least: float = 0) -> tuple[float, float]:
+def _slide_panels(room: float, lanes: int, lane_least: float = 0, territory: bool = True) -> tuple[float, float]:
     """A slide's ``room`` (px between the band labels and the lower axis, titles taken out)
-    shared by the lanes and the territory panel: lanes of SLIDE_LANE_PX (down to their least,
-    or ``lane_least`` for names on two lines), the territory panel the rest, at least
-    SLIDE_TERRITORY_PX[0]."""
+    shared by the lanes and the territory panel: the panel two fifths (its least where it
+    draws nothing in the range), the lanes the rest within SLIDE_LANE_PX (at least
+    ``lane_least`` for names on two lines), the panel what they leave."""
     least, most = SLIDE_TERRITORY_PX
-    lane = max(SLIDE_LANE_PX[0], lane_least,
-               min(SLIDE_LANE_PX[1], (room - min(most, room * 0.4) - 6) / max(lanes, 1)))
+    panel = min(most, room * 0.4) if territory else least
+    tallest = SLIDE_LANE_PX[1] * (1 if territory else 2)  # an empty panel leaves the room to the lanes
+    lane = max(SLIDE_LANE_PX[0], lane_least, min(tallest, (room - panel - 6) / max(lanes, 1)))
     lanes_px = lane * max(lanes, 1) + 6
     return lanes_px, max(least, room - lanes_px)
 
@@ -338,7 +345,7 @@ def _spans(placed: pd.DataFrame, theme: Theme, axis: Axis) -> list[dict]:
     return [dict(
         type="bar", base=spans["x"].tolist(),
         x=((spans["until"] - spans["anchor"]) / pd.Timedelta(milliseconds=1)).clip(lower=least).tolist(),
-        y=spans["lane"].tolist(), orientation="h", width=0.55, showlegend=False, name="duration",
+        y=spans["lane"].tolist(), orientation="h", width=BAR_LANE, showlegend=False, name="duration",
         marker=dict(color=colors, opacity=0.35, line=dict(width=1, color=colors)),
         customdata=spans["id"].tolist(), hovertext=spans["hover"].tolist(), hoverinfo="text",
     )]
