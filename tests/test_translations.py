@@ -1,0 +1,90 @@
+"""Translated columns (title_uk, text_uk …): checked like the English ones, read with a fallback."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from dashboard.data.record_rules import check_translations, numbers_in
+from dashboard.data.translations import translated
+from dashboard.tabs import load
+
+from .conftest import edit_cell
+from .test_dataset import problems_of
+
+# (file, row id, column, bad value, expected code); the row's English title is 'Testport round'
+BAD_TRANSLATIONS = [
+    ("rounds.csv", "r-alpha", "title_uk", " Раунд у Тестпорті", "untrimmed"),
+    ("rounds.csv", "r-alpha", "title_uk", "Раунд у Тестпорті\u00a0", "untrimmed"),
+    ("rounds.csv", "r-alpha", "title_uk", "Раунд у\nТестпорті", "control-character"),
+    ("rounds.csv", "r-alpha", "title_uk", "Раунд у Тест\u200bпорті", "control-character"),  # zero-width space
+    ("rounds.csv", "r-alpha", "title_ru", "Раунд в \u202eетропт", "control-character"),  # bidi override
+    ("rounds.csv", "r-alpha", "title_uk", "Testport round", "wrong-script"),
+    ("rounds.csv", "r-alpha", "title_tr", "Тестпорт туру", "wrong-script"),
+    ("rounds.csv", "r-alpha", "title_uk", "Раунд у Тестпoрті", "mixed-script"),  # a Latin o
+    ("rounds.csv", "r-alpha", "title_uk", "Pаунд у Тестпорті", "mixed-script"),  # a Latin P
+    ("rounds.csv", "r-alpha", "title_ru", "Раунд в Тестпорті", "wrong-letter"),  # Ukrainian і
+    ("rounds.csv", "r-alpha", "title_uk", "Раунд у Тестпорты", "wrong-letter"),  # Russian ы
+    ("rounds.csv", "r-alpha", "title_uk", "Раунд " * 17, "too-long"),
+    ("rounds.csv", "r-alpha", "title_tr", "=HYPERLINK(\"https://evil.example\")", "formula-cell"),
+    ("rounds.csv", "r-alpha", "title_uk", "Раунд 2 у Тестпорті", "translation-numbers"),
+    ("rounds.csv", "r-beta", "title_uk", "", None),  # blank: not translated, allowed
+]
+
+
+@pytest.mark.parametrize("file, row_id, column, value, code", BAD_TRANSLATIONS)
+def test_each_bad_translation_is_named_by_file_row_column_and_code(fixture_dir, file, row_id, column, value, code):
+    row = edit_cell(fixture_dir, file, row_id, column, value)
+    if code is None:
+        load(fixture_dir)
+        return
+    found = [(p.file, p.row, p.column, p.code) for p in problems_of(fixture_dir)]
+    assert (file, row, column, code) in found
+
+
+def test_latin_names_and_acronyms_may_stand_in_cyrillic_text(fixture_dir):
+    edit_cell(fixture_dir, "rounds.csv", "r-alpha", "title_uk", "Раунд у Тестпорті (радники NATO, DeepState)")
+    assert load(fixture_dir).rounds.loc["r-alpha", "title_uk"].endswith("DeepState)")
+
+
+def test_numbers_are_compared_across_separators_and_word_order():
+    assert numbers_in("The 1,000-for-1,000 exchange, 19.4% on 14–17 Mar") == numbers_in(
+        "Обмін 1000 на 1 000, 19,4% 14–17 березня")
+    assert numbers_in("Decree No. 679/2022") != numbers_in("Указ № 697/2022")
+    assert numbers_in("Round 1") != numbers_in("Перший раунд")
+
+
+def test_a_translation_needs_an_english_cell():
+    schemas = {"events": {"path": "events.csv", "schema": {"fields": [
+        {"name": "summary"}, {"name": "summary_uk", "x-translation": {"of": "summary", "lang": "uk"}}]}}}
+    tables = {"events": [{"_row": 2, "summary": None, "summary_uk": "Підсумок."},
+                         {"_row": 3, "summary": "Summary.", "summary_uk": "Підсумок."}]}
+    assert [(p.row, p.column, p.code) for p in check_translations(schemas, tables)] == [
+        (2, "summary_uk", "translation-without-original")]
+
+
+def test_loader_keeps_the_translated_columns(fixture_dataset):
+    rounds = fixture_dataset.rounds
+    assert {"title_uk", "title_ru", "title_tr"} <= set(rounds.columns)
+    assert rounds.loc["r-alpha", "title_tr"] == "Testport turu"
+    assert translated(rounds.loc["r-gamma"], "title", "uk") == ("Testport round two", False)
+
+
+def test_translated_gives_the_translation_where_there_is_one():
+    row = {"title": "Testport round", "title_uk": "Раунд у Тестпорті", "title_ru": "", "title_tr": None}
+    assert translated(row, "title", "uk") == ("Раунд у Тестпорті", True)
+    assert translated(row, "title", "en") == ("Testport round", False)
+
+
+@pytest.mark.parametrize("lang", ["ru", "tr", "de"])  # blank, None, no column at all
+def test_translated_falls_back_to_the_english(lang):
+    row = {"title": "Testport round", "title_ru": "  ", "title_tr": None}
+    assert translated(row, "title", lang) == ("Testport round", False)
+
+
+def test_translated_reads_a_frame_row_with_missing_values():
+    row = pd.Series({"title": "Testport round", "title_uk": math.nan, "summary": math.nan})
+    assert translated(row, "title", "uk") == ("Testport round", False)
+    assert translated(row, "summary", "uk") == ("", False)
