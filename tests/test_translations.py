@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import pandas as pd
@@ -11,10 +12,10 @@ from dashboard.data.record_rules import check_translations, numbers_in
 from dashboard.data.translations import translated
 from dashboard.tabs import load
 
-from .conftest import edit_cell
+from .conftest import DATA, edit_cell
 from .test_dataset import problems_of
 
-# (file, row id, column, bad value, expected code); the row's English title is 'Testport round'
+# (file, row id, column, bad value, expected code); testport-story is its slide 1
 BAD_TRANSLATIONS = [
     ("rounds.csv", "r-alpha", "title_uk", " Раунд у Тестпорті", "untrimmed"),
     ("rounds.csv", "r-alpha", "title_uk", "Раунд у Тестпорті\u00a0", "untrimmed"),
@@ -31,6 +32,12 @@ BAD_TRANSLATIONS = [
     ("rounds.csv", "r-alpha", "title_tr", "=HYPERLINK(\"https://evil.example\")", "formula-cell"),
     ("rounds.csv", "r-alpha", "title_uk", "Раунд 2 у Тестпорті", "translation-numbers"),
     ("rounds.csv", "r-beta", "title_uk", "", None),  # blank: not translated, allowed
+    ("events.csv", "e-alpha-session", "title_ru", "Testport session", "wrong-script"),
+    ("events.csv", "e-alpha-session", "title_tr", "Testport oturumu ", "untrimmed"),
+    ("events.csv", "e-alpha-session", "title_uk", "Засідання в Тестпорті " * 6, "too-long"),
+    ("slides.csv", "testport-story", "text_uk", "Під контролем було 8%. Делегації зустрілися.", "translation-numbers"),
+    ("slides.csv", "testport-story", "text_uk", "Під контролем було 7%.\tДелегації зустрілися.", "control-character"),
+    ("slides.csv", "testport-story", "title_tr", "Перед першим раундом", "wrong-script"),
 ]
 
 
@@ -88,3 +95,34 @@ def test_translated_reads_a_frame_row_with_missing_values():
     row = pd.Series({"title": "Testport round", "title_uk": math.nan, "summary": math.nan})
     assert translated(row, "title", "uk") == ("Testport round", False)
     assert translated(row, "summary", "uk") == ("", False)
+
+
+def test_each_translated_field_is_named_for_its_english_field_and_language():
+    """The accessor finds a translation by name (title_uk), the validator by x-translation:
+    both must say the same, and the English field must exist."""
+    package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    declared = 0
+    for resource in package["resources"]:
+        names = [f["name"] for f in resource["schema"]["fields"]]
+        for field in resource["schema"]["fields"]:
+            if "x-translation" in field:
+                declared += 1
+                spec = field["x-translation"]
+                assert field["name"] == f"{spec['of']}_{spec['lang']}" and spec["of"] in names
+                assert spec["script"] == ("Latin" if spec["lang"] == "tr" else "Cyrillic")
+                assert field["constraints"]["maxLength"] > 0
+    assert declared == 3 + 3 + 4  # events, rounds: title_uk/ru/tr; slides: those and text_uk
+
+
+@pytest.mark.parametrize("name", ["events", "rounds", "slides"])
+@pytest.mark.parametrize("lang", ["uk", "ru", "tr"])
+def test_every_shipped_event_round_and_slide_has_its_title_in_each_language(shipped_dataset, name, lang):
+    frame = getattr(shipped_dataset, name)
+    untranslated = [row.get("id", (row.get("deck_id"), row.get("slide"))) for _, row in frame.iterrows()
+                    if not translated(row, "title", lang)[1]]
+    assert len(frame) and not untranslated
+
+
+def test_every_shipped_slide_has_its_text_in_ukrainian(shipped_dataset):
+    slides = shipped_dataset.slides
+    assert len(slides) and all(translated(row, "text", "uk")[1] for _, row in slides.iterrows())
