@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.data.record_rules import check_translations, numbers_in
+from dashboard.data.record_rules import numbers_in
 from dashboard.data.translations import translated
 from dashboard.tabs import load
 
@@ -63,13 +63,10 @@ def test_numbers_are_compared_across_separators_and_word_order():
     assert numbers_in("Round 1") != numbers_in("Перший раунд")
 
 
-def test_a_translation_needs_an_english_cell():
-    schemas = {"events": {"path": "events.csv", "schema": {"fields": [
-        {"name": "summary"}, {"name": "summary_uk", "x-translation": {"of": "summary", "lang": "uk"}}]}}}
-    tables = {"events": [{"_row": 2, "summary": None, "summary_uk": "Підсумок."},
-                         {"_row": 3, "summary": "Summary.", "summary_uk": "Підсумок."}]}
-    assert [(p.row, p.column, p.code) for p in check_translations(schemas, tables)] == [
-        (2, "summary_uk", "translation-without-original")]
+def test_a_translation_needs_an_english_cell(fixture_dir):
+    row = edit_cell(fixture_dir, "events.csv", "e-alpha-session", "summary", "")  # its summary_uk stays
+    found = [(p.file, p.row, p.column, p.code) for p in problems_of(fixture_dir)]
+    assert found == [("events.csv", row, "summary_uk", "translation-without-original")]
 
 
 def test_loader_keeps_the_translated_columns(fixture_dataset):
@@ -111,7 +108,7 @@ def test_each_translated_field_is_named_for_its_english_field_and_language():
                 assert field["name"] == f"{spec['of']}_{spec['lang']}" and spec["of"] in names
                 assert spec["script"] == ("Latin" if spec["lang"] == "tr" else "Cyrillic")
                 assert field["constraints"]["maxLength"] > 0
-    assert declared == 3 + 3 + 4  # events, rounds: title_uk/ru/tr; slides: those and text_uk
+    assert declared == 4 + 3 + 4  # title_uk/ru/tr of events, rounds and slides; summary_uk, text_uk
 
 
 @pytest.mark.parametrize("name", ["events", "rounds", "slides"])
