@@ -120,6 +120,7 @@ def test_every_shipped_event_round_and_slide_has_its_title_in_each_language(ship
     assert len(frame) and not untranslated
 
 
-def test_every_shipped_slide_has_its_text_in_ukrainian(shipped_dataset):
-    slides = shipped_dataset.slides
-    assert len(slides) and all(translated(row, "text", "uk")[1] for _, row in slides.iterrows())
+@pytest.mark.parametrize("name, field", [("slides", "text"), ("events", "summary")])
+def test_every_shipped_slide_text_and_event_summary_is_in_ukrainian(shipped_dataset, name, field):
+    frame = getattr(shipped_dataset, name)
+    assert len(frame) and all(translated(row, field, "uk")[1] for _, row in frame.iterrows())
