@@ -64,7 +64,7 @@ def test_numbers_are_compared_across_separators_and_word_order():
 
 
 def test_a_translation_needs_an_english_cell(fixture_dir):
-    row = edit_cell(fixture_dir, "events.csv", "e-alpha-session", "summary", "")  # its summary_uk stays
+    row = edit_cell(fixture_dir, "events.csv", "e-beta-session", "summary", "")  # its summary_uk stays
     found = [(p.file, p.row, p.column, p.code) for p in problems_of(fixture_dir)]
     assert found == [("events.csv", row, "summary_uk", "translation-without-original")]
 
