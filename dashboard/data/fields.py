@@ -29,6 +29,11 @@ _INTEGER = re.compile(r"(?a)[+-]?\d{1,18}")
 _FORMULA_START = ("=", "+", "@", "\t", "\r", "-")
 SOURCE_COLUMNS = ("source_publishers", "source_urls")  # what an exported row adds to its source_ids
 _TRUE, _FALSE = {"true", "True", "TRUE", "yes", "1"}, {"false", "False", "FALSE", "no", "0"}
+# The letters of the two scripts a translation is written in (Cyrillic: the Cyrillic and
+# Cyrillic Supplement blocks without their signs and combining marks; Latin: ASCII, Latin-1's
+# letters, Latin Extended-A/B and Latin Extended Additional).
+_SCRIPT_LETTERS = {"Cyrillic": re.compile("[\u0400-\u0481\u048a-\u052f]"),
+                   "Latin": re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")}
 # Letters of one Cyrillic alphabet that the other lacks: a Russian letter in a Ukrainian cell
 # (or the reverse) is a slip of language or keyboard layout, invisible on screen.
 _FOREIGN_LETTERS = {"uk": set("ыэъёЫЭЪЁ"), "ru": set("іїєґІЇЄҐ")}
@@ -115,14 +120,6 @@ def check_url(text: str) -> Failure | None:
     return None
 
 
-def _script(char: str) -> str | None:
-    """'CYRILLIC' or 'LATIN' for a letter of that script (by its Unicode name), else None."""
-    if not char.isalpha():
-        return None
-    script = unicodedata.name(char, "").split(" ", 1)[0]
-    return script if script in ("CYRILLIC", "LATIN") else None
-
-
 def check_translation(raw: str, field: dict) -> Failure | None:
     """A translated cell (a field with ``"x-translation": {"of", "lang", "script"}``) holds
     clean text in its language's script: no surrounding space, no control, zero-width or bidi
@@ -132,16 +129,17 @@ def check_translation(raw: str, field: dict) -> Failure | None:
     name = field["name"]
     if raw != raw.strip():
         return "untrimmed", f"{name} starts or ends with a space"
-    bad = [c for c in raw if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")]
+    # isprintable() is False for every control, format and line or paragraph separator (and for
+    # harmless no-break spaces): only then is each character looked up.
+    bad = [] if raw.isprintable() else [c for c in raw if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")]
     if bad:
         return "control-character", f"{name} contains {bad[0]!r}: write plain text on one line"
     translation = field["x-translation"]
-    expected = translation["script"].upper()
-    letters = [s for s in map(_script, raw) if s]
-    if letters and letters.count(expected) * 2 <= len(letters):
+    counts = {script: len(letters.findall(raw)) for script, letters in _SCRIPT_LETTERS.items()}
+    if sum(counts.values()) and counts[translation["script"]] * 2 <= sum(counts.values()):
         return "wrong-script", f"{name} should be written mostly in {translation['script']} letters"
     for word in re.findall(r"\w+", raw):
-        if len({s for s in map(_script, word) if s}) > 1:
+        if all(letters.search(word) for letters in _SCRIPT_LETTERS.values()):
             return "mixed-script", f"{word!r} in {name} mixes Cyrillic and Latin letters"
     foreign = _FOREIGN_LETTERS.get(translation["lang"], set()) & set(raw)
     if foreign:
