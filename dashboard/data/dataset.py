@@ -27,7 +27,7 @@ from dashboard.data.fields import parse_cell, parse_date, parse_month, parse_utc
 from dashboard.data.deck_checks import check_numbering, check_views
 from dashboard.data.keys import check_keys, check_references
 from dashboard.data.territory import Window
-from dashboard.data.record_rules import check_corroboration, check_heads, check_series
+from dashboard.data.record_rules import check_corroboration, check_heads, check_series, check_translations
 from dashboard.data.problems import DatasetError, Problem
 
 RESOURCES = ("sources", "rounds", "participants", "events", "territory", "decks", "slides", "positions")
@@ -98,6 +98,7 @@ def load_dataset(data_dir: str | Path, tabs: tuple[str, ...] = ()) -> Dataset:
         problems += check_heads(schemas["rounds"]["path"], tables["rounds"], tables["events"])
         problems += check_corroboration(schemas, tables)
         problems += check_series(schemas["territory"]["path"], tables["territory"])
+        problems += check_translations(schemas, tables)
         _parse_event_times(schemas["events"]["path"], tables["events"], problems)
         problems += check_numbering(schemas["decks"]["path"], tables["decks"],
                                     schemas["slides"]["path"], tables["slides"])

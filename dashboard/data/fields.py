@@ -29,6 +29,14 @@ _INTEGER = re.compile(r"(?a)[+-]?\d{1,18}")
 _FORMULA_START = ("=", "+", "@", "\t", "\r", "-")
 SOURCE_COLUMNS = ("source_publishers", "source_urls")  # what an exported row adds to its source_ids
 _TRUE, _FALSE = {"true", "True", "TRUE", "yes", "1"}, {"false", "False", "FALSE", "no", "0"}
+# The letters of the two scripts a translation is written in (Cyrillic: the Cyrillic and
+# Cyrillic Supplement blocks without their signs and combining marks; Latin: ASCII, Latin-1's
+# letters, Latin Extended-A/B and Latin Extended Additional).
+_SCRIPT_LETTERS = {"Cyrillic": re.compile("[\u0400-\u0481\u048a-\u052f]"),
+                   "Latin": re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")}
+# Letters of one Cyrillic alphabet that the other lacks: a Russian letter in a Ukrainian cell
+# (or the reverse) is a slip of language or keyboard layout, invisible on screen.
+_FOREIGN_LETTERS = {"uk": set("ыэъёЫЭЪЁ"), "ru": set("іїєґІЇЄҐ")}
 
 
 def parse_date(text: str) -> tuple[date | None, Failure | None]:
@@ -112,6 +120,33 @@ def check_url(text: str) -> Failure | None:
     return None
 
 
+def check_translation(raw: str, field: dict) -> Failure | None:
+    """A translated cell (a field with ``"x-translation": {"of", "lang", "script"}``) holds
+    clean text in its language's script: no surrounding space, no control, zero-width or bidi
+    characters, most letters in the script (Latin names and acronyms may stand among
+    Cyrillic), no word mixing scripts (a Latin 'i' in a Ukrainian word looks like 'і'), and
+    no letter of the neighbouring Cyrillic alphabet."""
+    name = field["name"]
+    if raw != raw.strip():
+        return "untrimmed", f"{name} starts or ends with a space"
+    # isprintable() is False for every control, format and line or paragraph separator (and for
+    # harmless no-break spaces): only then is each character looked up.
+    bad = [] if raw.isprintable() else [c for c in raw if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")]
+    if bad:
+        return "control-character", f"{name} contains {bad[0]!r}: write plain text on one line"
+    translation = field["x-translation"]
+    counts = {script: len(letters.findall(raw)) for script, letters in _SCRIPT_LETTERS.items()}
+    if sum(counts.values()) and counts[translation["script"]] * 2 <= sum(counts.values()):
+        return "wrong-script", f"{name} should be written mostly in {translation['script']} letters"
+    for word in re.findall(r"\w+", raw):
+        if all(letters.search(word) for letters in _SCRIPT_LETTERS.values()):
+            return "mixed-script", f"{word!r} in {name} mixes Cyrillic and Latin letters"
+    foreign = _FOREIGN_LETTERS.get(translation["lang"], set()) & set(raw)
+    if foreign:
+        return "wrong-letter", f"{name} contains {''.join(sorted(foreign))!r}, not a letter of its language"
+    return None
+
+
 def parse_cell(text: str, field: dict, raw: str | None = None) -> tuple[object, Failure | None]:
     """Parse ``text`` by the Table Schema ``field``; a blank optional cell gives None. ``raw``
     is the cell as the file holds it (before stripping): a leading tab or CR is a formula too."""
@@ -148,4 +183,8 @@ def parse_cell(text: str, field: dict, raw: str | None = None) -> tuple[object, 
     pattern = constraints.get("pattern")
     if pattern and not re.fullmatch(pattern, text):
         return None, ("bad-format", f"{text!r} does not match the pattern {pattern}")
-    return text, None
+    longest = constraints.get("maxLength")
+    if longest is not None and len(text) > longest:
+        return None, ("too-long", f"{field['name']} has {len(text)} characters, at most {longest}")
+    failure = check_translation(raw if raw is not None else text, field) if "x-translation" in field else None
+    return (None, failure) if failure else (text, None)

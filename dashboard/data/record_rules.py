@@ -8,11 +8,20 @@
   whether Crimea is counted.
 - Attendance is stated once, by the events' ``participant_ids``: a round's head (``head_ids``)
   must sit at one of the round's events.
+- A translation (a field with ``x-translation``) says what its English cell says: it has an
+  English cell to translate and carries the same numbers (dates, counts, decree numbers).
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from dashboard.data.problems import Problem
+
+# A number as written in any of the languages: digits grouped by ',', '.', or a (narrow,
+# no-break) space; the groups are joined, so 1,000 = 1 000 = 1.000 and 19.4 = 19,4.
+_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
 
 CORROBORATED_BY = 2  # distinct original publishers a ``verified`` row needs
 
@@ -63,3 +72,35 @@ def check_heads(file: str, rounds: list[dict], events: list[dict]) -> list[Probl
                     f"{head!r} led at {row.get('id')} but is in none of its events' participant_ids")
             for row in rounds for head in row.get("head_ids") or ()
             if head not in present.get(row.get("id"), ())]
+
+
+def numbers_in(text: str) -> Counter:
+    """The numbers ``text`` states, separators dropped, counted (word order differs by language)."""
+    return Counter(re.sub(r"\D", "", n) for n in _NUMBER.findall(text or ""))
+
+
+def check_translations(schemas: dict, tables: dict) -> list[Problem]:
+    """``translation-without-original`` for a translated cell whose English cell is blank;
+    ``translation-numbers`` where a translation drops, adds or changes a number."""
+    problems = []
+    for name, rows in tables.items():
+        for field in schemas[name]["schema"]["fields"]:
+            original = field.get("x-translation", {}).get("of")
+            if original is None:
+                continue
+            for row in rows:
+                text, english = row.get(field["name"]), row.get(original)
+                if not text:
+                    continue
+                if not english:
+                    problems.append(Problem(schemas[name]["path"], row["_row"], field["name"],
+                                            "translation-without-original",
+                                            f"{field['name']} is filled but {original} is blank"))
+                elif numbers_in(text) != numbers_in(english):
+                    missing = numbers_in(english) - numbers_in(text)
+                    extra = numbers_in(text) - numbers_in(english)
+                    problems.append(Problem(
+                        schemas[name]["path"], row["_row"], field["name"], "translation-numbers",
+                        f"{field['name']} should state the numbers of {original}: "
+                        f"missing {sorted(missing) or 'none'}, extra {sorted(extra) or 'none'}"))
+    return problems

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from dashboard.data.record_rules import numbers_in
 from tests.harness import served
 
 from ..conftest import DATA, make_package
@@ -20,6 +21,10 @@ PAYLOADS = [
 ]
 # Cells that hold free text (ids, enums, dates, URLs and lists are validated, not free text).
 TEXT_TYPES = {"string"}
+# A Ukrainian or Russian translation must stay mostly Cyrillic (wrong-script) and state its
+# English cell's numbers (translation-numbers): its payload follows this text, which outweighs
+# the payload's Latin letters and fits every maxLength, and those numbers.
+CYRILLIC = "Разметка здесь только текст и теги тоже текст"
 
 
 def free_text_fields(resource: dict) -> set[str]:
@@ -44,11 +49,15 @@ def make_hostile_package(target):
         if not path.is_file():
             continue
         fields = free_text_fields(resource)
+        cyrillic = {f["name"]: f["x-translation"]["of"] for f in resource["schema"]["fields"]
+                    if f.get("x-translation", {}).get("script") == "Cyrillic"}
         with path.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
         for number, row in enumerate(rows):
             for index, name in enumerate(sorted(fields & set(row))):
-                row[name] = f"{row[name] or 'x'} {PAYLOADS[(number + index) % len(PAYLOADS)]}"
+                text = (" / ".join((CYRILLIC, *numbers_in(row[cyrillic[name]]).elements())) if name in cyrillic
+                        else row[name] or "x")
+                row[name] = f"{text} {PAYLOADS[(number + index) % len(PAYLOADS)]}"
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
             writer.writeheader()
