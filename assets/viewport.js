@@ -7,7 +7,7 @@
  * embed's padding). Once a figure is on the page a ResizeObserver watches its box (the
  * `.graph-figure` around the graph), and when its width crosses a form boundary the
  * "viewport" store is set: the views redraw their figures in the other form. The URL never
- * holds the form. */
+ * holds the form. Where the explore page's controls stand above the chart, it folds them. */
 (function () {
   'use strict';
   var PHONE_BELOW = 480;
@@ -42,7 +42,17 @@
     }
   }
 
+  /* Where the controls stand above the chart (style.css: 900 px and narrower) a new explore
+   * page folds them, so its first screen is the chart; the server folds them on a phone. */
+  function foldControls() {
+    var fold = document.querySelector('.controls-fold');
+    if (!fold || !observed || observed.has(fold)) { return; }
+    observed.add(fold);
+    if ((document.documentElement.clientWidth || window.innerWidth) <= WIDE_ABOVE) { fold.open = false; }
+  }
+
   function watch() {
+    foldControls();
     if (!observed || typeof ResizeObserver !== 'function') { return; }
     var boxes = document.querySelectorAll('.graph-figure');
     for (var i = 0; i < boxes.length; i += 1) {

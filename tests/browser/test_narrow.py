@@ -4,6 +4,8 @@ redraws them in the other form."""
 
 from __future__ import annotations
 
+import pytest
+
 import re
 import time
 
@@ -80,21 +82,33 @@ def test_crossing_the_width_redraws_the_figure_and_keeps_the_view(page, app_url)
     assert console_problems(page) == []
 
 
-def test_on_a_phone_the_controls_fold_away_so_the_chart_is_on_the_first_screen(browser, app_url):
-    context = browser.new_context(viewport=PHONE)
+COLUMN = {"width": 640, "height": 900}  # a tablet or a narrow window: controls above the chart
+
+
+@pytest.mark.parametrize("viewport", [PHONE, COLUMN], ids=["phone", "column"])
+def test_where_controls_stand_above_the_chart_they_fold_so_the_chart_is_on_the_first_screen(
+        browser, app_url, viewport):
+    context = browser.new_context(viewport=viewport)
     page = context.new_page()
     watch_console(page)
     page.goto(app_url + "/?kind=session")
     wait_for_graph(page)
     search = page.get_by_role("searchbox", name="Search titles and summaries")
     expect(search).to_be_hidden()
-    assert plot_box(page)["y"] < PHONE["height"]  # the chart starts on the first screen
+    assert plot_box(page)["y"] < viewport["height"]  # the chart starts on the first screen
     page.get_by_text("Filters and views", exact=True).click()
     expect(search).to_be_visible()
     search.fill("round one")
     expect(page).to_have_url(re.compile(r"q=round\+one"))
     assert console_problems(page) == []
     context.close()
+
+
+def test_beside_the_chart_the_controls_stay_open(page, app_url):
+    page.set_viewport_size(DESKTOP)
+    page.goto(app_url + "/")
+    wait_for_graph(page)
+    expect(page.get_by_role("searchbox", name="Search titles and summaries")).to_be_visible()
 
 
 def test_a_slide_turned_to_a_phone_redraws_its_figure_narrow_and_the_page_scrolls(page, app_url):
