@@ -10,10 +10,10 @@ from dashboard.data.credits import record_credit
 from dashboard.data.dataset import Dataset
 from dashboard.data.labels import VERIFICATION_SYMBOLS, esc
 from dashboard.figures.size import Size
+from dashboard.figures.text import chars_in
 from dashboard.figures.theme import Theme
 
 BOTTOM_PX = 30  # margin under the plot
-CHAR_EM = 0.56  # a character's average width in em of the system sans-serif (for wrapping)
 TOOLBAR_PX = 36  # a band above the title for plotly's toolbar (25 px tall), so it never covers the title
 
 
@@ -96,11 +96,6 @@ def title_lines(ds: Dataset | None, title: str, theme: Theme, size: Size) -> tup
     return ([esc(line) for line in textwrap.wrap(title, chars_in(room, _title_size(theme)))],
             [esc(line) for line in textwrap.wrap(credit_text(ds), chars_in(room, _credit_size(theme)))]
             if ds is not None else [])
-
-
-def chars_in(px: float, font_px: float) -> int:
-    """How many characters of ``font_px`` type fit in ``px`` (at least 12)."""
-    return max(12, int(px / (font_px * CHAR_EM)))
 
 
 def _title_size(theme: Theme) -> int:

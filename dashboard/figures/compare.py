@@ -29,8 +29,8 @@ from dashboard.data.territory import territory_lines
 from dashboard.state import ViewState
 from dashboard.data.times import DISPLAY_ZONE, minutes_between
 from dashboard.figures.assembly import assemble, empty_figure
-from dashboard.figures.forms import (LINE_EM, body_font, heading, key, least_width, slide_height, small_font,
-                                     text_px, wrap)
+from dashboard.figures.forms import LINE_EM, body_font, heading, key, least_width, slide_height, small_font, wrap
+from dashboard.figures.text import text_px
 from dashboard.figures.size import Size
 from dashboard.figures.theme import Theme
 

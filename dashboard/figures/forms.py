@@ -14,11 +14,11 @@ from dashboard.data.dataset import Dataset
 from dashboard.data.labels import esc
 from dashboard.figures.assembly import TOOLBAR_PX, credit_text
 from dashboard.figures.size import PHONE_BELOW, WIDE_ABOVE, Size
+from dashboard.figures.text import CHAR_EM, text_px
 from dashboard.figures.theme import Theme
 
 LEAST_WIDTH = {"phone": 320, "column": PHONE_BELOW, "wide": WIDE_ABOVE + 1}  # a slide: its own area
 SLIDE_FONT = 18  # px: the smallest figure text a room reads from the back
-CHAR_EM, BOLD_EM = 0.62, 0.68  # average glyph width per font size, regular and bold
 LINE_EM = 1.3  # line height per font size
 CAP_SHIFT = 0.7  # plotly drops this shift (em) from a top-anchored title of more than one line
 
@@ -42,11 +42,6 @@ def small_font(theme: Theme, size: Size) -> int:
 
 def body_font(theme: Theme, size: Size) -> int:
     return max(SLIDE_FONT, theme.font_size) if size.form == "slide" else theme.font_size
-
-
-def text_px(text: str, font: float, bold: bool = False) -> float:
-    """An upper estimate of a one-line text's width (px)."""
-    return len(text) * font * (BOLD_EM if bold else CHAR_EM)
 
 
 def wrap(text: str, chars: float, lines: int | None = None) -> list[str]:

@@ -28,8 +28,9 @@ from dashboard.data.times import (
 )
 from dashboard.data.labels import esc
 from dashboard.figures.assembly import assemble, empty_figure
-from dashboard.figures.forms import (CHAR_EM, LINE_EM, body_font, heading, key, least_width, legend_name,
-                                     slide_height, small_font, text_px)
+from dashboard.figures.forms import (LINE_EM, body_font, heading, key, least_width, legend_name, slide_height,
+                                     small_font)
+from dashboard.figures.text import CHAR_EM, text_px
 from dashboard.figures.size import Size
 from dashboard.figures.theme import Theme
 

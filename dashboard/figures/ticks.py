@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from dashboard.figures.assembly import CHAR_EM
+from dashboard.figures.text import CHAR_EM
 
 STEPS = ([pd.DateOffset(days=d) for d in (1, 2, 7, 14)]
          + [pd.DateOffset(months=m) for m in (1, 2, 3, 6, 12, 24)])

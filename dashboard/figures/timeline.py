@@ -26,9 +26,10 @@ from dashboard.data.labels import NO_ROUND, esc, lane_label, side_label
 from dashboard.data.filters import filter_events, round_title
 from dashboard.state import ViewState
 from dashboard.data.times import naive_utc
-from dashboard.figures.assembly import CHAR_EM, assemble, chars_in, empty_figure, legend_symbols, title_px
+from dashboard.figures.assembly import assemble, empty_figure, legend_symbols, title_px
 from dashboard.figures.grouping import MAX_MARKERS, grouped_markers, in_range, may_group
 from dashboard.figures.size import Size
+from dashboard.figures.text import CHAR_EM, chars_in
 from dashboard.figures.territory_panel import (
     hidden_points,
     drawn_between,

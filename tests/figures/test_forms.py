@@ -13,9 +13,9 @@ import pytest
 from dashboard.data.dataset import load_dataset
 from dashboard.figures.size import PHONE_BELOW, WIDE_ABOVE, Size
 from dashboard.tabs import build_figure
-from dashboard.figures.assembly import TOOLBAR_PX, chars_in
+from dashboard.figures.assembly import TOOLBAR_PX
 from dashboard.figures.compare import LABEL_CHARS as COMPARE_CHARS
-from dashboard.figures.forms import text_px
+from dashboard.figures.text import chars_in, text_px
 from dashboard.figures.schedule import schedule_figure
 from dashboard.figures.theme import get_theme
 from dashboard.figures.timeline import timeline_figure
