@@ -28,6 +28,7 @@ from dashboard.state import ViewState
 from dashboard.data.times import naive_utc
 from dashboard.figures.assembly import CHAR_EM, assemble, chars_in, empty_figure, legend_symbols, title_px
 from dashboard.figures.grouping import MAX_MARKERS, grouped_markers, in_range, may_group
+from dashboard.figures.positions import mark_positions
 from dashboard.figures.size import Size
 from dashboard.figures.territory_panel import (
     hidden_points,
@@ -73,13 +74,14 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     axis = Axis(start, end, gap, max(120.0, size.width - 24 - names_px - axis_px))
     if not grouped:
         visible = _named_in_hover(ds, view, visible, names)
+    visible, rings = (visible, []) if grouped else mark_positions(ds, visible, theme)
     marks, note = grouped_markers(visible, theme) if grouped else (
         [*_spans(visible, theme, axis), *_markers(visible, theme)], "")
     for trace in marks:
         trace.pop("legendgroup", None), trace.pop("legendgrouptitle", None)  # a legend in rows
     selected = placed[placed["id"] == view.event].join(ds.derived.labels) if view.event else placed.iloc[:0]
     shapes_key = _shapes_key(visible, theme, grouped)
-    data = [*marks, *shapes_key, *_selected(selected, theme), *territory_traces(ds, view, theme)]
+    data = [*marks, *rings, *shapes_key, *_selected(selected, theme), *territory_traces(ds, view, theme)]
     columns, legend_rows = _legend_grid(data, axis.plot_px, small)
 
     # The px stack, top to bottom.
