@@ -184,6 +184,8 @@ def _cell_lines(cell: tuple[Position, ...], chars: float) -> list[str]:
         if position.moved:
             lines.append(f"<i>{position.moved.capitalize()}:</i>")
         lines += wrap(cell_text(position), chars)
+        if position.numbers:
+            lines += [f"<b>{line}</b>" for line in wrap(position.numbers, chars * 0.92)]
     return lines
 
 

@@ -49,7 +49,7 @@ def panel(ds: Dataset, view: ViewState, shown: bool) -> html.Section:
                 html.Label("Topics", htmlFor=TOPICS),
                 dcc.Dropdown(id=TOPICS, multi=True, value=list(view.topics), placeholder="All topics",
                              options=[{"label": topic_label(t), "value": t} for t in ds.enums["topic"] if t in used])]),
-            dcc.Checklist(id=CHANGES, value=[CHANGES_ON] if view.changes else [], className="control",
+            dcc.Checklist(id=CHANGES, value=[CHANGES_ON] if view.changes else [], className="positions-changes",
                           options=[{"label": "Changes only (where the sources say how a position moved)",
                                     "value": CHANGES_ON}]),
         ]),
@@ -95,15 +95,14 @@ def _button(position: Position) -> html.Button:
                        **{"data-position": position.id, "aria-haspopup": "dialog"}, children=[
         *([html.Span(position.moved.capitalize() + ": ", className="moved-tag")] if position.moved else []),
         html.Q(position.position) if position.quote else position.position,
+        *([html.Span(position.numbers, className="position-numbers")] if position.numbers else []),
         *([html.Span(f" ({meta})", className="position-meta")] if meta else []),
     ])
 
 
 def _table(matrix: Matrix, count: int) -> html.Div:
     sides = matrix.sides()
-    caption = (f"Positions by topic (rows) and occasion (columns, grouped by side): {count} position"
-               f"{'s' * (count != 1)} on {len(matrix.topics)} topic{'s' * (len(matrix.topics) != 1)}. "
-               "Quoted words are marked; the detail of each position lists its sources.")
+    caption = (f"{count} position{'s' * (count != 1)} by topic and occasion, grouped by side")
     head = [
         html.Tr([html.Th("Topic", scope="col", rowSpan=2, className="positions-topic-head"),
                  *(html.Th(side_label(side), scope="colgroup", colSpan=span) for side, span in sides)]),
