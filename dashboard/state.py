@@ -25,7 +25,7 @@ _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,80}")
 # Parameter name in the URL -> field; one entry per field, in the order written.
 PARAMS = {
     "tab": "tab", "lanes": "lanes", "round": "rounds", "side": "sides", "kind": "kinds",
-    "verification": "verification", "topic": "topics", "changes": "changes", "occasion": "occasion", "q": "q", "event": "event", "day": "day",
+    "verification": "verification", "topic": "topics", "changes": "changes", "occasion": "occasions", "q": "q", "event": "event", "day": "day",
     "from": "start", "to": "end", "gap": "gap", "territory": "territory", "order": "order", "theme": "theme",
 }
 # Old or alternative parameter names -> current name, so shared links keep working.
@@ -40,7 +40,7 @@ DOCS = {
     "verification": "comma-separated verification labels to show (default: all)",
     "topic": "positions tab: comma-separated topics to show, e.g. nato,army-size-weapons (default: all)",
     "changes": "positions tab: 1 shows only the positions the sources say moved (new, softened, hardened, unchanged)",
-    "occasion": "positions tab: id of the one occasion (an event) whose positions to show (default: all)",
+    "occasion": "positions tab: comma-separated ids of the occasions (events) whose positions to show (default: all)",
     "q": "free-text search over titles and summaries",
     "event": "id of the event whose detail is open",
     "day": "talks day for the schedule, YYYY-MM-DD in Istanbul time (default: the busiest)",
@@ -80,7 +80,7 @@ class ViewState:
     verification: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()  # positions tab: topic vocabulary values
     changes: bool = False  # positions tab: only positions whose ``moved`` is stated
-    occasion: str = ""  # positions tab: one occasion's positions
+    occasions: tuple[str, ...] = ()  # positions tab: only these occasions' positions (event ids)
     q: str = ""
     event: str = ""
     day: str = ""
@@ -133,7 +133,7 @@ class ViewState:
 
 
 def _parse(name: str, raw: str, choices: Choices | None) -> tuple[object, str | None]:
-    if name in ("rounds", "sides", "kinds", "verification", "territory", "topics"):
+    if name in ("rounds", "sides", "kinds", "verification", "territory", "topics", "occasions"):
         items = tuple(dict.fromkeys(v.strip() for v in raw.split(",") if v.strip()))
         allowed = getattr(choices, name) if choices else None
         if name == "territory" and ALL_SERIES in items:
@@ -146,11 +146,6 @@ def _parse(name: str, raw: str, choices: Choices | None) -> tuple[object, str | 
         if raw and _ID.fullmatch(raw) and (not known or raw in known):
             return raw, None
         return None, f"no event {_quote(raw)}; showing the timeline." if raw else None
-    if name == "occasion":
-        known = choices.occasions if choices else None
-        if raw and _ID.fullmatch(raw) and (not known or raw in known):
-            return raw, None
-        return None, f"no positions stated at {_quote(raw)}; showing every occasion." if raw else None
     if name == "changes":
         if raw in ("0", "1"):
             return raw == "1", None

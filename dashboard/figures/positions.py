@@ -44,7 +44,7 @@ STRIPE_PX, PAD_PX, GAP_PX = 5, 8, 4  # a cell's stripe, its inner padding, the g
 MIN_COLUMN_EM = 9  # a column narrower than this many em of its text is not drawn (see the note)
 MAX_LINES = {"column": 7, "wide": 6, "phone": 10}  # a cell's lines off a slide
 RING_NAME = "positions stated"  # the timeline's ring around an occasion with positions
-CELL_EM = 0.55  # a cell's text: average glyph width per font size (forms.CHAR_EM is for labels)
+CELL_EM = 0.58  # a cell's text: average glyph width per font size (forms.CHAR_EM is for labels)
 
 
 def moved_colors(theme: Theme) -> dict:
@@ -86,12 +86,18 @@ def positions_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Si
 
 
 def _grid(ds: Dataset, matrix: Matrix, theme: Theme, size: Size, width: int, top: float):
-    """Topics down the left, the occasions across, under their side's name."""
+    """The occasions across, under their side's name; the topics down the left (wide) or each
+    above its row (a column or a slide, where the cells need the width)."""
     font, small = body_font(theme, size), small_font(theme, size)
     line = small * LINE_EM
-    topic_chars = 16 if size.form != "slide" else 14
-    names = {t: wrap(topic_label(t), topic_chars) for t in matrix.topics}
-    left = min(width * 0.24, max(text_px(n, font, bold=True) for ls in names.values() for n in ls)) + 2 * PAD_PX
+    above = size.form in ("column", "slide")
+    if above:
+        names = {t: wrap(topic_label(t), (width - 2 * PAD_PX) / (font * 0.68)) for t in matrix.topics}
+        left, band = 0.0, {t: len(names[t]) * font * LINE_EM + 4 for t in matrix.topics}
+    else:
+        names = {t: wrap(topic_label(t), 16) for t in matrix.topics}
+        left = min(width * 0.24, max(text_px(n, font, bold=True) for ls in names.values() for n in ls)) + 2 * PAD_PX
+        band = dict.fromkeys(matrix.topics, 0.0)
     fits = max(1, int((width - left) // (MIN_COLUMN_EM * small)))
     columns = list(range(min(fits, len(matrix.columns))))
     shapes, annotations, hovers = [], [], []
@@ -121,21 +127,29 @@ def _grid(ds: Dataset, matrix: Matrix, theme: Theme, size: Size, width: int, top
     texts = [[_cell_lines(cell, chars) for cell in (row[n] for n in columns)] for row in matrix.cells]
     room = slide_height(size)
     caps = range(MAX_LINES.get(size.form, 6), 0, -1) if not room else range(12, 0, -1)
+    def fit(rows: int, note_px: float = 0) -> bool:
+        return not room or top + sum(heights[:rows]) + rows * GAP_PX + 16 + note_px <= room
+
     for cap in caps:  # on a slide: the longest cells shortened until every row fits its height
-        heights = [max(min(len(t), cap) for t in [*row, [""]]) * line + 2 * PAD_PX for row in texts]
-        heights = [max(h, len(names[t]) * font * LINE_EM + 2 * PAD_PX) for h, t in zip(heights, matrix.topics)]
-        if not room or top + sum(heights) + len(heights) * GAP_PX + 40 <= room:
+        heights = [max(min(len(t), cap) for t in [*row, [""]]) * line + 2 * PAD_PX + band[topic]
+                   for row, topic in zip(texts, matrix.topics)]
+        if not above:
+            heights = [max(h, len(names[t]) * font * LINE_EM + 2 * PAD_PX) for h, t in zip(heights, matrix.topics)]
+        if fit(len(heights)):
             break
     rows = len(heights)
-    while room and rows > 1 and top + sum(heights[:rows]) + rows * GAP_PX + 40 + line > room:
-        rows -= 1  # a slide too small for every topic: the first ones, and a note
+    if not fit(rows):  # a slide too small for every topic: the first ones, and a note under them
+        while rows > 1 and not fit(rows, line):
+            rows -= 1
     if rows < len(heights):
         annotations.append(_text(esc(f"… and {len(heights) - rows} more topics: filter by topic to show them."),
                                  PAD_PX, top + sum(heights[:rows]) + rows * GAP_PX, small, theme.muted))
     for topic, row, cells, row_px in list(zip(matrix.topics, matrix.cells, texts, heights))[:rows]:
-        annotations.append(_text("<br>".join(f"<b>{n}</b>" for n in names[topic]), PAD_PX, top + PAD_PX,
-                                 font, theme.text))
+        annotations.append(_text("<br>".join(f"<b>{n}</b>" for n in names[topic]), PAD_PX,
+                                 top + (2 if above else PAD_PX), font, theme.text))
         shapes.append(_line(0, width, top - GAP_PX / 2, theme.grid))
+        top += band[topic]
+        row_px -= band[topic]
         for n, cell, lines in zip(columns, (row[n] for n in columns), cells):
             if not cell:
                 continue
@@ -185,7 +199,7 @@ def _cell_lines(cell: tuple[Position, ...], chars: float) -> list[str]:
             lines.append(f"<i>{position.moved.capitalize()}:</i>")
         lines += wrap(cell_text(position), chars)
         if position.numbers:
-            lines += [f"<b>{line}</b>" for line in wrap(position.numbers, chars * 0.92)]
+            lines += [f"<b>{line}</b>" for line in wrap(position.numbers, chars * 0.85)]
     return lines
 
 

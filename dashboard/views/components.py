@@ -102,7 +102,7 @@ def detail_panel(detail: EventDetail | None, close_id: str, path: str = urls.EXP
                      *([html.Q(p.position), html.Span(" (quoted)", className="muted")] if p.quote else [p.position])])
             for p in detail.positions
         ]), html.P(dcc.Link("Compare these positions side by side",
-                            href=ViewState(tab="positions", occasion=detail.id).url(path),
+                            href=ViewState(tab="positions", occasions=(detail.id,)).url(path),
                             className="positions-link"))]
     body += [html.H3("Territory under Russian control then"),
              html.Ul([html.Li(text) for text in detail.territory]) if detail.territory

@@ -63,7 +63,7 @@ def matrix_view(ds: Dataset, view: ViewState, path: str = urls.EXPLORE) -> list:
     matrix = position_matrix(ds, **view_filters(view))
     download = html.P(html.A("Download these positions (CSV)", href=view.url(urls.POSITIONS_CSV),
                              download="", className="positions-csv"), className="small")
-    head = [_occasion_note(ds, view, path)] if view.occasion else []
+    head = [_occasions_note(ds, view, path)] if view.occasions else []
     if not matrix.topics:
         return [*head, html.P("No positions match these filters.", className="empty"), download]
     positions = [p for row in matrix.cells for cell in row for p in cell]
@@ -71,11 +71,12 @@ def matrix_view(ds: Dataset, view: ViewState, path: str = urls.EXPLORE) -> list:
             html.Div(className="position-dialogs", children=[_dialog(ds, p, path) for p in positions]), download]
 
 
-def _occasion_note(ds: Dataset, view: ViewState, path: str) -> html.P:
-    title, date = ds.events.at[view.occasion, "title"], ds.derived.labels.at[view.occasion, "date"]
+def _occasions_note(ds: Dataset, view: ViewState, path: str) -> html.P:
+    chosen = [o for o in ds.events.index if o in set(view.occasions)]  # in time order
+    named = "; ".join(f"{ds.events.at[o, 'title']} ({ds.derived.labels.at[o, 'date']})" for o in chosen)
     return html.P(className="positions-occasion", children=[
-        f"Positions stated at one occasion: {title} ({date}). ",
-        dcc.Link("Show every occasion", href=replace(view, occasion="").url(path))])
+        f"Positions stated at {'one occasion' if len(chosen) == 1 else f'{len(chosen)} occasions'}: {named}. ",
+        dcc.Link("Show every occasion", href=replace(view, occasions=()).url(path))])
 
 
 def _key(matrix: Matrix) -> html.Div:

@@ -188,7 +188,7 @@ def reduce(view: ViewState, trigger: str | None, values: dict) -> ViewState:
     )
     if trigger in (CLEAR, EMPTY_CLEAR):
         return replace(current, rounds=(), sides=(), kinds=(), verification=(), q="", topics=(), changes=False,
-                       occasion="")
+                       occasions=())
     if trigger == ORDER:
         return replace(current, order="desc" if view.order == "asc" else "asc")
     return current
