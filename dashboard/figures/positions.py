@@ -64,7 +64,8 @@ def positions_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Si
     draw = _list if size.form == "phone" else _grid
     width = least_width(size)
     shapes, annotations, hovers, height = draw(ds, matrix, theme, size, width, heading_px)
-    drawn = {p.moved for row in matrix.cells for cell in row for p in cell if p.moved}
+    # the key lists only what is drawn: the cells shown (a slide or a narrow grid may leave some out)
+    drawn = {p.moved for _, _, cell, _ in hovers for p in cell if p.moved}
     key = [dict(type="scatter", x=[None], y=[None], mode="markers", name=m.capitalize(),
                 marker=dict(symbol="square", size=14, color=moved_colors(theme)[m][0]))
            for m in MOVED if m in drawn]
@@ -82,7 +83,7 @@ def positions_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Si
         yaxis=dict(range=[total - key_px, 0], visible=False, fixedrange=True),
         shapes=shapes, annotations=annotations,
     )
-    return assemble(ds, theme, TITLE, total, [*hovers, *key], layout, size)
+    return assemble(ds, theme, TITLE, total, [*_hover_trace(hovers, theme), *key], layout, size)
 
 
 def _grid(ds: Dataset, matrix: Matrix, theme: Theme, size: Size, width: int, top: float):
@@ -159,7 +160,7 @@ def _grid(ds: Dataset, matrix: Matrix, theme: Theme, size: Size, width: int, top
                                      small, theme.text))
             hovers.append((x0 + column_px / 2, top + row_px / 2, cell, matrix.columns[n]))
         top += row_px + GAP_PX
-    return shapes, annotations, _hover_trace(hovers, theme), top + 8
+    return shapes, annotations, hovers, top + 8
 
 
 def _list(ds: Dataset, matrix: Matrix, theme: Theme, size: Size, width: int, top: float):
@@ -186,7 +187,7 @@ def _list(ds: Dataset, matrix: Matrix, theme: Theme, size: Size, width: int, top
                                      font, theme.text))
             hovers.append((width / 2, (top + bottom) / 2, cell, column))
             top = bottom + GAP_PX
-    return shapes, annotations, _hover_trace(hovers, theme), top + 8
+    return shapes, annotations, hovers, top + 8
 
 
 def _cell_lines(cell: tuple[Position, ...], chars: float) -> list[str]:
