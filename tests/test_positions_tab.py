@@ -22,7 +22,8 @@ from dashboard.views.citation import cited_sources
 from dashboard.views.embed_code import embed_height
 from dashboard.views.explore import page as explore
 
-from .conftest import make_package
+from .conftest import ROOT, make_package
+from .contrast import AA_GRAPHICS, AA_TEXT, contrast
 
 LIGHT = get_theme("light")
 SIZES = {"phone": Size(320), "column": Size(480), "wide": Size(1200), "slide": Size(1191, 819, slide=True),
@@ -195,3 +196,20 @@ def test_the_classroom_deck_is_drawn_only_from_positions(shipped_dataset):
 def test_a_package_without_europe_still_accepts_the_enum(tmp_path):
     ds = tabs.load(make_package(tmp_path / "package"))
     assert "europe" in tabs.choices_for(ds).sides
+
+
+@pytest.mark.parametrize("theme", sorted(MOVED_COLORS))
+def test_the_colours_of_moved_keep_text_and_stripes_legible(theme):
+    paper, text = get_theme(theme).paper, get_theme(theme).text
+    for stripe, tint in MOVED_COLORS[theme].values():
+        assert contrast(stripe, paper) >= AA_GRAPHICS and contrast(stripe, tint) >= AA_GRAPHICS
+        assert contrast(text, tint) >= AA_TEXT
+
+
+def test_the_page_styles_use_the_figures_colours_of_moved():
+    css = (ROOT / "assets" / "style.css").read_text(encoding="utf-8")
+    for theme, selector in (("light", ".page {"), ("dark", ".theme-dark {"), ("contrast", ".theme-contrast {")):
+        block = css[css.index(selector, css.index("The Positions tab")):]
+        block = block[:block.index("}")]
+        for moved, (stripe, tint) in MOVED_COLORS[theme].items():
+            assert f"--moved-{moved}: {stripe};" in block and f"--moved-{moved}-bg: {tint};" in block, (theme, moved)

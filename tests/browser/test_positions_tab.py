@@ -173,3 +173,21 @@ def test_the_event_detail_links_to_its_occasions_positions(page, app_url):
     page.get_by_role("link", name="Show every occasion").click()
     expect(page.locator(CELLS)).to_have_count(5)
     assert console_problems(page) == []
+
+
+def test_the_view_control_opens_the_tab_and_the_share_dialog_offers_its_csv(page, app_url):
+    page.goto(app_url + "/")
+    page.locator("#graph .main-svg").first.wait_for()
+    page.get_by_label("Positions", exact=True).check()
+    expect(page.locator(CELLS)).to_have_count(5)
+    expect(page.locator("#graph-wrap")).to_be_hidden()
+    expect(page.locator("#count")).to_have_text("5 of 5 positions shown")
+    expect(page).to_have_url(re.compile(r"\?tab=positions$"))
+    page.get_by_role("button", name="Share, embed or download").click()
+    download = page.get_by_role("link", name="Positions shown (CSV)")
+    expect(download).to_have_attribute("href", "/download/positions.csv?tab=positions")
+    page.keyboard.press("Escape")
+    page.get_by_label("Timeline", exact=True).check()
+    expect(page.locator("#positions-wrap")).to_be_hidden()
+    expect(page.locator("#graph-wrap")).to_be_visible()
+    assert console_problems(page) == []
