@@ -28,6 +28,7 @@ from dashboard.config import Config
 from dashboard.data.dataset import Dataset
 from dashboard.tabs import load
 from dashboard.views import embed
+from dashboard.views import positions as positions_view
 from dashboard.views.embed_code import ORIGIN_KEY
 from dashboard.views.explore import page as explore
 from dashboard.views.present import page as present
@@ -55,6 +56,7 @@ def create_app(config: Config | None = None) -> Dash:
     _register_router(app, dataset)
     for view in VIEWS.values():
         view.register(app, dataset)
+    positions_view.register(app)  # the Positions tab's phone topic picker, on explore and embed
     routes.register(app.server, dataset)
     downloads.register(app.server, dataset)
     embedding.install(app, dataset)

@@ -195,7 +195,7 @@ def _export(args, config: Config) -> int:
         if args.format in ("png", "svg"):
             content = export.figure_image(dataset, view, args.format, args.width, args.height)
         else:
-            build = export.events_csv if args.format == "csv" else export.standalone_html
+            build = export.view_csv if args.format == "csv" else export.standalone_html
             content = build(dataset, view).encode("utf-8")
         args.out.write_bytes(content)
     except export.ExportError as exc:

@@ -23,7 +23,8 @@ from dashboard.data.fields import SOURCE_COLUMNS, source_cells, spreadsheet_safe
 from dashboard.views.citation import APP_NAME, cited_sources, credit_line
 from dashboard.data.dataset import TIME_FIELDS, Dataset
 from dashboard.figures.size import Size
-from dashboard.tabs import build_figure
+from dashboard.data.positions import positions_csv, view_filters
+from dashboard.tabs import build_figure, tab
 from dashboard.figures.theme import get_theme
 from dashboard.data.labels import when_text
 from dashboard.data.filters import filter_events
@@ -75,6 +76,11 @@ def events_csv(ds: Dataset, view: ViewState) -> str:
         writer.writerow([spreadsheet_safe(cell) for cell in
                          (*cells, *(texts[position] for texts in clocks), *istanbul, *sources)])
     return out.getvalue()
+
+
+def view_csv(ds: Dataset, view: ViewState) -> str:
+    """The CSV of what the view's tab shows: its positions on the Positions tab, else its events."""
+    return positions_csv(ds, **view_filters(view)) if tab(view.tab).matrix else events_csv(ds, view)
 
 
 def _cell(value, name: str, precision: str, zone: str, separators: dict, clock: str = "UTC") -> str:

@@ -25,7 +25,7 @@ _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,80}")
 # Parameter name in the URL -> field; one entry per field, in the order written.
 PARAMS = {
     "tab": "tab", "lanes": "lanes", "round": "rounds", "side": "sides", "kind": "kinds",
-    "verification": "verification", "q": "q", "event": "event", "day": "day",
+    "verification": "verification", "topic": "topics", "changes": "changes", "occasion": "occasions", "q": "q", "event": "event", "day": "day",
     "from": "start", "to": "end", "gap": "gap", "territory": "territory", "order": "order", "theme": "theme",
 }
 # Old or alternative parameter names -> current name, so shared links keep working.
@@ -38,6 +38,9 @@ DOCS = {
     "side": "comma-separated sides to show (default: all)",
     "kind": "comma-separated kinds of event to show (default: all)",
     "verification": "comma-separated verification labels to show (default: all)",
+    "topic": "positions tab: comma-separated topics to show, e.g. nato,army-size-weapons (default: all)",
+    "changes": "positions tab: 1 shows only the positions the sources say moved (new, softened, hardened, unchanged)",
+    "occasion": "positions tab: comma-separated ids of the occasions (events) whose positions to show (default: all)",
     "q": "free-text search over titles and summaries",
     "event": "id of the event whose detail is open",
     "day": "talks day for the schedule, YYYY-MM-DD in Istanbul time (default: the busiest)",
@@ -61,7 +64,9 @@ class Choices:
     sides: frozenset = frozenset()
     kinds: frozenset = frozenset()
     verification: frozenset = frozenset()
+    topics: frozenset = frozenset()  # the positions' topic vocabulary
     events: frozenset = frozenset()
+    occasions: frozenset = frozenset()  # events at which positions were stated
     territory: frozenset = frozenset()  # series ids ("all" is always allowed)
 
 
@@ -73,6 +78,9 @@ class ViewState:
     sides: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     verification: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()  # positions tab: topic vocabulary values
+    changes: bool = False  # positions tab: only positions whose ``moved`` is stated
+    occasions: tuple[str, ...] = ()  # positions tab: only these occasions' positions (event ids)
     q: str = ""
     event: str = ""
     day: str = ""
@@ -89,7 +97,8 @@ class ViewState:
         for param, name in PARAMS.items():
             value = getattr(self, name)
             if value != getattr(default, name):
-                pairs.append((param, ",".join(value) if isinstance(value, tuple) else value))
+                pairs.append((param, ",".join(value) if isinstance(value, tuple) else
+                              "1" if value is True else value))
         return urlencode(pairs, safe=",")
 
     def url(self, path: str = "/") -> str:
@@ -124,7 +133,7 @@ class ViewState:
 
 
 def _parse(name: str, raw: str, choices: Choices | None) -> tuple[object, str | None]:
-    if name in ("rounds", "sides", "kinds", "verification", "territory"):
+    if name in ("rounds", "sides", "kinds", "verification", "territory", "topics", "occasions"):
         items = tuple(dict.fromkeys(v.strip() for v in raw.split(",") if v.strip()))
         allowed = getattr(choices, name) if choices else None
         if name == "territory" and ALL_SERIES in items:
@@ -137,6 +146,10 @@ def _parse(name: str, raw: str, choices: Choices | None) -> tuple[object, str | 
         if raw and _ID.fullmatch(raw) and (not known or raw in known):
             return raw, None
         return None, f"no event {_quote(raw)}; showing the timeline." if raw else None
+    if name == "changes":
+        if raw in ("0", "1"):
+            return raw == "1", None
+        return None, f"{_quote(raw)} is not 1 or 0; showing every position."
     if name in ("day", "start", "end"):
         if DATE.fullmatch(raw) and _real_date(raw):
             return raw, None
@@ -171,9 +184,12 @@ def _quote(text: str) -> str:
 
 def dataset_choices(ds, tabs: tuple[str, ...] = ()) -> Choices:
     """The ids a dataset allows and the ``tabs`` there are, for validating URL parameters
-    (``dashboard.tabs.choices_for`` passes the registry's tabs)."""
+    (``dashboard.tabs.choices_for`` passes the registry's tabs). ``side`` takes the events'
+    sides and the positions' (``europe`` states positions but sits at no event)."""
     events = ds.events
-    return Choices(tabs=tabs, rounds=frozenset(ds.rounds["id"]), sides=frozenset(ds.enums["side"]),
+    return Choices(tabs=tabs, rounds=frozenset(ds.rounds["id"]),
+                   sides=frozenset(ds.enums["side"]) | frozenset(ds.enums["position_side"]),
                    kinds=frozenset(ds.enums["kind"]), verification=frozenset(ds.enums["verification"]),
-                   events=frozenset(events["id"]),
+                   topics=frozenset(ds.enums["topic"]), events=frozenset(events["id"]),
+                   occasions=frozenset(ds.positions["occasion"]),
                    territory=frozenset(s.key for s in ds.derived.territory_series))

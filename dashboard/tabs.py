@@ -18,11 +18,13 @@ import plotly.graph_objects as go
 from dashboard.data.dataset import Dataset, load_dataset
 from dashboard.figures import describe
 from dashboard.figures.compare import compare_figure
+from dashboard.figures.positions import positions_figure
 from dashboard.figures.schedule import schedule_figure
 from dashboard.figures.size import Size
 from dashboard.figures.theme import Theme, get_theme
 from dashboard.figures.timeline import timeline_figure
 from dashboard.state import Choices, ViewState, dataset_choices
+from dashboard import urls
 
 FigureBuilder = Callable[[Dataset, ViewState, Theme, Size], go.Figure]
 Describer = Callable[[Dataset, ViewState], str]
@@ -39,6 +41,8 @@ class Tab:
     draws_territory: bool = False  # its figure draws territory: credit the territory sources
     table: bool = False  # shows the events table (its figure, for exports, is ``figure``'s)
     zooms: bool = False  # a drag-zoom of its figure is written to the view (from/to)
+    matrix: bool = False  # shows the positions matrix as a table (its figure, for exports, is ``figure``'s)
+    csv: str = urls.EVENTS_CSV  # the download of what it shows
 
 
 TIMELINE_NAME = "Timeline of the talks with the territory under Russian control"
@@ -52,6 +56,9 @@ TABS: tuple[Tab, ...] = (
         describe.compare, draws_territory=True),
     Tab("table", "Table", "", TIMELINE_NAME, timeline_figure, describe.timeline,
         draws_territory=True, table=True, zooms=True),
+    Tab("positions", "Positions", "what each side stated, topic by topic, at each occasion",
+        "What was on the table: each side's stated positions by topic and occasion", positions_figure,
+        describe.positions, matrix=True, csv=urls.POSITIONS_CSV),
 )
 
 

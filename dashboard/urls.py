@@ -17,6 +17,7 @@ EMBED = "/embed"
 PRESENT = "/present"
 OEMBED = "/oembed"
 EVENTS_CSV = "/download/events.csv"
+POSITIONS_CSV = "/download/positions.csv"
 HEALTH = "/healthz"
 EMBED_SCRIPT = "/assets/embed.js"  # the host page's script that sizes every embed's iframe
 

@@ -34,7 +34,7 @@ def callback_ids(spec: dict) -> set[str]:
 def test_every_callback_id_is_in_a_layout(tmp_path):
     package = make_package(tmp_path / "package")
     app, ds = create_app(Config(data_dir=package)), load_dataset(package)
-    views = [ViewState(), ViewState(tab="table", event=ds.events.index[0])]
+    views = [ViewState(), ViewState(tab="table", event=ds.events.index[0]), ViewState(tab="positions")]
     known = layout_ids(app.layout).union(*(layout_ids(module.layout(ds, view, []))
                                            for module in VIEWS.values() for view in views))
     named = set().union(*(callback_ids(spec) for spec in app._callback_list))

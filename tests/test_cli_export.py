@@ -8,6 +8,7 @@ import pytest
 from dashboard.cli import main
 from dashboard.data.dataset import load_dataset
 from dashboard.export import events_csv
+from dashboard.data.positions import positions_csv
 from dashboard.state import ViewState
 
 from .conftest import edit_cell
@@ -68,3 +69,11 @@ def test_invalid_data_exits_1(fixture_dir, tmp_path, capsys):
     edit_cell(fixture_dir, "events.csv", "e-alpha-session", "kind", "party")
     assert main(["export", "--data", str(fixture_dir), "--format", "csv", "--out", str(tmp_path / "x.csv")]) == 1
     assert "events.csv:2:kind: bad-enum" in capsys.readouterr().err
+
+
+def test_csv_export_of_the_positions_tab_writes_its_positions(fixture_dir, tmp_path):
+    out = tmp_path / "positions.csv"
+    assert main(["export", "--data", str(fixture_dir), "--view", "tab=positions&side=ukraine",
+                 "--format", "csv", "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == positions_csv(load_dataset(fixture_dir), sides=("ukraine",))
+    assert list(pd.read_csv(out)["id"]) == ["pos-alpha-south-guarantees", "pos-beta-south-ceasefire"]

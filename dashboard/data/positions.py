@@ -33,6 +33,9 @@ class Position:
     moved: str
     status: str
     verification: str
+    numbers: str = ""  # figures the source gives (e.g. an army ceiling), '' where none
+    note: str = ""
+    source_ids: tuple[str, ...] = ()
 
     @property
     def side_label(self) -> str:
@@ -69,12 +72,20 @@ class Matrix:
         return tuple(spans.items())
 
 
+def view_filters(view) -> dict:
+    """A ``ViewState``'s positions filters as the keyword arguments of the functions below."""
+    return dict(sides=view.sides, topics=view.topics, changes_only=view.changes, occasions=view.occasions)
+
+
 def filter_positions(ds: Dataset, sides: tuple[str, ...] = (), topics: tuple[str, ...] = (),
-                     changes_only: bool = False) -> pd.DataFrame:
+                     changes_only: bool = False, occasions: tuple[str, ...] = ()) -> pd.DataFrame:
     """The positions of the given sides and topics (empty: all), only those whose ``moved`` is
-    set when ``changes_only``; in the dataset's order (occasions in time order, then side, topic)."""
+    set when ``changes_only``, only those stated at ``occasions`` (event ids) if given; in the
+    dataset's order (occasions in time order, then side, topic)."""
     positions = ds.positions
     keep = pd.Series(True, index=positions.index)
+    if occasions:
+        keep &= positions["occasion"].isin(occasions)
     if sides:
         keep &= positions["side"].isin(sides)
     if topics:
@@ -85,9 +96,9 @@ def filter_positions(ds: Dataset, sides: tuple[str, ...] = (), topics: tuple[str
 
 
 def position_matrix(ds: Dataset, sides: tuple[str, ...] = (), topics: tuple[str, ...] = (),
-                    changes_only: bool = False) -> Matrix:
+                    changes_only: bool = False, occasions: tuple[str, ...] = ()) -> Matrix:
     """The matrix of what ``filter_positions`` keeps; only topics and columns with a position."""
-    shown = filter_positions(ds, sides, topics, changes_only)
+    shown = filter_positions(ds, sides, topics, changes_only, occasions)
     side_order = {side: n for n, side in enumerate(ds.enums["position_side"])}
     keys = sorted(dict.fromkeys(zip(shown["side"], shown["occasion"])),
                   key=lambda key: side_order[key[0]])  # stable: each side's occasions stay in time order
@@ -109,11 +120,11 @@ def occasion_positions(ds: Dataset, event_id: str) -> tuple[Position, ...]:
 
 
 def positions_csv(ds: Dataset, sides: tuple[str, ...] = (), topics: tuple[str, ...] = (),
-                  changes_only: bool = False) -> str:
+                  changes_only: bool = False, occasions: tuple[str, ...] = ()) -> str:
     """The positions a filter shows: the columns of positions.csv (written as it holds them, so
     the rows load back), the occasion's local date (YYYY-MM-DD) and title, and the cited
     sources' original publishers and URLs. Would-be formulas are written as text."""
-    shown = filter_positions(ds, sides, topics, changes_only)
+    shown = filter_positions(ds, sides, topics, changes_only, occasions)
     columns, separators = ds.fields["positions"], ds.separators["positions"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -131,4 +142,5 @@ def positions_csv(ds: Dataset, sides: tuple[str, ...] = (), topics: tuple[str, .
 def _position(row) -> Position:
     return Position(id=row.id, occasion=row.occasion, side=row.side, topic=row.topic,
                     position=row.position, quote=bool(row.quote), moved=write_cell(row.moved),
-                    status=row.status, verification=row.verification)
+                    status=row.status, verification=row.verification, numbers=write_cell(row.numbers),
+                    note=write_cell(row.note), source_ids=tuple(row.source_ids))

@@ -10,6 +10,8 @@ from dashboard.figures.compare import compare_rows
 from dashboard.figures.schedule import schedule_day, schedule_rows
 from dashboard.figures.territory_panel import shown_series
 from dashboard.data.filters import filter_events
+from dashboard.data.labels import side_label, topic_label
+from dashboard.data.positions import filter_positions, view_filters
 from dashboard.state import ViewState
 from dashboard.data.times import DISPLAY_ZONE, format_date
 
@@ -53,6 +55,29 @@ def compare(ds: Dataset, view: ViewState) -> str:
              for track, group in rows.groupby("track", sort=False)]
     return ("Negotiation tracks (round series) aligned on day 0, each its first session or meeting. "
             + "; ".join(parts) + ".")
+
+
+def positions(ds: Dataset, view: ViewState) -> str:
+    shown = filter_positions(ds, **view_filters(view))
+    if shown.empty:
+        return "Positions matrix: no positions match the filters."
+    sides = [side_label(s) for s in ds.enums["position_side"] if s in set(shown["side"])]
+    occasions = ds.events.loc[shown["occasion"].unique()]
+    first, last = _day(occasions["anchor"].min()), _day(occasions["anchor"].max())
+    when = f"on {first}" if first == last else f"from {first} to {last}"
+    topics = [t for t in ds.enums["topic"] if t in set(shown["topic"])]
+    about = topic_label(topics[0]) if len(topics) == 1 else _count(len(topics), "topic")
+    text = (f"Positions matrix: {_count(len(shown), 'position')} stated by {_and(sides)} on {about} at "
+            f"{_count(len(occasions), 'occasion')} {when}")
+    moved = shown["moved"].dropna().value_counts()
+    if moved.empty:
+        return text + "; the sources say of none how it moved."
+    return (text + f"; the sources say how {moved.sum()} of them moved ("
+            + ", ".join(f"{n} {m}" for m, n in moved.items()) + ").")
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _count(count: int, noun: str) -> str:

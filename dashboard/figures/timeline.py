@@ -28,6 +28,7 @@ from dashboard.state import ViewState
 from dashboard.data.times import naive_utc
 from dashboard.figures.assembly import assemble, empty_figure, legend_symbols, title_px
 from dashboard.figures.grouping import MAX_MARKERS, grouped_markers, in_range, may_group
+from dashboard.figures.positions import mark_positions
 from dashboard.figures.size import Size
 from dashboard.figures.text import CHAR_EM, chars_in
 from dashboard.figures.territory_panel import (
@@ -88,6 +89,7 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     territory_drawn = drawn_between(ds, view, start, end)
     if not grouped:
         visible = _named_in_hover(ds, view, visible, names)
+    visible, rings = (visible, []) if grouped else mark_positions(ds, visible, theme)
     marks, note = grouped_markers(visible, theme) if grouped else (
         [*_spans(visible, theme, axis), *_markers(visible, theme)], "")
     in_sight = set() if grouped else set(in_range(visible, *_utc(start, end))["kind"])
@@ -97,7 +99,7 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
             trace["showlegend"] = trace["name"] in in_sight
     selected = placed[placed["id"] == view.event].join(ds.derived.labels) if view.event else placed.iloc[:0]
     shapes_key = _shapes_key(visible if grouped else in_range(visible, *_utc(start, end)), theme, grouped)
-    data = [*marks, *shapes_key, *_selected(selected, theme), *territory_traces(ds, view, theme)]
+    data = [*marks, *rings, *shapes_key, *_selected(selected, theme), *territory_traces(ds, view, theme)]
     legend_under = form in ("phone", "slide")  # the chart first; the key follows it
     # The key spans the plot (plotly's most for a legend over or under it; on a slide, set from
     # the figure's left edge, the plot and its lane names), in columns of a fraction of it:

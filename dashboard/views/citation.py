@@ -11,6 +11,7 @@ from dashboard.data.dataset import Dataset
 from dashboard.data.derived import most_cited
 from dashboard.data.event_detail import SourceRef, source_refs
 from dashboard.data.filters import filter_events
+from dashboard.data.positions import filter_positions, view_filters
 from dashboard.state import ViewState
 from dashboard.tabs import tab
 
@@ -19,7 +20,10 @@ CREDIT_PUBLISHERS = NAMED  # publishers named in the one-line credit before "and
 
 def _citations(ds: Dataset, view: ViewState) -> list[str]:
     """Source ids of what the view shows, once per citing row: its events, and the territory
-    rows where its figure draws them (the tab registry says which do)."""
+    rows where its figure draws them (the tab registry says which do); on the Positions tab,
+    the positions shown."""
+    if tab(view.tab).matrix:
+        return [source for sources in filter_positions(ds, **view_filters(view))["source_ids"] for source in sources]
     cited = [source for sources in filter_events(ds, view)["source_ids"] for source in sources]
     if tab(view.tab).draws_territory:
         cited += [source for sources in ds.territory["source_ids"] for source in sources]

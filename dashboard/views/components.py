@@ -64,7 +64,8 @@ def badge(verification: str) -> html.Span:
                      className=f"badge badge-{verification}")
 
 
-def detail_panel(detail: EventDetail | None, close_id: str) -> list:
+def detail_panel(detail: EventDetail | None, close_id: str, path: str = urls.EXPLORE) -> list:
+    """The event's detail; its links go to ``path``'s views (the embed's stay in the embed)."""
     if detail is None:  # the close button stays in the layout (hidden) for the callback
         return [html.P("Click an event on the chart, or choose one from the list, to read what "
                        "happened and its sources.", className="muted"),
@@ -100,7 +101,9 @@ def detail_panel(detail: EventDetail | None, close_id: str) -> list:
             html.Li([f"{p.side_label}: {p.topic_label} — ",
                      *([html.Q(p.position), html.Span(" (quoted)", className="muted")] if p.quote else [p.position])])
             for p in detail.positions
-        ])]
+        ]), html.P(dcc.Link("Compare these positions side by side",
+                            href=ViewState(tab="positions", occasions=(detail.id,)).url(path),
+                            className="positions-link"))]
     body += [html.H3("Territory under Russian control then"),
              html.Ul([html.Li(text) for text in detail.territory]) if detail.territory
              else html.P(NO_MEASUREMENT.capitalize() + ".", className="note")]

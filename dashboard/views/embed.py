@@ -23,6 +23,7 @@ from dashboard.figures.size import Size
 from dashboard.state import ViewState
 from dashboard.tabs import choices_for
 from dashboard.views import components as c
+from dashboard.views import positions as pv
 from dashboard.views.explore import page as explore
 from dashboard import urls
 
@@ -43,19 +44,20 @@ def page(ds: Dataset, query: str, size: Size = Size()) -> html.Div:
 
 def layout(ds: Dataset, view: ViewState, notes: list[str], size: Size = Size()) -> html.Div:
     config = {**explore.GRAPH_CONFIG, "toImageButtonOptions": {"filename": export_filename(view), "scale": 2}}
-    table = tab(view.tab).table
+    table, matrix = tab(view.tab).table, tab(view.tab).matrix
     return html.Div(className=f"page embed theme-{view.theme}", children=[
         c.notes_banner(notes),
         html.Main(id="main", className="embed-main", children=[
             # A figure draws its own title; the heading stays for screen readers and the table.
-            html.H1(ds.title, className="embed-title" if table else "embed-title visually-hidden"),
-            html.Div(id=GRAPH_WRAP, hidden=table, children=c.described_graph(dcc.Graph(
+            html.H1(ds.title, className="embed-title" if table or matrix else "embed-title visually-hidden"),
+            html.Div(id=GRAPH_WRAP, hidden=table or matrix, children=c.described_graph(dcc.Graph(
                 id=GRAPH, figure=build_figure(ds, view, size=size), config=config, className="graph"),
                 CAPTION, ds, view)),
             c.events_table(ds, filter_events(ds, view), view.order) if table else None,
+            html.Div(pv.matrix_view(ds, view, urls.EMBED), className="positions") if matrix else None,
             html.Aside(id=DETAIL, className="detail embed-detail", hidden=not view.event,
                        **{"aria-label": "Event detail"},
-                       children=c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE)),
+                       children=c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE, urls.EMBED)),
             html.P(className="embed-credit", children=[
                 credit_line(ds, view), " · ", currency_text(ds), " · ",
                 html.A("Open the full view", id=BACK, href=view.url(urls.EXPLORE), target="_blank",
@@ -86,8 +88,9 @@ def register(app: Dash, ds: Dataset) -> None:
         if view == old and not resized:
             return (no_update,) * 5
         opened = view.event != old.event
-        return (c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE) if opened else no_update,
-                not view.event, no_update if tab(view.tab).table else figure(view, c.figure_size(form)),
+        return (c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE, urls.EMBED) if opened else no_update,
+                not view.event, no_update if tab(view.tab).table or tab(view.tab).matrix
+                else figure(view, c.figure_size(form)),
                 view.url(urls.EXPLORE), view.to_query())
 
 

@@ -15,6 +15,7 @@ from dashboard.data.dataset import Dataset
 from dashboard.figures.size import Size
 from dashboard.tabs import build_figure, tab
 from dashboard.data.filters import filter_events
+from dashboard.data.positions import position_matrix, view_filters
 from dashboard.urls import whole_number
 from dashboard.state import ViewState
 from dashboard import urls
@@ -22,6 +23,7 @@ from dashboard import urls
 EMBED_CHROME_PX = 110  # the embed page's title, credit and link around the figure
 EMBED_PADDING_PX = 24  # the embed page's padding either side of the figure (assets/embed.css)
 TABLE_ROW_PX = 64  # a table row at article width: an estimate, the resize script corrects it
+MATRIX_ROW_PX = 150  # a row of the positions matrix (a topic) at article width: the same
 # Width presets of the share dialog: the iframe's width attribute -> label.
 WIDTHS = {"100%": "Fill the column (responsive)", "640": "640 px", "400": "400 px (phone)"}
 
@@ -57,6 +59,8 @@ def embed_height(ds: Dataset, view: ViewState, figure_height: int | None = None,
     figure is built already; a table is estimated per row) plus the title and credit."""
     if tab(view.tab).table:
         return EMBED_CHROME_PX + TABLE_ROW_PX * (len(filter_events(ds, view)) + 1)
+    if tab(view.tab).matrix:
+        return EMBED_CHROME_PX + MATRIX_ROW_PX * (len(position_matrix(ds, **view_filters(view)).topics) + 2)
     return EMBED_CHROME_PX + int(figure_height or build_figure(ds, view, size=size).layout.height)
 
 

@@ -18,12 +18,14 @@ from dashboard.data.event_detail import event_detail
 from dashboard.tabs import all_tabs, build_figure, figure_memo, tab
 from dashboard.figures.theme import THEMES
 from dashboard.data.filters import filter_events
+from dashboard.data.positions import filter_positions, view_filters
 from dashboard.data.labels import side_label
 from dashboard.figures.size import Size
 from dashboard.state import ALL_SERIES, ViewState
 from dashboard.tabs import choices_for
 from dashboard.data.times import format_date
 from dashboard.views import components as c
+from dashboard.views import positions as pv
 from dashboard.views.explore import event_list
 from dashboard.views.explore import present_links
 from dashboard.views.explore import share
@@ -51,21 +53,21 @@ def page(ds: Dataset, query: str, size: Size = Size()) -> html.Div:
 
 def layout(ds: Dataset, view: ViewState, notes: list[str], size: Size = Size()) -> html.Div:
     events = filter_events(ds, view)
-    table = tab(view.tab).table
+    table, matrix = tab(view.tab).table, tab(view.tab).matrix
     return html.Div(id=PAGE, className=f"page theme-{view.theme}", children=[
         c.header(ds, PATH),
         c.notes_banner(notes),
         html.Main(id="main", className="explore", children=[
             _controls(ds, view, size),
             html.Section(className="figure-area", **{"aria-label": "Chart"}, children=[
-                html.P(_count_text(ds, events), id=COUNT, className="count", role="status",
+                html.P(_count_text(ds, view, events), id=COUNT, className="count", role="status",
                        **{"aria-live": "polite"}),
                 share.panel(),
-                html.Div(id=EMPTY, className="empty", hidden=not events.empty, children=[
+                html.Div(id=EMPTY, className="empty", hidden=matrix or not events.empty, children=[
                     html.P("No events match these filters."),
                     html.Button("Clear filters", id=EMPTY_CLEAR, className="button", n_clicks=0),
                 ]),
-                html.Div(id=GRAPH_WRAP, hidden=table, children=c.described_graph(dcc.Graph(
+                html.Div(id=GRAPH_WRAP, hidden=table or matrix, children=c.described_graph(dcc.Graph(
                     id=GRAPH, figure=build_figure(ds, view, size=size), config=GRAPH_CONFIG, className="graph"),
                     CAPTION, ds, view, CAPTION_NOTE)),
                 html.Div(id=TABLE_WRAP, hidden=not table, children=[
@@ -74,6 +76,7 @@ def layout(ds: Dataset, view: ViewState, notes: list[str], size: Size = Size()) 
                     html.Div(id=TABLE, children=c.events_table(ds, events, view.order)
                              if table else []),  # filled when the tab opens
                 ]),
+                pv.panel(ds, view, matrix),
                 event_list.section(ds, events, view.event),
             ]),
             html.Aside(id=DETAIL, className=_detail_class(view), **{"aria-label": "Event detail"},
@@ -101,7 +104,8 @@ def _controls(ds: Dataset, view: ViewState, size: Size) -> html.Nav:
             options=[{"label": f"{r.title} ({r.start_date:%-d %b %Y})", "value": r.id}
                      for r in rounds.itertuples()])),
         _group("Sides", dcc.Checklist(id=SIDES, value=list(view.sides), inline=True,
-                                      options=[{"label": side_label(s), "value": s} for s in ds.sides])),
+                                      options=[{"label": side_label(s), "value": s}
+                                               for s in ds.enums["position_side"]])),
         _group("Kinds of event", dcc.Checklist(id=KINDS, value=list(view.kinds), inline=True,
                                                options=[{"label": k, "value": k} for k in kinds])),
         _group("Verification", dcc.Checklist(
@@ -157,7 +161,9 @@ def _day_ts(day: str) -> pd.Timestamp:
     return pd.Timestamp(day, tz="UTC")
 
 
-def _count_text(ds: Dataset, events) -> str:
+def _count_text(ds: Dataset, view: ViewState, events) -> str:
+    if tab(view.tab).matrix:
+        return f"{len(filter_positions(ds, **view_filters(view)))} of {len(ds.positions)} positions shown"
     return f"{len(events)} of {len(ds.events)} events shown"
 
 
@@ -178,9 +184,11 @@ def reduce(view: ViewState, trigger: str | None, values: dict) -> ViewState:
         kinds=tuple(sorted(values[KINDS] or ())), verification=tuple(sorted(values[VERIFICATION] or ())),
         gap=values[GAP], theme=values[THEME], territory=_series(values[TERRITORY]), event=values[PICK] or "", day=values[DAY] or "",
         start=str(zoom.get("start") or ""), end=str(zoom.get("end") or ""),
+        topics=tuple(sorted(values.get(pv.TOPICS) or ())), changes=pv.CHANGES_ON in (values.get(pv.CHANGES) or ()),
     )
     if trigger in (CLEAR, EMPTY_CLEAR):
-        return replace(current, rounds=(), sides=(), kinds=(), verification=(), q="")
+        return replace(current, rounds=(), sides=(), kinds=(), verification=(), q="", topics=(), changes=False,
+                       occasions=())
     if trigger == ORDER:
         return replace(current, order="desc" if view.order == "asc" else "asc")
     return current
@@ -196,7 +204,8 @@ def _zoom(view: ViewState) -> dict:
     return {"start": view.start, "end": view.end}
 
 
-CONTROLS = (TAB, LANES, ROUNDS, SIDES, KINDS, VERIFICATION, SEARCH, GAP, TERRITORY, DAY, THEME, PICK)
+CONTROLS = (TAB, LANES, ROUNDS, SIDES, KINDS, VERIFICATION, SEARCH, GAP, TERRITORY, DAY, THEME, PICK,
+            pv.TOPICS, pv.CHANGES)
 BUTTONS = (RESET, CLEAR, EMPTY_CLEAR, ORDER)
 
 
@@ -214,6 +223,7 @@ def register(app: Dash, ds: Dataset) -> None:
             graph_hidden=Output(GRAPH_WRAP, "hidden"), table_hidden=Output(TABLE_WRAP, "hidden"),
             page_class=Output(PAGE, "className"), order_label=Output(ORDER, "children"),
             caption=Output(CAPTION, "children"), event_items=Output(event_list.LIST, "children"),
+            positions=Output(pv.MATRIX, "children"), positions_hidden=Output(pv.WRAP, "hidden"),
         ),
         inputs=dict(
             controls={name: Input(name, "value") for name in CONTROLS}, zoom=Input(ZOOM, "data"),
@@ -234,21 +244,23 @@ def register(app: Dash, ds: Dataset) -> None:
             raise PreventUpdate
         events = filter_events(ds, view)
         redraw = _figure_fields(ds, view) != _figure_fields(ds, old) or trigger == RESET or resized
-        table = tab(view.tab).table
+        table, matrix = tab(view.tab).table, tab(view.tab).matrix
         return dict(
             controls={TAB: view.tab, LANES: view.lanes, ROUNDS: list(view.rounds), SIDES: list(view.sides),
                       KINDS: list(view.kinds), VERIFICATION: list(view.verification), SEARCH: view.q,
-                      GAP: view.gap, TERRITORY: list(view.territory), DAY: view.day or default_day, THEME: view.theme, PICK: view.event or None},
+                      GAP: view.gap, TERRITORY: list(view.territory), DAY: view.day or default_day, THEME: view.theme, PICK: view.event or None,
+                      pv.TOPICS: list(view.topics), pv.CHANGES: [pv.CHANGES_ON] if view.changes else []},
             figure=figure(view, c.figure_size(form)) if redraw else no_update,
-            count=_count_text(ds, events),
+            count=_count_text(ds, view, events),
             table=c.events_table(ds, events, view.order) if table else no_update,  # else hidden
             detail=c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE) if view.event != old.event
             else no_update,
             detail_class=_detail_class(view), query=view.to_query(), zoom=_zoom(view),
-            empty_hidden=not events.empty, graph_hidden=table, table_hidden=not table,
+            empty_hidden=matrix or not events.empty, graph_hidden=table or matrix, table_hidden=not table,
             page_class=f"page theme-{view.theme}",
             order_label="Newest first" if view.order == "asc" else "Oldest first",
             caption=c.graph_caption(ds, view, CAPTION_NOTE), event_items=event_list.items(ds, events, view.event),
+            positions=pv.matrix_view(ds, view) if matrix else no_update, positions_hidden=not matrix,
         )
 
     app.clientside_callback(

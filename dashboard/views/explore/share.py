@@ -26,7 +26,7 @@ from dashboard.views.embed_code import (
 )
 from dashboard.export import export_filename
 from dashboard.state import ViewState
-from dashboard.tabs import choices_for
+from dashboard.tabs import choices_for, tab
 from dashboard.views.components import VIEWPORT, figure_size
 from dashboard import urls
 
@@ -97,7 +97,8 @@ def register(app: Dash, ds: Dataset, query_id: str, graph_id: str) -> None:
 
     @app.callback(
         Output(LINK, "value"), Output(IFRAME, "value"), Output(SCRIPT, "value"), Output(CITE, "value"),
-        Output(OEMBED, "children"), Output(CSV, "href"), Output(CSV, "download"), Output(FILENAME, "data"),
+        Output(OEMBED, "children"), Output(CSV, "href"), Output(CSV, "download"), Output(CSV, "children"),
+        Output(FILENAME, "data"),
         Input(query_id, "data"), Input(FIGURE_HEIGHT, "data"), Input(WIDTH, "value"), State(VIEWPORT, "data"),
     )
     def fill(query, figure_height, width, form):
@@ -112,7 +113,9 @@ def register(app: Dash, ds: Dataset, query_id: str, graph_id: str) -> None:
         script = script_code(base, embed, link, title, height, width)
         cite = cite_text(ds, view, link)
         name = export_filename(view)
-        return (link, frame, script, cite, oembed_url(base, link), view.url(urls.EVENTS_CSV), f"{name}.csv", name)
+        csv = tab(view.tab).csv  # the download of what the tab shows
+        label = "Positions shown (CSV)" if csv == urls.POSITIONS_CSV else "Events shown (CSV)"
+        return (link, frame, script, cite, oembed_url(base, link), view.url(csv), f"{name}.csv", label, name)
 
     app.clientside_callback(  # the figure's height, read on the page, so the dialog never rebuilds it
         "function (figure) { return figure && figure.layout ? figure.layout.height || null : null; }",

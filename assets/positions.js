@@ -1,0 +1,44 @@
+/* The Positions tab (explore and embed; acts only where a position button is pressed, since
+ * Dash loads every asset on every page). A position's button opens its detail, a modal
+ * <dialog> rendered with the table (dashboard/views/positions.py); Esc (the dialog's own
+ * cancel), Close or a click on the backdrop shuts it and focus returns to the button. In an
+ * embed, whose frame is as tall as its content, the dialog opens beside the button rather than
+ * in the middle of a frame the reader may see only part of. */
+(function () {
+  'use strict';
+  var opener = null;
+
+  function open(button) {
+    var dialog = document.getElementById('position-' + button.getAttribute('data-position'));
+    if (!dialog || dialog.open) { return; }
+    opener = button;
+    if (document.querySelector('.page.embed')) {
+      var top = button.getBoundingClientRect().top + window.scrollY;
+      dialog.style.top = Math.max(8, top - 40) + 'px';
+    }
+    dialog.showModal();
+    var heading = dialog.querySelector('h2');
+    if (heading) { heading.focus(); }
+  }
+
+  document.addEventListener('click', function (event) {
+    if (!event.target.closest) { return; }
+    var button = event.target.closest('.position-cell');
+    if (button) {
+      open(button);
+      return;
+    }
+    var dialog = event.target.closest('.position-dialog');
+    if (dialog && (event.target.closest('.position-close') || event.target === dialog)) {
+      dialog.close();  /* Close, or the backdrop (a click outside the dialog's box lands on it) */
+    }
+  });
+
+  document.addEventListener('close', function (event) {
+    if (event.target.classList && event.target.classList.contains('position-dialog') && opener) {
+      var back = opener;
+      opener = null;
+      if (document.body.contains(back)) { back.focus(); }
+    }
+  }, true);
+}());
