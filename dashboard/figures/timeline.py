@@ -90,6 +90,8 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     if not grouped:
         visible = _named_in_hover(ds, view, visible, names)
     visible, rings = (visible, []) if grouped else mark_positions(ds, visible, theme)
+    if slide:  # a slide's key keeps to the story; the rings lead explorers to the Positions tab
+        rings = []
     marks, note = grouped_markers(visible, theme) if grouped else (
         [*_spans(visible, theme, axis), *_markers(visible, theme)], "")
     in_sight = set() if grouped else set(in_range(visible, *_utc(start, end))["kind"])
