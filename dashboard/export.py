@@ -26,6 +26,7 @@ from dashboard.figures.size import Size
 from dashboard.tabs import build_figure
 from dashboard.figures.theme import get_theme
 from dashboard.data.labels import when_text
+from dashboard.i18n import translator
 from dashboard.data.filters import filter_events
 from dashboard.state import ViewState
 from dashboard.data.times import DISPLAY_ZONE, iso_date
@@ -100,9 +101,13 @@ def standalone_html(ds: Dataset, view: ViewState) -> str:
     sources = "\n".join(
         f'<li>{_e(s.publisher)}: <a href="{_e(s.url)}">{_e(s.title)}</a> ({_e(s.published)})</li>'
         for s in cited_sources(ds, view))
+    g = translator(view.lang).gettext
     return HTML_PAGE.format(
-        title=_e(ds.title), credit=_e(f"{credit_line(ds, view)} · {currency_text(ds)}"), chart=chart, sources=sources,
-        view=_e(view.url("/")), version=_e(ds.version), license=_e(ds.license),
+        title=_e(ds.title), credit=_e(f"{credit_line(ds, view)} · {currency_text(ds, view.lang)}"), chart=chart,
+        sources=sources, lang=view.lang, sources_heading=_e(g("Sources")),
+        meta=g("Exported view %(view)s · data version %(version)s · %(license)s. Times are in GMT/UTC; "
+               "day-precision events are drawn as whole days.") % {
+            "view": f"<code>{_e(view.url('/'))}</code>", "version": _e(ds.version), "license": _e(ds.license)},
         paper=theme.paper, text=theme.text, muted=theme.muted, accent=theme.kind_color("session"),
     )
 
@@ -112,7 +117,7 @@ def _e(text) -> str:
 
 
 HTML_PAGE = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -133,12 +138,11 @@ a {{ color: {accent}; }}
 <h1>{title}</h1>
 {chart}
 <p class="credit">{credit}</p>
-<h2>Sources</h2>
+<h2>{sources_heading}</h2>
 <ol class="sources">
 {sources}
 </ol>
-<p class="meta">Exported view <code>{view}</code> · data version {version} · {license}.
-Times are in GMT/UTC; day-precision events are drawn as whole days.</p>
+<p class="meta">{meta}</p>
 </main>
 </body>
 </html>
