@@ -101,11 +101,11 @@ def standalone_html(ds: Dataset, view: ViewState) -> str:
     sources = "\n".join(
         f'<li>{_e(s.publisher)}: <a href="{_e(s.url)}">{_e(s.title)}</a> ({_e(s.published)})</li>'
         for s in cited_sources(ds, view))
-    g = translator(view.lang).gettext
+    _ = translator(view.lang).gettext
     return HTML_PAGE.format(
         title=_e(ds.title), credit=_e(f"{credit_line(ds, view)} · {currency_text(ds, view.lang)}"), chart=chart,
-        sources=sources, lang=view.lang, sources_heading=_e(g("Sources")),
-        meta=g("Exported view %(view)s · data version %(version)s · %(license)s. Times are in GMT/UTC; "
+        sources=sources, lang=view.lang, sources_heading=_e(_("Sources")),
+        meta=_("Exported view %(view)s · data version %(version)s · %(license)s. Times are in GMT/UTC; "
                "day-precision events are drawn as whole days.") % {
             "view": f"<code>{_e(view.url('/'))}</code>", "version": _e(ds.version), "license": _e(ds.license)},
         paper=theme.paper, text=theme.text, muted=theme.muted, accent=theme.kind_color("session"),

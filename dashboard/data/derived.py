@@ -167,8 +167,9 @@ def _territory_series(territory: pd.DataFrame, sources: pd.DataFrame) -> tuple[T
 def _territory_hover(rows: pd.DataFrame, measure: str, sources: pd.DataFrame, lang: str) -> tuple[str, ...]:
     """Each point's hover: percent (and area), measure, date, verification, publishers."""
     t = translator(lang)
+    area = t.gettext("%(area)s km²")
     return tuple(
-        f"<b>{percent(p, lang)}</b>{'' if pd.isna(a) else ' (' + t.gettext('%(area)s km²') % {'area': number(a, lang, 0)} + ')'}"
+        f"<b>{percent(p, lang)}</b>{'' if pd.isna(a) else ' (' + area % {'area': number(a, lang, 0)} + ')'}"
         f" · {esc(measure)}<br>{day_text(d, lang)} · {esc(vocabulary(v, lang))}<br>"
         + esc(t.gettext("Source: %(publishers)s") % {"publishers": ", ".join(sources.loc[list(ids), "publisher"])})
         for p, a, d, v, ids in zip(rows["percent"], rows["area_km2"], rows["date"],

@@ -281,8 +281,8 @@ def _marks(rows: pd.DataFrame, y: pd.Series, first: str, last: str, theme: Theme
     spans = rows[rows[first].notna() & rows[last].notna()]
     starts = rows[rows[first].notna() & rows[last].isna()]
     hollow, approx = style == "planned", style == "approximate"
-    g = translator(lang).gettext
-    label = g(MARK_LABELS[style])
+    _ = translator(lang).gettext
+    label = _(MARK_LABELS[style])
     traces, shapes = [], []
     if not spans.empty:
         colors = spans["color"].tolist()
@@ -293,7 +293,7 @@ def _marks(rows: pd.DataFrame, y: pd.Series, first: str, last: str, theme: Theme
         traces.append(dict(
             type="bar", base=naive_utc(spans[first]).astype(str).tolist(), y=y[spans.index].tolist(),
             x=((spans[last] - spans[first]) / pd.Timedelta(milliseconds=1)).tolist(),
-            orientation="h", width=width, name=g(ENTRIES[style, True]), legendgroup=style,
+            orientation="h", width=width, name=_(ENTRIES[style, True]), legendgroup=style,
             text=label, textposition="inside", insidetextanchor="start", textangle=0,
             textfont=dict(color=theme.text if hollow or approx else theme.paper, size=font), marker=marker,
             customdata=spans["id"].tolist(), hovertext=spans["hover"].tolist(), hoverinfo="text"))
@@ -305,7 +305,7 @@ def _marks(rows: pd.DataFrame, y: pd.Series, first: str, last: str, theme: Theme
     if not starts.empty:
         traces.append(dict(
             type="scatter", x=naive_utc(starts[first]).astype(str).tolist(), y=y[starts.index].tolist(),
-            mode="markers+text", name=g(ENTRIES[style, False]),
+            mode="markers+text", name=_(ENTRIES[style, False]),
             legendgroup=style, text=label, textposition="middle right",
             textfont=dict(color=theme.text, size=font), cliponaxis=False,
             marker=dict(symbol="triangle-right-open" if hollow else "triangle-right",
@@ -368,21 +368,21 @@ def _row_labels(rows: pd.DataFrame, lines: list[list[str]], delayed: set, theme:
 
 def _hover(rows: pd.DataFrame, lang: str = "en") -> list[str]:
     """Title, scheduled and actual times in GMT and Istanbul, delay, kind, status, verification."""
-    g = translator(lang).gettext
+    _ = translator(lang).gettext
     texts = []
     for row in rows.itertuples():
         planned = format_span(row.scheduled_start, row.scheduled_end, row.precision, row.local_tz, lang=lang)
         actual = format_span(row.start, row.end, row.precision, row.local_tz, row.approximate, lang)
-        texts.append(f"<b>{esc(row.title)}</b><br>{esc(g('Scheduled: %(when)s') % {'when': planned})}"
-                     f"<br>{esc(g('Actual: %(when)s') % {'when': actual})}"
-                     f"<br>{esc(row.delay_text or g('delay unknown'))}<br>{esc(vocabulary(row.kind, lang))} · "
-                     f"{esc(vocabulary(row.status, lang))} · {esc(vocabulary(row.verification, lang))}")
+        lines = [_("Scheduled: %(when)s") % {"when": planned}, _("Actual: %(when)s") % {"when": actual},
+                 row.delay_text or _("delay unknown"),
+                 " · ".join(vocabulary(value, lang) for value in (row.kind, row.status, row.verification))]
+        texts.append(f"<b>{esc(row.title)}</b><br>" + "<br>".join(map(esc, lines)))
     return texts
 
 
 def _empty_message(ds: Dataset, label: str, lang: str = "en") -> str:
-    g = translator(lang).gettext
+    _ = translator(lang).gettext
     if not label:
-        return g("No event in the data is timed to the hour or minute.")
-    return g("No event timed to the hour or minute on %(day)s matches the filters. Try another talks day "
+        return _("No event in the data is timed to the hour or minute.")
+    return _("No event timed to the hour or minute on %(day)s matches the filters. Try another talks day "
              "(%(days)s) or clear the filters.") % {"day": label, "days": ", ".join(ds.derived.talks_days)}

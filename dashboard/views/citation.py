@@ -39,7 +39,7 @@ def credit_line(ds: Dataset, view: ViewState) -> str:
     alphabetical order), never just the alphabetically first."""
     publishers = most_cited(ds.sources, [_citations(ds, view)])
     if not publishers:
-        return f"{translator(view.lang).gettext('Source: no events match this view')} · {APP_NAME}"
+        return translator(view.lang).gettext("Source: no events match this view") + f" · {APP_NAME}"
     return f"{source_text(publishers, CREDIT_PUBLISHERS, view.lang)} · {APP_NAME}"
 
 

@@ -61,6 +61,12 @@ def header(ds: Dataset, active: str, view: ViewState | None = None) -> html.Head
     ])
 
 
+def graph_config(config: dict, lang: str) -> dict:
+    """A dcc.Graph ``config`` in ``lang``: plotly.js's own words and numbers (the toolbar, axis
+    numbers) from the locales of assets/plotly-locales.js."""
+    return config if is_english(lang) else {**config, "locale": lang}
+
+
 def english_mark(lang: str) -> dict:
     """``lang="en"`` for data text shown in English to a reader of another language."""
     return {} if is_english(lang) else {"lang": "en"}

@@ -68,7 +68,8 @@ def layout(ds: Dataset, view: ViewState, notes: list[str], size: Size = Size()) 
                     html.Button(t.gettext("Clear filters"), id=EMPTY_CLEAR, className="button", n_clicks=0),
                 ]),
                 html.Div(id=GRAPH_WRAP, hidden=table, children=c.described_graph(dcc.Graph(
-                    id=GRAPH, figure=build_figure(ds, view, size=size), config=GRAPH_CONFIG, className="graph"),
+                    id=GRAPH, figure=build_figure(ds, view, size=size), config=c.graph_config(GRAPH_CONFIG, view.lang),
+                    className="graph"),
                     CAPTION, ds, view, CAPTION_NOTE)),
                 html.Div(id=TABLE_WRAP, hidden=not table, children=[
                     html.Button(_order_label(view), id=ORDER, className="button small", n_clicks=0),
@@ -98,52 +99,52 @@ def _controls(ds: Dataset, view: ViewState, size: Size) -> html.Nav:
     days = ds.derived.talks_days
     lang = view.lang
     t = translator(lang)
-    g = t.gettext
+    _ = t.gettext
     controls = [
-        _group(g("View"), dcc.RadioItems(id=TAB, value=view.tab, className="tabs", inline=True,
-                                         options=[{"label": g(tb.label), "value": tb.value} for tb in all_tabs()])),
-        _group(g("Search titles and summaries"), dcc.Input(
-            id=SEARCH, type="search", value=view.q, debounce=0.3, placeholder=g("e.g. prisoner"),
+        _group(_("View"), dcc.RadioItems(id=TAB, value=view.tab, className="tabs", inline=True,
+                                         options=[{"label": _(tb.label), "value": tb.value} for tb in all_tabs()])),
+        _group(_("Search titles and summaries"), dcc.Input(
+            id=SEARCH, type="search", value=view.q, debounce=0.3, placeholder=_("e.g. prisoner"),
             className="search")),
-        _group(g("Rounds"), dcc.Dropdown(
-            id=ROUNDS, multi=True, value=list(view.rounds), placeholder=g("All rounds"),
+        _group(_("Rounds"), dcc.Dropdown(
+            id=ROUNDS, multi=True, value=list(view.rounds), placeholder=_("All rounds"),
             options=[{"label": f"{record_text(r, 'title', lang).text} ({day_text(r.start_date, lang)})",
                       "value": r.id} for r in rounds.itertuples()])),
-        _group(g("Sides"), dcc.Checklist(id=SIDES, value=list(view.sides), inline=True,
+        _group(_("Sides"), dcc.Checklist(id=SIDES, value=list(view.sides), inline=True,
                                          options=[{"label": side_label(s, lang), "value": s} for s in ds.sides])),
-        _group(g("Kinds of event"), dcc.Checklist(id=KINDS, value=list(view.kinds), inline=True,
+        _group(_("Kinds of event"), dcc.Checklist(id=KINDS, value=list(view.kinds), inline=True,
                                                   options=[{"label": vocabulary(k, lang), "value": k} for k in kinds])),
-        _group(g("Verification"), dcc.Checklist(
+        _group(_("Verification"), dcc.Checklist(
             id=VERIFICATION, value=list(view.verification), inline=True,
-            options=[{"label": g(c.VERIFICATION_LABELS[v]), "value": v} for v in c.VERIFICATION_LABELS])),
-        _group(g("Lanes"), dcc.RadioItems(id=LANES, value=view.lanes, inline=True, options=[
-            {"label": g("by round"), "value": "round"}, {"label": g("by side"), "value": "side"}])),
-        _group(g("Gap 2022–2025"), dcc.RadioItems(id=GAP, value=view.gap, inline=True, options=[
-            {"label": g("compressed"), "value": "compress"}, {"label": g("to scale"), "value": "show"}])),
-        _group(g("Territory series"), dcc.Dropdown(
+            options=[{"label": _(c.VERIFICATION_LABELS[v]), "value": v} for v in c.VERIFICATION_LABELS])),
+        _group(_("Lanes"), dcc.RadioItems(id=LANES, value=view.lanes, inline=True, options=[
+            {"label": _("by round"), "value": "round"}, {"label": _("by side"), "value": "side"}])),
+        _group(_("Gap 2022–2025"), dcc.RadioItems(id=GAP, value=view.gap, inline=True, options=[
+            {"label": _("compressed"), "value": "compress"}, {"label": _("to scale"), "value": "show"}])),
+        _group(_("Territory series"), dcc.Dropdown(
             id=TERRITORY, multi=True, value=list(view.territory), placeholder=_default_series_name(ds, lang),
-            options=[{"label": g("All series"), "value": ALL_SERIES}]
-            + [{"label": f"{s.measure} ({t.ngettext('%(n)s figure', '%(n)s figures', len(s.dates))})", "value": s.key}
-               for s in ds.derived.territory_series])),
-        _group(g("Talks day"), dcc.Dropdown(
+            options=[{"label": _("All series"), "value": ALL_SERIES}]
+            + [{"label": t.ngettext("%(series)s (%(n)s figure)", "%(series)s (%(n)s figures)", len(s.dates),
+                                    series=s.measure), "value": s.key} for s in ds.derived.territory_series])),
+        _group(_("Talks day"), dcc.Dropdown(
             id=DAY, value=view.day or ds.derived.busiest_day, clearable=False,
             options=[{"label": format_date(_day_ts(d), "UTC", lang), "value": d} for d in days])),
-        _group(g("Open an event"), dcc.Dropdown(
-            id=PICK, value=view.event or None, placeholder=g("Choose an event"),
+        _group(_("Open an event"), dcc.Dropdown(
+            id=PICK, value=view.event or None, placeholder=_("Choose an event"),
             options=[{"label": f"{date} · {record_text(row, 'title', lang).text}", "value": row.id} for row, date
                      in zip(ds.events.itertuples(), ds.derived.labels_in(lang)["date"].tolist())])),
-        _group(g("Theme"), dcc.RadioItems(id=THEME, value=view.theme, inline=True,
-                                          options=[{"label": g(th.label), "value": k} for k, th in THEMES.items()
+        _group(_("Theme"), dcc.RadioItems(id=THEME, value=view.theme, inline=True,
+                                          options=[{"label": _(th.label), "value": k} for k, th in THEMES.items()
                                                    if k != "present"])),
         html.Div(className="control-buttons", children=[
-            html.Button(g("Clear filters"), id=CLEAR, className="button", n_clicks=0),
-            html.Button(g("Reset view"), id=RESET, className="button", n_clicks=0),
+            html.Button(_("Clear filters"), id=CLEAR, className="button", n_clicks=0),
+            html.Button(_("Reset view"), id=RESET, className="button", n_clicks=0),
         ]),
         present_links.panel(ds, view),
     ]
-    return html.Nav(className="controls", **{"aria-label": g("Filters and views")}, children=html.Details(
+    return html.Nav(className="controls", **{"aria-label": _("Filters and views")}, children=html.Details(
         open=size.form != "phone", className="controls-fold",
-        children=[html.Summary(g("Filters and views"), className="controls-summary"),
+        children=[html.Summary(_("Filters and views"), className="controls-summary"),
                   html.Div(className="controls-body", children=controls)]))
 
 

@@ -49,44 +49,44 @@ COPY = {
 def panel(lang: str = "en") -> html.Div:
     """The button that opens the dialog, and the dialog (empty until the view fills it)."""
     t = translator(lang)
-    g = t.gettext
+    _ = t.gettext
     return html.Div(className="share-bar", children=[
-        html.Button(g("Share, embed or download"), id=OPEN, className="button", n_clicks=0,
+        html.Button(_("Share, embed or download"), id=OPEN, className="button", n_clicks=0,
                     **{"aria-haspopup": "dialog"}),
         html.Dialog(id=DIALOG, className="share-dialog", **{"aria-labelledby": f"{DIALOG}-title"}, children=[
             html.Div(className="share-head", children=[
-                html.H2(g("Share, embed or download this view"), id=f"{DIALOG}-title"),
-                html.Button(g("Close"), id=CLOSE, className="button small", n_clicks=0),
+                html.H2(_("Share, embed or download this view"), id=f"{DIALOG}-title"),
+                html.Button(_("Close"), id=CLOSE, className="button small", n_clicks=0),
             ]),
             html.Section([
-                html.H3(g("Link")),
-                *_code_field(g("The address of exactly this view"), LINK, 2, lang),
+                html.H3(_("Link")),
+                *_code_field(_("The address of exactly this view"), LINK, 2, lang),
             ]),
             html.Section([
-                html.H3(g("Embed in an article")),
+                html.H3(_("Embed in an article")),
                 html.Div(className="control", children=[
-                    _label(g("Width"), WIDTH),
+                    _label(_("Width"), WIDTH),
                     dcc.RadioItems(id=WIDTH, value="100%", inline=True,
-                                   options=[{"label": g(label), "value": w} for w, label in WIDTHS.items()]),
+                                   options=[{"label": _(label), "value": w} for w, label in WIDTHS.items()]),
                 ]),
-                *_code_field(g("Iframe"), IFRAME, 4, lang),
-                *_code_field(g("Script embed (resizes to its content)"), SCRIPT, 4, lang),
+                *_code_field(_("Iframe"), IFRAME, 4, lang),
+                *_code_field(_("Script embed (resizes to its content)"), SCRIPT, 4, lang),
                 html.P(className="muted", children=[
-                    g("Add"), " ", html.Code("<script src=\"…/assets/embed.js\" async></script>"), " ",
-                    g("once to a page with the iframe code and every embed fits its content. CMSs that "
+                    _("Add"), " ", html.Code("<script src=\"…/assets/embed.js\" async></script>"), " ",
+                    _("once to a page with the iframe code and every embed fits its content. CMSs that "
                       "speak oEmbed find it from the link; the endpoint:"), " ", html.Code(id=OEMBED)]),
             ]),
             html.Section([
-                html.H3(g("Download")),
+                html.H3(_("Download")),
                 html.Div(className="control-buttons", children=[
-                    html.A(g("Events shown (CSV)"), id=CSV, className="button", href=urls.EVENTS_CSV),
-                    html.Button(g("Image (PNG)"), id=PNG, className="button", n_clicks=0),
-                    html.Button(g("Image (SVG)"), id=SVG, className="button", n_clicks=0),
+                    html.A(_("Events shown (CSV)"), id=CSV, className="button", href=urls.EVENTS_CSV),
+                    html.Button(_("Image (PNG)"), id=PNG, className="button", n_clicks=0),
+                    html.Button(_("Image (SVG)"), id=SVG, className="button", n_clicks=0),
                 ]),
             ]),
             html.Section([
-                html.H3(g("Cite this")),
-                *_code_field(g("The view and every source it draws on"), CITE, 6, lang),
+                html.H3(_("Cite this")),
+                *_code_field(_("The view and every source it draws on"), CITE, 6, lang),
             ]),
             html.P(id=COPIED, role="status", className="share-status"),
             dcc.Store(id=FILENAME), dcc.Store(id=FIGURE_HEIGHT),
@@ -100,11 +100,11 @@ def _label(text: str, target: str) -> html.Label:
 
 def _code_field(label: str, target: str, rows: int, lang: str) -> list:
     """A labelled read-only text box and the button that copies it."""
-    g = translator(lang).gettext
-    label, copied, selected = COPY[target]
+    _ = translator(lang).gettext
+    button, copied, selected = COPY[target]
     return [_label(label, target), dcc.Textarea(id=target, readOnly=True, rows=rows, className="share-code"),
-            html.Button(g(label), id=f"{target}-copy", className="button small copy", n_clicks=0,
-                        **{"data-copied": g(copied), "data-selected": g(selected)})]
+            html.Button(_(button), id=f"{target}-copy", className="button small copy", n_clicks=0,
+                        **{"data-copied": _(copied), "data-selected": _(selected)})]
 
 
 def register(app: Dash, ds: Dataset, query_id: str, graph_id: str) -> None:

@@ -14,8 +14,8 @@ def steps(deck: Deck, current: int, presenting: bool = False) -> list:
     """First, previous, next and last: links to slides (in the presenter's window if
     ``presenting``), disabled labels where there is no such slide."""
     count = len(deck.slides)
-    g = translator(deck.lang).gettext
-    return [_step(g(label), component_id, deck, target, current, presenting) for label, component_id, target in (
+    _ = translator(deck.lang).gettext
+    return [_step(_(label), component_id, deck, target, current, presenting) for label, component_id, target in (
         (N_("« First"), FIRST, 1), (N_("← Previous"), PREVIOUS, current - 1),
         (N_("Next →"), NEXT, current + 1), (N_("Last »"), LAST, count))]
 

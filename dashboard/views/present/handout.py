@@ -77,7 +77,7 @@ def _section(ds: Dataset, slide: Slide, number: int) -> html.Section:
     return html.Section(className="handout-slide", children=[
         html.H2(f"{number}. {slide.title}"),
         html.Div(className="handout-figure", children=c.described_graph(
-            dcc.Graph(figure=figure, config=FIGURE_CONFIG), f"{CAPTION}-{number}", ds, slide.view)),
+            dcc.Graph(figure=figure, config=c.graph_config(FIGURE_CONFIG, slide.view.lang)), f"{CAPTION}-{number}", ds, slide.view)),
         html.P(text, className="handout-text"),
         sources_list(sources, titled, points, slide.view.lang),
     ])

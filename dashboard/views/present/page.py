@@ -84,18 +84,18 @@ def slide_page(ds: Dataset, request: PresentRequest, notes: list[str]) -> html.D
     theme = get_theme(THEME)
     lang = deck.lang
     t = translator(lang)
-    g = t.gettext
+    _ = t.gettext
     return html.Div(className="page present present-deck", style=theme_style(theme),
                     **{"data-channel": channel(deck), "data-slide": str(number), "data-count": str(count)}, children=[
         html.Header(className="present-bar", children=[
-            html.A(g("← Explore"), href=slide.view.url("/"), className="present-exit",
-                   title=g("Open this slide's view on the explore page")),
+            html.A(_("← Explore"), href=slide.view.url("/"), className="present-exit",
+                   title=_("Open this slide's view on the explore page")),
             html.Span(deck.title, className="present-deck-title"),
             html.Span(f"{number} / {count}", className="present-counter", role="status",
-                      **{"aria-label": g("Slide %(number)s of %(count)s") % {"number": number, "count": count},
+                      **{"aria-label": _("Slide %(number)s of %(count)s") % {"number": number, "count": count},
                          "aria-live": "polite"}),
             html.Div(className="present-progress", role="progressbar",
-                     **{"aria-label": g("Progress through the deck"), "aria-valuemin": 1,
+                     **{"aria-label": _("Progress through the deck"), "aria-valuemin": 1,
                         "aria-valuemax": count, "aria-valuenow": number},
                      children=html.Div(className="present-progress-fill",
                                        style={"width": f"{100 * number / count:.2f}%"})),
@@ -105,26 +105,26 @@ def slide_page(ds: Dataset, request: PresentRequest, notes: list[str]) -> html.D
         html.Main(id="main", className="slide", children=[
             html.H1(slide.title, className="slide-title"),
             html.Div(id=FIGURE_AREA, className="slide-figure", children=c.described_graph(dcc.Graph(
-                id=GRAPH, figure=placeholder(theme), config=GRAPH_CONFIG, style={"height": "100%"}),
+                id=GRAPH, figure=placeholder(theme), config=c.graph_config(GRAPH_CONFIG, lang), style={"height": "100%"}),
                 CAPTION, ds, slide.view)),
             # Never empty: a slide without text (a view's one-slide deck) says what its figure shows.
             html.Div(className="slide-text", children=html.P(slide.text or figure_description(ds, slide.view))),
             slide_sources_line(slide_sources(ds, slide), currency_text(ds, lang), lang),
-            html.Aside(id=NOTES_PANEL, className="slide-notes", **{"aria-label": g("Speaker notes")}, children=[
-                html.H2(g("Speaker notes")),
+            html.Aside(id=NOTES_PANEL, className="slide-notes", **{"aria-label": _("Speaker notes")}, children=[
+                html.H2(_("Speaker notes")),
                 html.P(slide.notes, lang="en") if slide.notes and lang != DEFAULT
-                else html.P(slide.notes or g("No notes for this slide.")),
+                else html.P(slide.notes or _("No notes for this slide.")),
             ]),
         ]),
-        html.Nav(className="present-controls", **{"aria-label": g("Slides")}, children=[
+        html.Nav(className="present-controls", **{"aria-label": _("Slides")}, children=[
             *steps(deck, number),
-            html.Button(g("Notes (N)"), id=NOTES_TOGGLE, className="button", n_clicks=0),
-            html.Button(g("Full screen (F)"), id=FULLSCREEN, className="button", n_clicks=0),
-            html.A(g("Presenter view (P)"), id=PRESENTER, href=present_url(deck, number, presenter=True),
+            html.Button(_("Notes (N)"), id=NOTES_TOGGLE, className="button", n_clicks=0),
+            html.Button(_("Full screen (F)"), id=FULLSCREEN, className="button", n_clicks=0),
+            html.A(_("Presenter view (P)"), id=PRESENTER, href=present_url(deck, number, presenter=True),
                    target="present-presenter", className="button",
-                   title=g("Open the speaker's window: notes, next slide, clock and timer")),
-            html.A(g("Handout"), href=present_url(deck, handout=True), className="button"),
-            html.Span(g(KEYS_HELP), className="present-keys"),
+                   title=_("Open the speaker's window: notes, next slide, clock and timer")),
+            html.A(_("Handout"), href=present_url(deck, handout=True), className="button"),
+            html.Span(_(KEYS_HELP), className="present-keys"),
         ]),
         dcc.Store(id=AREA),
         dcc.Store(id=presenter.SYNC),
