@@ -30,6 +30,7 @@ class Slide:
     notes: str = ""
     event_ids: tuple[str, ...] = ()
     source_ids: tuple[str, ...] = ()
+    in_english: frozenset = frozenset()  # of "title", "text": the record's English, shown to a reader of another language
 
 
 @dataclass(frozen=True)
@@ -65,12 +66,15 @@ def get_deck(ds: Dataset, deck_id: str, lang: str = DEFAULT) -> Deck | None:
     rows = ds.slides[ds.slides["deck_id"] == deck_id]
     deck = ds.decks.loc[deck_id]
     return Deck(deck_id, record_text(deck, "title", lang).text,
-                description=record_text(deck, "description", lang).text, lang=lang, slides=tuple(
-        Slide(title=record_text(row, "title", lang).text, text=record_text(row, "text", lang).text,
-              view=replace(ViewState.from_query(cell_text(row.view))[0], lang=lang),
-              notes=cell_text(row.notes), event_ids=row.event_ids, source_ids=row.source_ids)
-        for row in rows.itertuples()
-    ))
+                description=record_text(deck, "description", lang).text, lang=lang,
+                slides=tuple(_slide(row, lang) for row in rows.itertuples()))
+
+
+def _slide(row, lang: str) -> Slide:
+    title, text = record_text(row, "title", lang), record_text(row, "text", lang)
+    return Slide(title=title.text, text=text.text, view=replace(ViewState.from_query(cell_text(row.view))[0], lang=lang),
+                 notes=cell_text(row.notes), event_ids=row.event_ids, source_ids=row.source_ids,
+                 in_english=frozenset(f for f, t in (("title", title), ("text", text)) if t.text and t.lang != lang))
 
 
 def view_deck(ds: Dataset, view: ViewState) -> Deck:
@@ -78,8 +82,9 @@ def view_deck(ds: Dataset, view: ViewState) -> Deck:
     t = translator(view.lang)
     if view.event in ds.events.index:
         event = ds.events.loc[view.event]
-        slide = Slide(title=record_text(event, "title", view.lang).text,
-                      text=record_text(event, "summary", view.lang).text, view=view)
+        title, text = record_text(event, "title", view.lang), record_text(event, "summary", view.lang)
+        slide = Slide(title=title.text, text=text.text, view=view,
+                      in_english=frozenset(f for f, t in (("title", title), ("text", text)) if t.text and t.lang != view.lang))
     else:
         slide = Slide(title=t.gettext("Your view of the timeline"), text="", view=view)
     return Deck("", t.gettext("Your view"), (slide,), lang=view.lang)

@@ -103,12 +103,13 @@ def slide_page(ds: Dataset, request: PresentRequest, notes: list[str]) -> html.D
         ]),
         c.notes_banner(notes, lang),
         html.Main(id="main", className="slide", children=[
-            html.H1(slide.title, className="slide-title"),
+            html.H1(slide.title, className="slide-title", **({"lang": "en"} if "title" in slide.in_english else {})),
             html.Div(id=FIGURE_AREA, className="slide-figure", children=c.described_graph(dcc.Graph(
                 id=GRAPH, figure=placeholder(theme), config=c.graph_config(GRAPH_CONFIG, lang), style={"height": "100%"}),
                 CAPTION, ds, slide.view)),
             # Never empty: a slide without text (a view's one-slide deck) says what its figure shows.
-            html.Div(className="slide-text", children=html.P(slide.text or figure_description(ds, slide.view))),
+            html.Div(className="slide-text", children=html.P(
+                slide.text or figure_description(ds, slide.view), **({"lang": "en"} if "text" in slide.in_english else {}))),
             slide_sources_line(slide_sources(ds, slide), currency_text(ds, lang), lang),
             html.Aside(id=NOTES_PANEL, className="slide-notes", **{"aria-label": _("Speaker notes")}, children=[
                 html.H2(_("Speaker notes")),
