@@ -8,7 +8,7 @@ document.addEventListener('click', function (event) {
         event.shiftKey || event.altKey) { return; }
     var params = new URLSearchParams(window.location.search);
     var lang = link.getAttribute('data-lang');
-    if (lang === 'en') { params.delete('lang'); } else { params.set('lang', lang); }
+    params.set('lang', lang);  // English too: else the browser's Accept-Language would choose
     var query = params.toString().replace(/%2C/g, ',');
     event.preventDefault();
     window.location.assign(window.location.pathname + (query ? '?' + query : ''));

@@ -33,6 +33,7 @@ from dashboard.views.explore import page as explore
 from dashboard.views.present import page as present
 from dashboard.figures.size import Size
 from dashboard.views.components import NOTES, NOTES_CLOSE, URL, VIEWPORT, figure_size
+from dashboard.web import language
 from dashboard.web.language import negotiated_query, page_lang
 from dashboard.i18n import query_lang, translator
 
@@ -63,6 +64,7 @@ def create_app(config: Config | None = None) -> Dash:
     embedding.install(app, dataset)
     hardening.install(app, tuple(VIEWS))
     delivery.install(app.server)  # compression, cache lifetimes of fingerprinted files
+    language.install(app.server)  # Vary: Accept-Language where the browser chooses the language
     headers.install(app.server, config.frame_ancestors, app.csp_hashes())  # after all callbacks
     return app
 

@@ -120,6 +120,12 @@ def test_html_lang_follows_the_query_then_accept_language(app, headers, query, l
     assert f'<html lang="{lang}">' in page.get_data(as_text=True)
 
 
+def test_a_page_chosen_by_accept_language_says_so_to_caches(app):
+    client = app.server.test_client()
+    assert "Accept-Language" in client.get("/").headers.get("Vary", "")
+    assert "Accept-Language" not in client.get("/?lang=uk").headers.get("Vary", "")
+
+
 def test_accept_language_chooses_the_pages_language_where_the_query_names_none(app):
     with app.server.test_request_context(headers={"Accept-Language": "uk"}):
         assert negotiated_query("tab=table") == "tab=table&lang=uk"

@@ -81,16 +81,17 @@ def language_switcher(view: ViewState, path: str, query: str | None = None) -> h
     links = []
     for lang in LANGS:
         href = path + "?" + _with_lang(view.to_query() if query is None else query, lang)
-        links.append(html.A(NAMES[lang], href=href.rstrip("?"), lang=lang, hrefLang=lang,
+        links.append(html.A(NAMES[lang], href=href, lang=lang, hrefLang=lang,
                             className="lang-link", **{"data-lang": lang},
                             **({"aria-current": "true"} if lang == view.lang else {})))
     return html.Nav(className="lang-switch", **{"aria-label": t.gettext("Language")}, children=links)
 
 
 def _with_lang(query: str, lang: str) -> str:
-    """``query`` with its ``lang`` set to ``lang`` (left out for English, the default)."""
+    """``query`` with its ``lang`` set to ``lang``, English too: a reader whose browser asks
+    for another language must be able to choose English."""
     pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "lang"]
-    return urlencode(pairs + ([("lang", lang)] if lang != LANGS[0] else []), safe=",")
+    return urlencode(pairs + [("lang", lang)], safe=",")
 
 
 def notes_banner(notes: list[str], lang: str = "en") -> html.Div:

@@ -34,3 +34,13 @@ def negotiated_query(query: str) -> str:
 def page_lang() -> str:
     """The language of the page this request asks for (its query, else Accept-Language)."""
     return query_lang(negotiated_query(request.query_string.decode("latin-1"))) or DEFAULT
+
+
+def install(server) -> None:
+    """A page whose query names no language is answered in the browser's: say so to caches
+    (``Vary: Accept-Language``), so a shared cache never hands one reader another's language."""
+    @server.after_request
+    def vary_by_language(response):
+        if response.mimetype == "text/html" and query_lang(request.query_string.decode("latin-1")) is None:
+            response.vary.add("Accept-Language")
+        return response

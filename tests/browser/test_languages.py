@@ -79,6 +79,12 @@ def test_accept_language_without_lang_gives_ukrainian(browser, app_url):
         assert page.locator("html").get_attribute("lang") == "uk"
         expect(page.locator(".site-nav")).to_contain_text("Огляд")
         expect(page.locator("#count")).to_contain_text("показано")
+        page.locator(".site-header a.lang-link", has_text="English").click()  # the reader may still choose English
+        page.wait_for_url(re.compile(r"lang=en"))
+        assert page.locator("html").get_attribute("lang") == "en"
+        page.get_by_role("radio", name="Talks day").check()  # a change of view keeps English asked for
+        page.wait_for_url(re.compile(r"tab=schedule.*lang=en|lang=en.*tab=schedule"))
+        expect(page.locator(".site-nav")).to_contain_text("Explore")
     finally:
         context.close()
 

@@ -267,6 +267,11 @@ def register(app: Dash, ds: Dataset) -> None:
 
     app.clientside_callback(
         """function (query) {
+            // English asked for in so many words stays asked for (else Accept-Language decides)
+            if (new URLSearchParams(window.location.search).get('lang') === 'en'
+                    && !new URLSearchParams(query || '').has('lang')) {
+                query = query ? query + '&lang=en' : 'lang=en';
+            }
             const url = window.location.pathname + (query ? '?' + query : '');
             if (url !== window.location.pathname + window.location.search) {
                 window.history.replaceState(null, '', url);

@@ -40,6 +40,7 @@ class Deck:
     slides: tuple[Slide, ...]
     description: str = ""
     lang: str = DEFAULT  # the language it is shown in: its slides' views and links carry it
+    lang_asked: bool = False  # the link named its language (English too): its slide links keep naming it
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ def parse_present_query(ds: Dataset, query: str) -> tuple[PresentRequest | None,
         return PresentRequest(view_deck(ds, view), 1, handout, presenter), texts
     default = ds.decks.index[0] if len(ds.decks) else None
     wanted = params.get("deck", default)
+    asked = "lang" in params
     deck = get_deck(ds, wanted, lang) if wanted else None
     if deck is None and wanted != default:
         notes.append((N_("deck: no deck %(id)s; showing %(default)s.") if default else N_("deck: no deck %(id)s."),
@@ -147,7 +149,7 @@ def parse_present_query(ds: Dataset, query: str) -> tuple[PresentRequest | None,
         notes.append((N_("slide: %(value)s is not a slide number from 1 to %(count)s; showing slide 1."),
                       {"value": repr(slide[:40]), "count": len(deck.slides)}))
         number = 1
-    return PresentRequest(deck, number, handout, presenter), _texts(notes, lang)
+    return PresentRequest(replace(deck, lang_asked=asked), number, handout, presenter), _texts(notes, lang)
 
 
 def _texts(notes: list[tuple[str, dict]], lang: str) -> list[str]:
@@ -177,7 +179,7 @@ def present_url(deck: Deck | None, slide: int | None = None, handout: bool = Fal
         pairs.append(("slide", str(slide)))
     if presenter and not handout:
         pairs.append(("presenter", "1"))
-    if deck.lang != DEFAULT:
+    if deck.lang != DEFAULT or deck.lang_asked:
         pairs.append(("lang", deck.lang))
     return f"{PATH}?{urlencode(pairs)}"
 
