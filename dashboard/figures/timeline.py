@@ -75,7 +75,7 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     axis = Axis(start, end, gap, max(120.0, size.width - 24 - names_px - axis_px))
     if not grouped:
         visible = _named_in_hover(ds, view, visible, names)
-    marks, note = grouped_markers(visible, theme) if grouped else (
+    marks, note = grouped_markers(visible, theme, view.lang) if grouped else (
         [*_spans(visible, theme, axis), *_markers(visible, theme, view.lang)], "")
     for trace in marks:
         trace.pop("legendgroup", None), trace.pop("legendgrouptitle", None)  # a legend in rows
