@@ -120,7 +120,8 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
         annotations.append(_gap_note(ds, view, axis, theme, small, ticks_px))
     annotations += series_labels(ds, view, theme)
     if not points_between(ds, view, start, end):
-        annotations.append(dict(text=esc(t.gettext("No territory figure of the series shown in this period")),
+        none_shown = _wrap(t.gettext("No territory figure of the series shown in this period"), axis.plot_px, small)
+        annotations.append(dict(text="<br>".join(map(esc, none_shown)),
                                 x=0.5, y=0.5,
                                 xref="paper", yref="y2 domain", showarrow=False,
                                 font=dict(color=theme.muted, size=small)))
