@@ -34,6 +34,7 @@ from dashboard.data.times import DISPLAY_ZONE, iso_date
 DIV_ID = "negotiation-timeline-figure"
 # plotly.js with only our trace types (scripts/build_plotly_bundle.sh), inlined: 1.07 MB, not 4.8 MB
 PLOTLY_BUNDLE = Path(__file__).resolve().parent.parent / "assets" / "plotly-timeline.min.js"
+PLOTLY_LOCALES = PLOTLY_BUNDLE.with_name("plotly-locales.js")  # registered by the bundle as it loads
 CLOCK_COLUMNS = {"time_gmt": "UTC", "time_istanbul": DISPLAY_ZONE}  # text columns added to the CSV
 ISTANBUL_COLUMNS = {f"{name}_istanbul": name for name in TIME_FIELDS}  # ISO times in Istanbul time
 IMAGE_WIDTH = 1200  # px, when no width is asked for; the height defaults to the figure's own
@@ -95,9 +96,13 @@ def standalone_html(ds: Dataset, view: ViewState) -> str:
     theme = get_theme(view.theme)
     config = {"displaylogo": False, "responsive": True,
               "toImageButtonOptions": {"filename": export_filename(view)}}
+    if view.lang != "en":  # plotly.js's own words and numbers in the view's language, as on the page
+        config["locale"] = view.lang
     chart = pio.to_html(figure, include_plotlyjs=False, full_html=False, div_id=DIV_ID, config=config,
                         default_width="100%", default_height=f"{figure.layout.height}px")
-    chart = f'<script type="text/javascript">{PLOTLY_BUNDLE.read_text(encoding="utf-8")}</script>\n{chart}'
+    locales = f'<script type="text/javascript">{PLOTLY_LOCALES.read_text(encoding="utf-8")}</script>\n' \
+        if view.lang != "en" else ""
+    chart = f'{locales}<script type="text/javascript">{PLOTLY_BUNDLE.read_text(encoding="utf-8")}</script>\n{chart}'
     sources = "\n".join(
         f'<li>{_e(s.publisher)}: <a href="{_e(s.url)}">{_e(s.title)}</a> ({_e(s.published)})</li>'
         for s in cited_sources(ds, view))

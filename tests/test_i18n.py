@@ -189,3 +189,11 @@ def test_no_english_interface_string_is_left_on_a_page_in_another_language(fixtu
     other = visible_strings(render(f"&lang={lang}") if build == "explore" else render(ds, f"lang={lang}"), [])
     left = {s for s in set(other) & english if re.search("[A-Za-z]{2}", s)}
     assert left - data_strings(ds) - SAME_EVERYWHERE == set()
+
+
+def test_the_offline_html_export_speaks_the_views_language(fixture_dataset):
+    from dashboard.export import standalone_html
+    page = standalone_html(fixture_dataset, ViewState(lang="tr"))
+    assert '<html lang="tr">' in page and "window.PlotlyLocales = [" in page and '"locale": "tr"' in page
+    assert "<h2>Kaynaklar</h2>" in page
+    assert "window.PlotlyLocales = [" not in standalone_html(fixture_dataset, ViewState())
