@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: run test check system-deps clean
+.PHONY: run test check catalogs system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,14 @@ test: system-deps $(VENV)/.test-installed
 check: $(VENV)/.test-installed
 	$(BIN)/negotiation-timeline validate
 	$(BIN)/python -m pytest --ignore=tests/browser -q
+
+# The interface's languages (README "Languages"): extract every marked message, merge the new
+# ones into each catalog, compile. The .mo files are committed beside the .po files.
+catalogs: $(VENV)/.run-installed
+	mkdir -p build
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --sort-output --no-wrap --no-location -o build/messages.pot dashboard
+	$(BIN)/pybabel update -i build/messages.pot -d dashboard/locale --no-wrap --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel compile -d dashboard/locale --statistics
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -157,7 +157,7 @@
     var minutes = Math.floor(seconds / 60) % 60;
     timer.textContent = (hours ? hours + ':' + two(minutes) : String(minutes)) + ':' + two(seconds % 60);
     var pause = document.getElementById('presenter-timer-pause');
-    if (pause) { pause.textContent = state.paused ? 'Resume' : 'Pause'; }
+    if (pause) { pause.textContent = state.paused ? (pause.dataset.resume || 'Resume') : (pause.dataset.pause || 'Pause'); }
   }
 
   function pauseTimer() {

@@ -34,6 +34,9 @@ from dashboard.views.explore import page as explore
 from dashboard.views.present import page as present
 from dashboard.figures.size import Size
 from dashboard.views.components import NOTES, NOTES_CLOSE, URL, VIEWPORT, figure_size
+from dashboard.web import language
+from dashboard.web.language import negotiated_query, page_lang
+from dashboard.i18n import query_lang, translator
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 PAGE = "page"
@@ -51,6 +54,7 @@ def create_app(config: Config | None = None) -> Dash:
                assets_folder=str(ASSETS), assets_ignore=embedding.ASSETS_IGNORE, serve_locally=True,
                suppress_callback_exceptions=True)  # wiring is checked in tests/test_app.py instead
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)  # screen readers' language
+    _localize_index(app)
     app.server.config.update(TRUSTED_HOSTS=config.trusted_hosts, **{ORIGIN_KEY: config.origin})
     app.layout = _shell()
     _register_router(app, dataset)
@@ -62,8 +66,20 @@ def create_app(config: Config | None = None) -> Dash:
     embedding.install(app, dataset)
     hardening.install(app, tuple(VIEWS))
     delivery.install(app.server)  # compression, cache lifetimes of fingerprinted files
+    language.install(app.server)  # Vary: Accept-Language where the browser chooses the language
     headers.install(app.server, config.frame_ancestors, app.csp_hashes())  # after all callbacks
     return app
+
+
+def _localize_index(app: Dash) -> None:
+    """``<html lang>`` in the page's language: Dash's ``interpolate_index`` hook, on the
+    request for the page (its ``lang=``, else its Accept-Language)."""
+    interpolate = app.interpolate_index
+
+    def localized(**kwargs) -> str:
+        return interpolate(**kwargs).replace('<html lang="en">', f'<html lang="{page_lang()}">', 1)
+
+    app.interpolate_index = localized
 
 
 def _shell() -> html.Div:
@@ -76,7 +92,7 @@ def _register_router(app: Dash, ds: Dataset) -> None:
     @lru_cache(maxsize=PAGES_KEPT)
     def render(pathname: str, search: str, size: Size):
         view_module = VIEWS.get(pathname)
-        return not_found(pathname) if view_module is None else view_module.page(ds, search, size)
+        return not_found(pathname, search) if view_module is None else view_module.page(ds, search, size)
 
     # The figures' form is known before the first page is asked for, so a phone or a column
     # gets its figures at once; later changes redraw only the figures (the views' callbacks).
@@ -88,15 +104,17 @@ def _register_router(app: Dash, ds: Dataset) -> None:
     def route(pathname, search, form):
         if list(ctx.triggered_prop_ids) == [f"{VIEWPORT}.data"]:
             raise PreventUpdate  # the figures' box crossed a form: the page stays, its figures redraw
-        return render(pathname or "/", search or "", figure_size(form))
+        return render(pathname or "/", negotiated_query(search or ""), figure_size(form))
 
     app.clientside_callback("function (n) { return n > 0; }", Output(NOTES, "hidden"),
                             Input(NOTES_CLOSE, "n_clicks"), prevent_initial_call=True)
 
 
-def not_found(pathname: str) -> html.Main:
+def not_found(pathname: str, search: str = "") -> html.Main:
+    lang = query_lang(search) or "en"
+    t = translator(lang)
     return html.Main(id="main", className="not-found", children=[
-        html.H1("Page not found"),
-        html.P(f"There is no page at {pathname!s:.80}."),
-        dcc.Link("Go to the timeline", href="/"),
+        html.H1(t.gettext("Page not found")),
+        html.P(t.gettext("There is no page at %(path)s.") % {"path": f"{pathname!s:.80}"}),
+        dcc.Link(t.gettext("Go to the timeline"), href="/" if lang == "en" else f"/?lang={lang}"),
     ])

@@ -27,6 +27,7 @@ from dashboard.data.positions import positions_csv, view_filters
 from dashboard.tabs import build_figure, tab
 from dashboard.figures.theme import get_theme
 from dashboard.data.labels import when_text
+from dashboard.i18n import translator
 from dashboard.data.filters import filter_events
 from dashboard.state import ViewState
 from dashboard.data.times import DISPLAY_ZONE, iso_date
@@ -34,6 +35,7 @@ from dashboard.data.times import DISPLAY_ZONE, iso_date
 DIV_ID = "negotiation-timeline-figure"
 # plotly.js with only our trace types (scripts/build_plotly_bundle.sh), inlined: 1.07 MB, not 4.8 MB
 PLOTLY_BUNDLE = Path(__file__).resolve().parent.parent / "assets" / "plotly-timeline.min.js"
+PLOTLY_LOCALES = PLOTLY_BUNDLE.with_name("plotly-locales.js")  # registered by the bundle as it loads
 CLOCK_COLUMNS = {"time_gmt": "UTC", "time_istanbul": DISPLAY_ZONE}  # text columns added to the CSV
 ISTANBUL_COLUMNS = {f"{name}_istanbul": name for name in TIME_FIELDS}  # ISO times in Istanbul time
 IMAGE_WIDTH = 1200  # px, when no width is asked for; the height defaults to the figure's own
@@ -100,15 +102,23 @@ def standalone_html(ds: Dataset, view: ViewState) -> str:
     theme = get_theme(view.theme)
     config = {"displaylogo": False, "responsive": True,
               "toImageButtonOptions": {"filename": export_filename(view)}}
+    if view.lang != "en":  # plotly.js's own words and numbers in the view's language, as on the page
+        config["locale"] = view.lang
     chart = pio.to_html(figure, include_plotlyjs=False, full_html=False, div_id=DIV_ID, config=config,
                         default_width="100%", default_height=f"{figure.layout.height}px")
-    chart = f'<script type="text/javascript">{PLOTLY_BUNDLE.read_text(encoding="utf-8")}</script>\n{chart}'
+    locales = f'<script type="text/javascript">{PLOTLY_LOCALES.read_text(encoding="utf-8")}</script>\n' \
+        if view.lang != "en" else ""
+    chart = f'{locales}<script type="text/javascript">{PLOTLY_BUNDLE.read_text(encoding="utf-8")}</script>\n{chart}'
     sources = "\n".join(
         f'<li>{_e(s.publisher)}: <a href="{_e(s.url)}">{_e(s.title)}</a> ({_e(s.published)})</li>'
         for s in cited_sources(ds, view))
+    _ = translator(view.lang).gettext
     return HTML_PAGE.format(
-        title=_e(ds.title), credit=_e(f"{credit_line(ds, view)} · {currency_text(ds)}"), chart=chart, sources=sources,
-        view=_e(view.url("/")), version=_e(ds.version), license=_e(ds.license),
+        title=_e(ds.title), credit=_e(f"{credit_line(ds, view)} · {currency_text(ds, view.lang)}"), chart=chart,
+        sources=sources, lang=view.lang, sources_heading=_e(_("Sources")),
+        meta=_("Exported view %(view)s · data version %(version)s · %(license)s. Times are in GMT/UTC; "
+               "day-precision events are drawn as whole days.") % {
+            "view": f"<code>{_e(view.url('/'))}</code>", "version": _e(ds.version), "license": _e(ds.license)},
         paper=theme.paper, text=theme.text, muted=theme.muted, accent=theme.kind_color("session"),
     )
 
@@ -118,7 +128,7 @@ def _e(text) -> str:
 
 
 HTML_PAGE = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -139,12 +149,11 @@ a {{ color: {accent}; }}
 <h1>{title}</h1>
 {chart}
 <p class="credit">{credit}</p>
-<h2>Sources</h2>
+<h2>{sources_heading}</h2>
 <ol class="sources">
 {sources}
 </ol>
-<p class="meta">Exported view <code>{view}</code> · data version {version} · {license}.
-Times are in GMT/UTC; day-precision events are drawn as whole days.</p>
+<p class="meta">{meta}</p>
 </main>
 </body>
 </html>

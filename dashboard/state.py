@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from dateutil.parser import isoparse
 
+from dashboard.i18n import LANGS, N_, translator
 from dashboard.urls import DATE
 LANES = ("round", "side")
 THEMES = ("light", "dark", "contrast")
@@ -25,8 +26,10 @@ _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,80}")
 # Parameter name in the URL -> field; one entry per field, in the order written.
 PARAMS = {
     "tab": "tab", "lanes": "lanes", "round": "rounds", "side": "sides", "kind": "kinds",
-    "verification": "verification", "topic": "topics", "changes": "changes", "occasion": "occasions", "q": "q", "event": "event", "day": "day",
+    "verification": "verification", "topic": "topics", "changes": "changes", "occasion": "occasions",
+    "q": "q", "event": "event", "day": "day",
     "from": "start", "to": "end", "gap": "gap", "territory": "territory", "order": "order", "theme": "theme",
+    "lang": "lang",
 }
 # Old or alternative parameter names -> current name, so shared links keep working.
 RENAMED = {"rounds": "round", "sides": "side", "kinds": "kind", "search": "q", "id": "event",
@@ -51,6 +54,8 @@ DOCS = {
                   "deepstate,war-mapper, or all (default: the longest consistent series, DeepState)"),
     "order": "table order by time: asc (default) or desc",
     "theme": "light, dark or contrast",
+    "lang": ("language of the interface: en (default), uk, ru or tr; without it, the browser's "
+             "Accept-Language chooses"),
 }
 
 
@@ -90,6 +95,7 @@ class ViewState:
     territory: tuple[str, ...] = ()  # territory series ids; () the default series, ("all",) every one
     order: str = "asc"
     theme: str = "light"
+    lang: str = "en"  # the interface's language (dashboard.i18n.LANGS)
 
     def to_query(self) -> str:
         """The query string (no leading '?') holding only non-default values, in a fixed order."""
@@ -108,31 +114,46 @@ class ViewState:
 
     @classmethod
     def from_query(cls, query: str, choices: Choices | None = None) -> tuple["ViewState", list[str]]:
-        """Parse ``query`` (with or without '?'); return the state and notes on what was dropped."""
-        notes: list[str] = []
+        """Parse ``query`` (with or without '?'); return the state and notes on what was dropped,
+        in the state's language (an unknown ``lang`` falls back to English, with a note)."""
+        notes: list[tuple[str, dict]] = []  # (message, its values), translated once the language is known
         query = (query or "").lstrip("?")
-        if len(query) > MAX_QUERY:
-            return cls(), [f"The link's parameters were too long ({len(query)} characters) and were ignored."]
         values: dict[str, object] = {}
+        if len(query) > MAX_QUERY:
+            notes.append((N_("The link's parameters were too long (%(count)s characters) and were "
+                             "ignored."), {"count": len(query)}))
+            return _with_notes(cls(**values), notes)
         for raw_name, raw in parse_qsl(query, keep_blank_values=True):
             param = RENAMED.get(raw_name, raw_name)
             if param not in PARAMS:
-                notes.append(f"Unknown parameter {_quote(raw_name)} was ignored.")
+                notes.append((N_("Unknown parameter %(name)s was ignored."), {"name": _quote(raw_name)}))
                 continue
             name = PARAMS[param]
             value, note = _parse(name, raw if name == "q" else raw.strip(), choices)
             if note:
-                notes.append(f"{param}: {note}")
+                notes.append((N_("%(param)s: %(note)s"), {"param": param, "note": note}))
             if value is not None:
                 values[name] = value
         state = cls(**values)
         if state.start and state.end and state.end < state.start:
-            notes.append("from/to: the range ends before it starts; showing the whole time line.")
+            notes.append((N_("from/to: the range ends before it starts; showing the whole time line."), {}))
             state = replace(state, start="", end="")
-        return state, notes
+        return _with_notes(state, notes)
 
 
-def _parse(name: str, raw: str, choices: Choices | None) -> tuple[object, str | None]:
+def _with_notes(state: ViewState, notes: list[tuple[str, dict]]) -> tuple[ViewState, list[str]]:
+    """The notes in the state's language; a nested note (a ``(message, values)`` pair) too."""
+    t = translator(state.lang)
+
+    def text(message: str, values: dict) -> str:
+        values = {k: text(*v) if isinstance(v, tuple) else v for k, v in values.items()}
+        return t.gettext(message) % values
+
+    return state, [text(message, values) for message, values in notes]
+
+
+def _parse(name: str, raw: str, choices: Choices | None) -> tuple[object, tuple[str, dict] | None]:
+    """The value of one parameter (None: use the default) and a note on what was dropped."""
     if name in ("rounds", "sides", "kinds", "verification", "territory", "topics", "occasions"):
         items = tuple(dict.fromkeys(v.strip() for v in raw.split(",") if v.strip()))
         allowed = getattr(choices, name) if choices else None
@@ -140,32 +161,33 @@ def _parse(name: str, raw: str, choices: Choices | None) -> tuple[object, str | 
             return (ALL_SERIES,), None
         good = tuple(v for v in items if _ID.fullmatch(v) and (not allowed or v in allowed))
         bad = [v for v in items if v not in good]
-        return tuple(sorted(good)), (f"ignored unknown value(s) {', '.join(map(_quote, bad))}." if bad else None)
+        return tuple(sorted(good)), ((N_("ignored unknown value(s) %(values)s."),
+                                      {"values": ", ".join(map(_quote, bad))}) if bad else None)
     if name == "event":
         known = choices.events if choices else None
         if raw and _ID.fullmatch(raw) and (not known or raw in known):
             return raw, None
-        return None, f"no event {_quote(raw)}; showing the timeline." if raw else None
+        return None, (N_("no event %(id)s; showing the timeline."), {"id": _quote(raw)}) if raw else None
     if name == "changes":
         if raw in ("0", "1"):
             return raw == "1", None
-        return None, f"{_quote(raw)} is not 1 or 0; showing every position."
+        return None, (N_("%(value)s is not 1 or 0; showing every position."), {"value": _quote(raw)})
     if name in ("day", "start", "end"):
         if DATE.fullmatch(raw) and _real_date(raw):
             return raw, None
-        return None, f"{_quote(raw)} is not a date written YYYY-MM-DD." if raw else None
+        return None, (N_("%(value)s is not a date written YYYY-MM-DD."), {"value": _quote(raw)}) if raw else None
     if name == "q":
         return raw[:200], None
     if name == "tab":
         known = choices.tabs if choices else None
         if _ID.fullmatch(raw) and (not known or raw in known):
             return raw, None
-        return None, (f"{_quote(raw)} is not one of {', '.join(known)}." if known
-                      else f"{_quote(raw)} is not a tab name.")
-    allowed = {"lanes": LANES, "theme": THEMES, "gap": GAPS, "order": ORDERS}[name]
+        return None, ((N_("%(value)s is not one of %(allowed)s."), {"value": _quote(raw), "allowed": ", ".join(known)})
+                      if known else (N_("%(value)s is not a tab name."), {"value": _quote(raw)}))
+    allowed = {"lanes": LANES, "theme": THEMES, "gap": GAPS, "order": ORDERS, "lang": LANGS}[name]
     if raw in allowed:
         return raw, None
-    return None, f"{_quote(raw)} is not one of {', '.join(allowed)}."
+    return None, (N_("%(value)s is not one of %(allowed)s."), {"value": _quote(raw), "allowed": ", ".join(allowed)})
 
 
 def _real_date(text: str) -> bool:

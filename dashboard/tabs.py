@@ -23,6 +23,7 @@ from dashboard.figures.schedule import schedule_figure
 from dashboard.figures.size import Size
 from dashboard.figures.theme import Theme, get_theme
 from dashboard.figures.timeline import timeline_figure
+from dashboard.i18n import N_, translator
 from dashboard.state import Choices, ViewState, dataset_choices
 from dashboard import urls
 
@@ -33,9 +34,9 @@ Describer = Callable[[Dataset, ViewState], str]
 @dataclass(frozen=True)
 class Tab:
     value: str  # the ``tab`` URL parameter
-    label: str  # the explore page's tab control
+    label: str  # the explore page's tab control (an English message: translate where shown)
     doc: str  # what it shows, for the README's table of URL parameters ('' when the value says it)
-    name: str  # the accessible name of its figure
+    name: str  # the accessible name of its figure (a message, like ``label``)
     figure: FigureBuilder  # (dataset, view, theme, size) -> figure
     describe: Describer  # the figure's text alternative, from the data of the view
     draws_territory: bool = False  # its figure draws territory: credit the territory sources
@@ -45,16 +46,16 @@ class Tab:
     csv: str = urls.EVENTS_CSV  # the download of what it shows
 
 
-TIMELINE_NAME = "Timeline of the talks with the territory under Russian control"
+TIMELINE_NAME = N_("Timeline of the talks with the territory under Russian control")
 TABS: tuple[Tab, ...] = (
-    Tab("timeline", "Timeline", "", TIMELINE_NAME, timeline_figure, describe.timeline,
+    Tab("timeline", N_("Timeline"), "", TIMELINE_NAME, timeline_figure, describe.timeline,
         draws_territory=True, zooms=True),
-    Tab("schedule", "Talks day", "a talks day hour by hour",
-        "Talks day, hour by hour: scheduled against actual times", schedule_figure, describe.schedule),
-    Tab("compare", "Tracks compared", "negotiation tracks side by side, each from its day 0",
-        "Negotiation tracks side by side, each aligned on its own first session", compare_figure,
+    Tab("schedule", N_("Talks day"), "a talks day hour by hour",
+        N_("Talks day, hour by hour: scheduled against actual times"), schedule_figure, describe.schedule),
+    Tab("compare", N_("Tracks compared"), "negotiation tracks side by side, each from its day 0",
+        N_("Negotiation tracks side by side, each aligned on its own first session"), compare_figure,
         describe.compare, draws_territory=True),
-    Tab("table", "Table", "", TIMELINE_NAME, timeline_figure, describe.timeline,
+    Tab("table", N_("Table"), "", TIMELINE_NAME, timeline_figure, describe.timeline,
         draws_territory=True, table=True, zooms=True),
     Tab("positions", "Positions", "what each side stated, topic by topic, at each occasion",
         "What was on the table: each side's stated positions by topic and occasion", positions_figure,
@@ -88,7 +89,8 @@ def build_figure(ds: Dataset, view: ViewState, theme: Theme | None = None, size:
 
 
 def figure_name(view: ViewState) -> str:
-    return tab(view.tab).name
+    """The accessible name of the view's figure, in the view's language."""
+    return translator(view.lang).gettext(tab(view.tab).name)
 
 
 def figure_description(ds: Dataset, view: ViewState) -> str:

@@ -9,24 +9,31 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.i18n import day_text, translator
+
 APP_NAME = "negotiation-timeline"
 NAMED = 3  # publishers named before "and N more"
 
 
-def source_text(publishers: tuple[str, ...] | list[str], named: int = NAMED) -> str:
-    """'Source: A, B, C and 2 more', for publishers already ordered most-cited first."""
+def source_text(publishers: tuple[str, ...] | list[str], named: int = NAMED, lang: str = "en") -> str:
+    """'Source: A, B, C and 2 more', for publishers already ordered most-cited first (in ``lang``)."""
+    t = translator(lang)
     more = len(publishers) - named
-    return f"Source: {', '.join(publishers[:named])}{f' and {more} more' if more > 0 else ''}"
+    names = ", ".join(publishers[:named])
+    if more > 0:
+        names = t.ngettext("%(names)s and %(n)s more", "%(names)s and %(n)s more", more, names=names)
+    return t.gettext("Source: %(publishers)s") % {"publishers": names}
 
 
-def currency_text(ds) -> str:
+def currency_text(ds, lang: str = "en") -> str:
     """'Data through 13 Mar 2026 · reviewed 1 Dec 2026' (either part left out if unknown); the
     dates' spaces do not break, so a wrapped credit never splits a date over two lines."""
+    t = translator(lang)
     parts = []
-    if ds.derived.data_through:
-        parts.append(f"Data through {_unbroken(ds.derived.data_through)}")
+    if ds.derived.data_through is not None:
+        parts.append(t.gettext("Data through %(day)s") % {"day": _unbroken(day_text(ds.derived.data_through, lang))})
     if ds.reviewed:
-        parts.append(f"reviewed {_unbroken(f'{pd.Timestamp(ds.reviewed):%-d %b %Y}')}")
+        parts.append(t.gettext("reviewed %(day)s") % {"day": _unbroken(day_text(pd.Timestamp(ds.reviewed), lang))})
     return " · ".join(parts)
 
 
@@ -34,8 +41,9 @@ def _unbroken(text: str) -> str:
     return text.replace(" ", "\u00a0")
 
 
-def record_credit(ds) -> str:
+def record_credit(ds, lang: str = "en") -> str:
     """The figures' footer: the whole record's most-cited outlets, its currency, licence and
     version (a figure's footer is the same whatever the filters)."""
-    return " · ".join(filter(None, [source_text(ds.derived.publishers), currency_text(ds),
-                                    f"{ds.license}", f"{APP_NAME} (data version {ds.version})"]))
+    version = translator(lang).gettext("%(app)s (data version %(version)s)") % {"app": APP_NAME, "version": ds.version}
+    return " · ".join(filter(None, [source_text(ds.derived.publishers, lang=lang), currency_text(ds, lang),
+                                    f"{ds.license}", version]))

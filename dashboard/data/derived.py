@@ -17,8 +17,9 @@ from typing import Mapping, NamedTuple
 import pandas as pd
 
 from dashboard.data.territory import Window
-from dashboard.data.labels import NO_ROUND, VERIFICATION_SYMBOLS, esc, event_labels, lane_label, side_label
-from dashboard.data.times import DISPLAY_ZONE, format_date
+from dashboard.data.labels import NO_ROUND, VERIFICATION_SYMBOLS, esc, event_labels, lane_label, side_label, vocabulary
+from dashboard.data.times import DISPLAY_ZONE, local
+from dashboard.i18n import LANGS, day_text, number, percent, record_text, translator
 
 ERA_GAP = pd.Timedelta(days=120)   # rounds closer than this belong to one era of talks
 HIDE_GAP = pd.Timedelta(days=365)  # a quiet stretch longer than this is compressed
@@ -28,13 +29,19 @@ MONTH, HALF_YEAR = pd.offsets.MonthBegin(), pd.offsets.HalfYearBegin(startingMon
 
 class TerritorySeries(NamedTuple):
     """One measure's points for the territory panel: its id (the ``territory`` URL parameter),
-    dates as text, percentages, hover texts (escaped) and marker symbols (by verification)."""
+    dates as text, percentages, hover texts (escaped) per language and marker symbols (by
+    verification)."""
     key: str
     measure: str
     dates: tuple[str, ...]
     percents: tuple[float, ...]
-    hover: tuple[str, ...]
+    hovers: tuple[tuple[str, tuple[str, ...]], ...]  # (language, one hover text per point) per language
     symbols: tuple[str, ...]
+
+    def hover_in(self, lang: str) -> tuple[str, ...]:
+        """The points' hover texts in ``lang`` (English for a language there are none for)."""
+        hovers = dict(self.hovers)
+        return hovers.get(lang, hovers[LANGS[0]])
 
 
 @dataclass(frozen=True)
@@ -42,31 +49,46 @@ class Derived:
     """Display values computed by ``derive`` at load; read-only like the dataset's frames."""
 
     labels: pd.DataFrame  # per event, same index as events: when, date, hover, symbol, x (labels.event_labels)
+    localized: Mapping[str, pd.DataFrame]  # language -> its ``labels`` (English: ``labels`` itself)
     talks_days: tuple[str, ...]  # Istanbul-local dates (YYYY-MM-DD) with events timed to the minute or hour
     busiest_day: str  # the talks day with the most timed events (ties: the latest); '' if none
     lane_titles: Mapping[str, tuple[str, ...]]  # lanes ("round", "side") -> lane names, top to bottom
+    localized_lane_titles: Mapping[str, Mapping[str, tuple[str, ...]]]  # language -> its ``lane_titles``
     lanes: Mapping[str, tuple[str, ...]]  # the same as y-axis categories: wrapped, escaped, unique
     eras: tuple[tuple[pd.Timestamp, pd.Timestamp], ...]  # stretches of talks: (first day, day after last)
     quiet_stretch: tuple[pd.Timestamp, pd.Timestamp] | None  # the gap to compress (UTC), if long enough
     territory_series: tuple[TerritorySeries, ...]  # one per measure, by name
-    data_through: str  # the day of the latest event that happened or was reported, in its own zone ('' if none)
+    data_through: pd.Timestamp | None  # the local day of the latest event that happened or was reported
     publishers: tuple[str, ...]  # original outlets, most-cited first (citing rows; ties alphabetical)
     default_series: str  # the key of the series shown by default: the most points, then the longest
+
+    def labels_in(self, lang: str) -> pd.DataFrame:
+        """The event labels in ``lang`` (English for a language there are none for)."""
+        return self.localized.get(lang, self.labels)
+
+    def lane_titles_in(self, lang: str) -> Mapping[str, tuple[str, ...]]:
+        """The lanes' names in ``lang``, in the order of ``lane_titles`` (rounds where the
+        record has the title in it, else in English)."""
+        return self.localized_lane_titles.get(lang, self.lane_titles)
 
 
 def derive(*, sources: pd.DataFrame, rounds: pd.DataFrame, events: pd.DataFrame,
            territory: pd.DataFrame, window: Window, sides: tuple[str, ...]) -> Derived:
     """Everything in ``Derived`` from the validated frames (``events`` sorted by anchor)."""
     days = _timed_days(events)
-    titles = {"round": (*rounds.sort_values(["start_date", "id"])["title"], NO_ROUND),
-              "side": tuple(side_label(s) for s in sides)}
+    ordered = rounds.sort_values(["start_date", "id"])
+    titles = {lang: MappingProxyType({
+        "round": (*(record_text(r, "title", lang).text for _, r in ordered.iterrows()),
+                  translator(lang).gettext(NO_ROUND)),
+        "side": tuple(side_label(s, lang) for s in sides)}) for lang in LANGS}
+    labels = {lang: event_labels(events, territory, window, lang) for lang in LANGS}
     return Derived(
-        labels=event_labels(events, territory, window),
+        labels=labels[LANGS[0]], localized=MappingProxyType(labels),
         talks_days=tuple(sorted(set(days))),
         busiest_day=_busiest(days),
-        lane_titles=MappingProxyType(titles),
+        lane_titles=titles[LANGS[0]], localized_lane_titles=MappingProxyType(titles),
         lanes=MappingProxyType({mode: tuple(dict.fromkeys(map(lane_label, names)))
-                                for mode, names in titles.items()}),
+                                for mode, names in titles[LANGS[0]].items()}),
         eras=_eras(rounds),
         quiet_stretch=_quiet_stretch(events["anchor"]),
         territory_series=(series := _territory_series(territory, sources)),
@@ -76,14 +98,14 @@ def derive(*, sources: pd.DataFrame, rounds: pd.DataFrame, events: pd.DataFrame,
     )
 
 
-def _data_through(events: pd.DataFrame) -> str:
+def _data_through(events: pd.DataFrame) -> pd.Timestamp | None:
     """How far the record runs: the local day of its latest event that took place or was
-    reported ('16 May 2025'; a round merely scheduled for later does not extend it)."""
+    reported (a round merely scheduled for later does not extend it)."""
     done = events[events["status"].isin(("held", "reported"))]
     if done.empty:
-        return ""
+        return None
     last = done.loc[done["anchor"].idxmax()]
-    return format_date(last["anchor"], last["local_tz"])
+    return local(last["anchor"], last["local_tz"]).normalize()
 
 
 def most_cited(sources: pd.DataFrame, cited: list[tuple[str, ...]]) -> tuple[str, ...]:
@@ -135,16 +157,24 @@ def _quiet_stretch(anchors: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp] | No
 def _territory_series(territory: pd.DataFrame, sources: pd.DataFrame) -> tuple[TerritorySeries, ...]:
     series = []
     for measure, rows in territory.groupby("measure", sort=True):
-        hover = tuple(
-            f"<b>{p:g}%</b>{'' if pd.isna(a) else f' ({a:,.0f} km²)'} · {esc(measure)}<br>"
-            f"{d:%-d %b %Y} · {esc(v)}<br>Source: {esc(', '.join(sources.loc[list(ids), 'publisher']))}"
-            for p, a, d, v, ids in zip(rows["percent"], rows["area_km2"], rows["date"],
-                                       rows["verification"], rows["source_ids"])
-        )
+        hovers = tuple((lang, _territory_hover(rows, measure, sources, lang)) for lang in LANGS)
         series.append(TerritorySeries(series_key(measure), measure, tuple(rows["date"].astype(str).tolist()),
-                                      tuple(rows["percent"].tolist()), hover,
+                                      tuple(rows["percent"].tolist()), hovers,
                                       tuple(VERIFICATION_SYMBOLS.get(v, "circle") for v in rows["verification"])))
     return tuple(series)
+
+
+def _territory_hover(rows: pd.DataFrame, measure: str, sources: pd.DataFrame, lang: str) -> tuple[str, ...]:
+    """Each point's hover: percent (and area), measure, date, verification, publishers."""
+    t = translator(lang)
+    area = t.gettext("%(area)s km²")
+    return tuple(
+        f"<b>{percent(p, lang)}</b>{'' if pd.isna(a) else ' (' + area % {'area': number(a, lang, 0)} + ')'}"
+        f" · {esc(measure)}<br>{day_text(d, lang)} · {esc(vocabulary(v, lang))}<br>"
+        + esc(t.gettext("Source: %(publishers)s") % {"publishers": ", ".join(sources.loc[list(ids), "publisher"])})
+        for p, a, d, v, ids in zip(rows["percent"], rows["area_km2"], rows["date"],
+                                   rows["verification"], rows["source_ids"])
+    )
 
 
 def series_key(measure: str) -> str:

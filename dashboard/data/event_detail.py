@@ -8,11 +8,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.data.dataset import Dataset
-from dashboard.data.filters import round_title
-from dashboard.data.labels import side_label
+from dashboard.data.filters import round_text
+from dashboard.data.labels import side_label, vocabulary
 from dashboard.data.positions import Position, occasion_positions
 from dashboard.data.territory import territory_at
 from dashboard.data.times import format_delay, format_span, minutes_between
+from dashboard.i18n import day_text, number, percent, record_text, translator
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class EventDetail:
     territory: tuple[str, ...]
     sources: tuple[SourceRef, ...]
     positions: tuple[Position, ...]  # stated at this event, when it is a positions occasion
+    in_english: frozenset = frozenset()  # of "title", "summary", "round": shown in English to a reader of another language
 
 
 def cell_text(value) -> str:
@@ -48,41 +50,51 @@ def cell_text(value) -> str:
     return "" if value is None or (not isinstance(value, tuple) and pd.isna(value)) else str(value)
 
 
-def source_refs(ds: Dataset, ids) -> tuple[SourceRef, ...]:
+def source_refs(ds: Dataset, ids, lang: str = "en") -> tuple[SourceRef, ...]:
     refs = []
     for source_id in ids:
         row = ds.sources.loc[source_id]
-        published = "date not shown" if pd.isna(row["published"]) else f"{row['published']:%-d %b %Y}"
+        published = (translator(lang).gettext("date not shown") if pd.isna(row["published"])
+                     else day_text(row["published"], lang))
         refs.append(SourceRef(row["publisher"], row["title"], published, row["url"]))
     return tuple(refs)
 
 
-def event_detail(ds: Dataset, event_id: str) -> EventDetail | None:
+def event_detail(ds: Dataset, event_id: str, lang: str = "en") -> EventDetail | None:
+    """The detail of one event in ``lang`` (the data's own text, titles and summaries, as
+    the data holds it); None for an unknown id."""
     if event_id not in ds.events.index:
         return None
+    t = translator(lang)
     row = ds.events.loc[event_id]
     zone, precision = row["local_tz"], row["precision"]
     delay = ""
     if not pd.isna(row["start"]) and not pd.isna(row["scheduled_start"]) and precision in ("minute", "hour"):
-        delay = format_delay(minutes_between(row["scheduled_start"], row["start"]), bool(row["approximate"]))
+        delay = format_delay(minutes_between(row["scheduled_start"], row["start"]), bool(row["approximate"]), lang)
     round_id = row["round_id"]
     people = tuple(
-        (ds.participants.at[p, "name"], side_label(ds.participants.at[p, "side"]),
+        (ds.participants.at[p, "name"], side_label(ds.participants.at[p, "side"], lang),
          cell_text(ds.participants.at[p, "role"]))
         for p in row["participant_ids"] or ()
     )
     territory = tuple(
-        f"{t.percent:g}%{'' if pd.isna(t.area_km2) else f' ({t.area_km2:,.0f} km²)'} on {t.date:%-d %b %Y} "
-        f"— {t.measure}, {t.verification}"
-        for t in territory_at(ds.territory, row["anchor"], ds.territory_window).itertuples()
+        t.gettext("%(percent)s%(area)s on %(day)s — %(measure)s, %(verification)s") % {
+            "percent": percent(f.percent, lang), "day": day_text(f.date, lang), "measure": f.measure,
+            "area": "" if pd.isna(f.area_km2) else " (" + t.gettext("%(area)s km²") % {"area": number(f.area_km2, lang, 0)} + ")",
+            "verification": vocabulary(f.verification, lang)}
+        for f in territory_at(ds.territory, row["anchor"], ds.territory_window).itertuples()
     )
+    title, summary, round_name = (record_text(row, "title", lang), record_text(row, "summary", lang),
+                                  round_text(ds, round_id, lang))
+    english = frozenset(field for field, text in (("title", title), ("summary", summary), ("round", round_name))
+                        if text.lang != lang)
     return EventDetail(
-        id=event_id, title=row["title"], kind=row["kind"], status=row["status"],
-        verification=row["verification"], round=round_title(ds, round_id),
-        when=format_span(row["start"], row["end"], precision, zone, bool(row["approximate"])),
-        scheduled=format_span(row["scheduled_start"], row["scheduled_end"], precision, zone),
-        delay=delay, summary=cell_text(row["summary"]),
+        id=event_id, title=title.text, kind=vocabulary(row["kind"], lang), status=vocabulary(row["status"], lang),
+        verification=row["verification"], round=round_name.text, in_english=english,
+        when=format_span(row["start"], row["end"], precision, zone, bool(row["approximate"]), lang),
+        scheduled=format_span(row["scheduled_start"], row["scheduled_end"], precision, zone, lang=lang),
+        delay=delay, summary=summary.text,
         outcome=cell_text(ds.rounds.at[round_id, "outcome"]) if round_id in ds.rounds.index else "",
         note=cell_text(row["note"]), participants=people, territory=territory,
-        sources=source_refs(ds, row["source_ids"]), positions=occasion_positions(ds, event_id),
+        sources=source_refs(ds, row["source_ids"], lang), positions=occasion_positions(ds, event_id),
     )

@@ -10,6 +10,7 @@ import pandas as pd
 
 from dashboard.data.dataset import Dataset
 from dashboard.data.labels import NO_ROUND
+from dashboard.i18n import RecordText, record_text, translator
 from dashboard.state import ViewState
 
 
@@ -33,7 +34,13 @@ def filter_events(ds: Dataset, view: ViewState) -> pd.DataFrame:
     return events[keep]
 
 
-def round_title(ds: Dataset, round_id) -> str:
+def round_title(ds: Dataset, round_id, lang: str = "en") -> str:
+    return round_text(ds, round_id, lang).text
+
+
+def round_text(ds: Dataset, round_id, lang: str = "en") -> RecordText:
+    """A round's title in ``lang`` where the record has it (else English, saying so); events
+    outside the rounds are "Context", an interface string."""
     if round_id is None or pd.isna(round_id) or round_id not in ds.rounds.index:
-        return NO_ROUND
-    return ds.rounds.at[round_id, "title"]
+        return RecordText(translator(lang).gettext(NO_ROUND), lang)
+    return record_text(ds.rounds.loc[round_id], "title", lang)

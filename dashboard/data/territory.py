@@ -15,7 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-NO_MEASUREMENT = "no measurement near this date"
+from dashboard.i18n import N_, day_text, percent, translator
+
+NO_MEASUREMENT = N_("no measurement near this date")
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,10 @@ def territory_at(territory: pd.DataFrame, when: pd.Timestamp, window: Window) ->
     return known.groupby("measure", sort=True).tail(1)
 
 
-def territory_lines(territory: pd.DataFrame, anchors: pd.Series, window: Window) -> pd.Series:
-    """For each time in ``anchors``, the territory figures then with their dates (hover text),
-    or NO_MEASUREMENT."""
+def territory_lines(territory: pd.DataFrame, anchors: pd.Series, window: Window, lang: str = "en") -> pd.Series:
+    """For each time in ``anchors``, the territory figures then with their dates (hover text,
+    in ``lang``), or NO_MEASUREMENT."""
+    none = translator(lang).gettext(NO_MEASUREMENT)
     days = anchors.dt.tz_convert("UTC").dt.tz_localize(None).astype("datetime64[s]")
     frame = pd.DataFrame({"day": days.to_numpy(), "order": range(len(days))}).sort_values("day")
     earliest = window.earliest(frame["day"].to_numpy())
@@ -62,10 +65,9 @@ def territory_lines(territory: pd.DataFrame, anchors: pd.Series, window: Window)
         merged = pd.merge_asof(frame, rows, on="day", direction="backward")
         fresh = merged["on"].to_numpy(dtype="datetime64[s]") >= earliest
         parts.append([
-            f"{p:g}% ({measure}, {on:%-d %b %Y})" if ok and not pd.isna(p) else ""
+            f"{percent(p, lang)} ({measure}, {day_text(on, lang)})" if ok and not pd.isna(p) else ""
             for p, on, ok in zip(merged["percent"], merged["on"], fresh)
         ])
-    text = ["; ".join(p for p in row if p) or NO_MEASUREMENT for row in zip(*parts)] if parts \
-        else [NO_MEASUREMENT] * len(frame)
+    text = ["; ".join(p for p in row if p) or none for row in zip(*parts)] if parts else [none] * len(frame)
     ordered = pd.Series(text, index=frame["order"].to_numpy()).sort_index()
     return pd.Series(ordered.to_numpy(), index=anchors.index)

@@ -23,7 +23,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.data.dataset import Dataset
-from dashboard.data.labels import VERIFICATION_SYMBOLS, esc
+from dashboard.data.labels import VERIFICATION_SYMBOLS, esc, vocabulary
 from dashboard.data.filters import filter_events
 from dashboard.data.territory import territory_lines
 from dashboard.state import ViewState
@@ -33,10 +33,11 @@ from dashboard.figures.forms import LINE_EM, body_font, heading, key, least_widt
 from dashboard.figures.text import text_px
 from dashboard.figures.size import Size
 from dashboard.figures.theme import Theme
+from dashboard.i18n import N_, record_text, translator
 
-TITLE = "Negotiation tracks side by side, each from its own first session"
-X_TITLE = "Days since each track's first session (day 0)"
-X_TITLES = (X_TITLE, "Days since each track's first session", "Days since day 0")  # the longest that fits
+TITLE = N_("Negotiation tracks side by side, each from its own first session")
+X_TITLE = N_("Days since each track's first session (day 0)")
+X_TITLES = (X_TITLE, N_("Days since each track's first session"), N_("Days since day 0"))  # the longest that fits
 COLUMNS = ["track", "round_id", "title", "start_date", "day", "sessions", "session_minutes",
            "outcome", "territory"]
 DAY = pd.Timedelta(days=1)
@@ -60,11 +61,11 @@ def compare_rows(ds: Dataset, view: ViewState) -> pd.DataFrame:
     """One row per round with filtered events, tracks in the order of their day 0, rounds by
     start date. ``day`` is whole days from the track's day 0 to the round's start date (both
     local dates); ``session_minutes`` sums sessions with a known start and end (<NA> if none);
-    ``territory`` is the share then."""
-    return _rows(ds, *_tracks(ds, view))
+    ``territory`` is the share then (in the view's language)."""
+    return _rows(ds, *_tracks(ds, view), view.lang)
 
 
-def _rows(ds: Dataset, events: pd.DataFrame, day0: dict[str, pd.Timestamp]) -> pd.DataFrame:
+def _rows(ds: Dataset, events: pd.DataFrame, day0: dict[str, pd.Timestamp], lang: str = "en") -> pd.DataFrame:
     """``compare_rows`` from the filtered events of the tracks and their day 0 (``_tracks``)."""
     if events.empty:
         return pd.DataFrame(columns=COLUMNS)
@@ -78,14 +79,15 @@ def _rows(ds: Dataset, events: pd.DataFrame, day0: dict[str, pd.Timestamp]) -> p
     return pd.DataFrame({
         "track": tracks,
         "round_id": rounds["id"],
-        "title": rounds["title"],
+        "title": [record_text(r, "title", lang).text for _, r in rounds.iterrows()],
         "start_date": rounds["start_date"],
         "day": [(start - day0[t]).days for start, t in zip(rounds["start_date"], tracks)],
         "sessions": [int((sessions["round_id"] == r).sum()) for r in rounds["id"]],
         "session_minutes": pd.array([sum(minutes[r]) if minutes.get(r) else pd.NA
                                      for r in rounds["id"]], dtype="Int64"),
         "outcome": rounds["outcome"].fillna(""),
-        "territory": territory_lines(ds.territory, rounds["start_date"].dt.tz_localize("UTC"), ds.territory_window),
+        "territory": territory_lines(ds.territory, rounds["start_date"].dt.tz_localize("UTC"), ds.territory_window,
+                                     lang),
     }, index=rounds.index)[COLUMNS]
 
 
@@ -96,17 +98,20 @@ def compare_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size
     labels need; the names sit left of the rows, on a phone above each row's line.
     """
     form = size.form
+    lang = view.lang
+    t_ = translator(lang)
+    title = t_.gettext(TITLE)
     events, day0 = _tracks(ds, view)
-    rows = _rows(ds, events, day0)
+    rows = _rows(ds, events, day0, lang)
     if rows.empty:
-        return empty_figure(ds, theme, TITLE, "No round has events matching the filters.", size)
+        return empty_figure(ds, theme, title, t_.gettext("No round has events matching the filters."), size, lang)
     events = events.assign(x=_days(events, events["track"].map(day0)))
-    events = events.join(ds.derived.labels[["hover", "symbol"]])
+    events = events.join(ds.derived.labels_in(lang)[["hover", "symbol"]])
     font, small, width = body_font(theme, size), small_font(theme, size), least_width(size)
-    heading_layout, heading_px = heading(ds, theme, TITLE, size)
+    heading_layout, heading_px = heading(ds, theme, title, size, lang)
     tracks = list(day0)
     phone = form == "phone"
-    names = {t: _name_lines(t, rows[rows["track"] == t], phone) for t in tracks}
+    names = {t: _name_lines(t, rows[rows["track"] == t], phone, lang) for t in tracks}
     left = 12 if phone else max(text_px(line, font, bold=True) for ls in names.values() for line in ls) + 16
     margin = dict(l=int(left), r=16)
     plot_px = width - margin["l"] - margin["r"]
@@ -120,7 +125,7 @@ def compare_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size
     # then the names without their pace.
     for levels, spread, lines in ((LEVELS, SPREAD, 2), (1, SPREAD, 2), (1, 1.0, 2), (0, 1.0, 2), (0, 0.5, 1)):
         names = {t: ls[:lines] for t, ls in names.items()}
-        labels = _round_labels(rows, x_range, per_px, small, levels, theme, form)
+        labels = _round_labels(rows, x_range, per_px, small, levels, theme, form, lang)
         band = spread * marker + marker  # px: the markers of a row, kinds side by side
         centres, bottom, separators, name_labels = {}, 0.0, [], []
         for track in tracks:
@@ -137,15 +142,16 @@ def compare_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size
     spans = [dict(type="line", xref="x", yref="y", x0=0, x1=float(events.loc[events["track"] == t, "x"].max()),
                   y0=centres[t], y1=centres[t], layer="below", line=dict(color=theme.grid, width=2))
              for t in tracks]
-    data = _markers(events, centres, theme, band - marker)
-    shapes_key = _shape_key(theme, events["symbol"])
+    data = _markers(events, centres, theme, band - marker, lang)
+    shapes_key = _shape_key(theme, events["symbol"], lang)
     legend, legend_px = key([t["name"] for t in [*data, *shapes_key]], theme, size, width - 20)
     height = int(top + bottom + legend_px + 12)
     layout = dict(
         hovermode="closest", clickmode="event", dragmode="zoom",
         margin=dict(margin, t=int(top), b=int(legend_px + 12)), title=heading_layout, legend=legend,
         # The axis sits on top, next to the round labels it numbers.
-        xaxis=dict(title=dict(text=next((t for t in X_TITLES if text_px(t, font) < plot_px), X_TITLES[-1]),
+        xaxis=dict(title=dict(text=next((x for x in map(t_.gettext, X_TITLES) if text_px(x, font) < plot_px),
+                                        t_.gettext(X_TITLES[-1])),
                               font=dict(size=font), standoff=6),
                    range=x_range, zeroline=False, showgrid=True, side="top", ticks="outside", tickangle=0,
                    nticks=max(3, int(plot_px / (text_px("000", font) + 40))), tickfont=dict(size=font),
@@ -159,44 +165,48 @@ def compare_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size
         shapes=[*spans, dict(type="line", x0=0, x1=0, xref="x", y0=0, y1=1, yref="y domain",
                              line=dict(color=theme.muted, dash="dot", width=1))],
     )
-    return assemble(ds, theme, TITLE, height, [*data, *shapes_key], layout)
+    return assemble(ds, theme, title, height, [*data, *shapes_key], layout, lang=lang)
 
 
-def _name_lines(track: str, rounds: pd.DataFrame, phone: bool) -> list[str]:
+def _name_lines(track: str, rounds: pd.DataFrame, phone: bool, lang: str = "en") -> list[str]:
     """A row's name (bold) and its count: 'Istanbul 2025' / '3 rounds in 69 days'."""
+    t = translator(lang)
     count = len(rounds)
     last = int(rounds["day"].max()) + 1
-    pace = f"{count} round{'s' if count != 1 else ''}" + (f" in {last} days" if count > 1 else "")
+    pace = (t.ngettext("%(rounds)s rounds in %(n)s days", "%(rounds)s rounds in %(n)s days", last, rounds=count)
+            if count > 1 else t.ngettext("%(n)s round", "%(n)s rounds", count))
     return [f"<b>{esc(track)}</b>" + (f" · {pace}" if phone else ""), *([] if phone else [pace])]
 
 
-def _markers(events: pd.DataFrame, centres: dict, theme: Theme, spread: float) -> list[dict]:
+def _markers(events: pd.DataFrame, centres: dict, theme: Theme, spread: float, lang: str = "en") -> list[dict]:
     """One trace per kind of event; kinds side by side within a row so one day's events stay apart."""
     data = []
+    day_of = translator(lang).gettext("Day %(day)s of the %(track)s talks")
     kinds = sorted(events["kind"].unique())
     for index, kind in enumerate(kinds):
         group = events[events["kind"] == kind]
         color = theme.kind_color(kind, index)
         offset = (index / (len(kinds) - 1) - 0.5) * spread if len(kinds) > 1 else 0
-        hover = [f"{text}<br>Day {x:.0f} of the {esc(t)} talks" for text, x, t in
+        hover = [f"{text}<br>" + esc(day_of % {"day": f"{x:.0f}", "track": t}) for text, x, t in
                  zip(group["hover"], group["x"] // 1, group["track"])]
         data.append(dict(  # SVG at any size: WebGL's regl needs eval (CSP)
             type="scatter", x=group["x"].tolist(), y=(group["track"].map(centres) + offset).tolist(),
-            mode="markers", name=kind, legendgroup="kinds",
+            mode="markers", name=esc(vocabulary(kind, lang)), legendgroup="kinds",
             marker=dict(symbol=group["symbol"].tolist(), color=color, size=theme.marker_size,
                         line=dict(width=1.5, color=color)),
             customdata=group["id"].tolist(), hovertext=hover, hoverinfo="text"))
     return data
 
 
-def _shape_key(theme: Theme, symbols: pd.Series) -> list[dict]:
+def _shape_key(theme: Theme, symbols: pd.Series, lang: str = "en") -> list[dict]:
     """Legend-only entries for the marker shapes drawn (colour is never the only cue), and
     nothing for a shape that is not."""
+    t = translator(lang)
     drawn = set(symbols)
-    entries = [(f"shape: {VERIFICATION_NAMES[s]}", s) for s in VERIFICATION_SYMBOLS.values()
-               if s in drawn or f"{s}-open" in drawn]
+    entries = [(esc(t.gettext("shape: %(verification)s") % {"verification": vocabulary(VERIFICATION_NAMES[s], lang)}), s)
+               for s in VERIFICATION_SYMBOLS.values() if s in drawn or f"{s}-open" in drawn]
     if any(str(s).endswith("-open") for s in drawn):
-        entries.append(("open: planned only", "circle-open"))
+        entries.append((esc(t.gettext("open: planned only")), "circle-open"))
     return [dict(type="scatter", x=[None], y=[None], mode="markers", name=name, legendgroup="shapes",
                  marker=dict(symbol=symbol, color=theme.muted, size=theme.marker_size), hoverinfo="skip")
             for name, symbol in entries]
@@ -226,12 +236,13 @@ def _days(events: pd.DataFrame, day0: pd.Series) -> pd.Series:
 
 
 def _round_labels(rows: pd.DataFrame, x_range: list, per_px: float, font: int, levels: int,
-                  theme: Theme, form: str) -> list[tuple[str, int, dict]]:
+                  theme: Theme, form: str, lang: str = "en") -> list[tuple[str, int, dict]]:
     """Direct labels of a track's key rounds on up to ``levels`` levels, as (track, level,
     annotation): its first and last round, then the others in order, each on the lowest level where it touches no other label
     at the form's narrowest width; a round that fits nowhere is left to the hover and the list.
     A label near the right end is set right of its round's line instead of left."""
     labels = []
+    t = translator(lang)
     for track, group in rows.groupby("track", sort=False):
         group = group.sort_values("day")
         order = [*dict.fromkeys([group.index[0], group.index[-1], *group.index])]
@@ -254,8 +265,10 @@ def _round_labels(rows: pd.DataFrame, x_range: list, per_px: float, font: int, l
                 x=row["day"], ax=0, showarrow=True, arrowhead=0, arrowcolor=theme.muted, arrowwidth=1,
                 xanchor="right" if right else "left", yanchor="bottom", align="right" if right else "left",
                 bgcolor=theme.paper, text="<br>".join(f"<b>{line}</b>" for line in lines),
-                hovertext=(f"<b>{esc(row['title'])}</b><br>Day {row['day']} of the {esc(track)} talks · "
-                           f"{row['sessions']} session(s)<br>Outcome: {esc(row['outcome'] or 'not recorded')}"
-                           f"<br>Territory then: {esc(row['territory'] or 'no figure')}"),
+                hovertext=(f"<b>{esc(row['title'])}</b><br>"
+                           + esc(t.gettext("Day %(day)s of the %(track)s talks") % {"day": row["day"], "track": track})
+                           + " · " + esc(t.ngettext("%(n)s session", "%(n)s sessions", int(row["sessions"])))
+                           + "<br>" + esc(t.gettext("Outcome: %(outcome)s") % {"outcome": row["outcome"] or t.gettext("not recorded")})
+                           + "<br>" + esc(t.gettext("Territory then: %(figures)s") % {"figures": row["territory"] or t.gettext("no figure")})),
                 font=dict(size=font, color=theme.text))))
     return labels

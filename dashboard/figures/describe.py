@@ -1,5 +1,6 @@
 """Text alternatives of the figures: what each figure shows, in one or two sentences built from
-the data of the view, for screen readers (pure). The tab registry names each tab's describer."""
+the data of the view, for screen readers (pure), in the view's language. The tab registry
+names each tab's describer."""
 
 from __future__ import annotations
 
@@ -12,49 +13,63 @@ from dashboard.figures.territory_panel import shown_series
 from dashboard.data.filters import filter_events
 from dashboard.data.labels import side_label, topic_label
 from dashboard.data.positions import filter_positions, view_filters
+from dashboard.i18n import percent, translator
 from dashboard.state import ViewState
 from dashboard.data.times import DISPLAY_ZONE, format_date
 
 
 def timeline(ds: Dataset, view: ViewState) -> str:
+    t = translator(view.lang)
     events = filter_events(ds, view)
     if events.empty:  # the figure says so in words, without a territory panel
-        return "Timeline with no events matching the filters."
-    else:
-        first, last = _day(events["anchor"].min()), _day(events["anchor"].max())
-        when = f"on {first}" if first == last else f"from {first} to {last}"
-        text = f"Timeline of {_count(len(events), 'event')} {when}, in lanes by {view.lanes}"
+        return t.gettext("Timeline with no events matching the filters.")
+    first, last = _day(events["anchor"].min(), view), _day(events["anchor"].max(), view)
+    when = (t.gettext("on %(day)s") % {"day": first} if first == last
+            else t.gettext("from %(first)s to %(last)s") % {"first": first, "last": last})
+    lanes = t.gettext("in lanes by round") if view.lanes == "round" else t.gettext("in lanes by side")
+    text = t.ngettext("Timeline of %(n)s event %(when)s, %(lanes)s", "Timeline of %(n)s events %(when)s, %(lanes)s",
+                      len(events), when=when, lanes=lanes)
     shown = shown_series(ds, view)  # the territory panel's series
     if not shown:
         return text + "."
     percents = [p for s in shown for p in s.percents]
-    return (text + f"; territory under Russian control from {min(percents):g}% to {max(percents):g}% "
-            f"({len(shown)} series: {', '.join(s.measure for s in shown)}).")
+    return text + t.ngettext(
+        "; territory under Russian control from %(low)s to %(high)s (%(n)s series: %(names)s).",
+        "; territory under Russian control from %(low)s to %(high)s (%(n)s series: %(names)s).", len(shown),
+        low=percent(min(percents), view.lang), high=percent(max(percents), view.lang),
+        names=", ".join(s.measure for s in shown))
 
 
 def schedule(ds: Dataset, view: ViewState) -> str:
+    t = translator(view.lang)
     day = schedule_day(ds, view)
     if not day:
-        return "Talks day: no events are timed to the hour."
+        return t.gettext("Talks day: no events are timed to the hour.")
     rows = schedule_rows(ds, view)
-    label = format_date(pd.Timestamp(day, tz=DISPLAY_ZONE), DISPLAY_ZONE)
-    text = (f"Talks day {label}: {_count(len(rows), 'timed event')}, scheduled against actual "
-            "times in GMT and Istanbul time")
+    label = format_date(pd.Timestamp(day, tz=DISPLAY_ZONE), DISPLAY_ZONE, view.lang)
+    text = t.ngettext("Talks day %(day)s: %(n)s timed event, scheduled against actual times in GMT and Istanbul time",
+                      "Talks day %(day)s: %(n)s timed events, scheduled against actual times in GMT and Istanbul "
+                      "time", len(rows), day=label)
     late = int((rows["delay_min"].dropna() > 0).sum())
     known = int(rows["delay_min"].notna().sum())
     if known:
-        text += f"; {late} of {_count(known, 'event')} with a scheduled and an actual start began late"
+        text += t.ngettext("; %(late)s of %(n)s event with a scheduled and an actual start began late",
+                           "; %(late)s of %(n)s events with a scheduled and an actual start began late",
+                           known, late=late)
     return text + "."
 
 
 def compare(ds: Dataset, view: ViewState) -> str:
+    t = translator(view.lang)
     rows = compare_rows(ds, view)
     if rows.empty:
-        return "Comparison of the negotiation tracks: no rounds match the filters."
-    parts = [f"{track}: {_count(len(group), 'round')} over {_count(group['day'].max() + 1, 'day')}"
+        return t.gettext("Comparison of the negotiation tracks: no rounds match the filters.")
+    parts = [t.ngettext("%(track)s: %(rounds)s over %(n)s day", "%(track)s: %(rounds)s over %(n)s days",
+                        int(group["day"].max()) + 1, track=track,
+                        rounds=t.ngettext("%(n)s round", "%(n)s rounds", len(group)))
              for track, group in rows.groupby("track", sort=False)]
-    return ("Negotiation tracks (round series) aligned on day 0, each its first session or meeting. "
-            + "; ".join(parts) + ".")
+    return (t.gettext("Negotiation tracks (round series) aligned on day 0, each its first session or meeting.")
+            + " " + "; ".join(parts) + ".")
 
 
 def positions(ds: Dataset, view: ViewState) -> str:
@@ -63,7 +78,7 @@ def positions(ds: Dataset, view: ViewState) -> str:
         return "Positions matrix: no positions match the filters."
     sides = [side_label(s) for s in ds.enums["position_side"] if s in set(shown["side"])]
     occasions = ds.events.loc[shown["occasion"].unique()]
-    first, last = _day(occasions["anchor"].min()), _day(occasions["anchor"].max())
+    first, last = _day(occasions["anchor"].min(), view), _day(occasions["anchor"].max(), view)
     when = f"on {first}" if first == last else f"from {first} to {last}"
     topics = [t for t in ds.enums["topic"] if t in set(shown["topic"])]
     about = topic_label(topics[0]) if len(topics) == 1 else _count(len(topics), "topic")
@@ -84,5 +99,5 @@ def _count(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def _day(ts: pd.Timestamp) -> str:
-    return format_date(ts, DISPLAY_ZONE)
+def _day(ts: pd.Timestamp, view: ViewState) -> str:
+    return format_date(ts, DISPLAY_ZONE, view.lang)

@@ -56,7 +56,7 @@ def wrap(text: str, chars: float, lines: int | None = None) -> list[str]:
         or [esc(text)]
 
 
-def heading(ds: Dataset, theme: Theme, title: str, size: Size) -> tuple[dict, int]:
+def heading(ds: Dataset, theme: Theme, title: str, size: Size, lang: str = "en") -> tuple[dict, int]:
     """The title and the credit under it, each wrapped to the form's narrowest width, under the
     toolbar's band (``TOOLBAR_PX``): (the layout's ``title``, the px they take from the top). On a slide, neither: the slide shows
     its own title and sources."""
@@ -65,7 +65,7 @@ def heading(ds: Dataset, theme: Theme, title: str, size: Size) -> tuple[dict, in
     room = least_width(size) - 24
     title_font, credit_font = theme.font_size + 3, max(10, theme.font_size - 3)
     titles = wrap(title, room / (title_font * CHAR_EM))
-    credits = wrap(credit_text(ds), room / (credit_font * CHAR_EM))
+    credits = wrap(credit_text(ds, lang), room / (credit_font * CHAR_EM))
     layout = dict(text="<br>".join(titles), x=0, xref="container", xanchor="left", y=1, yref="container",
                   yanchor="top", pad=dict(t=TOOLBAR_PX + 10 + (round(CAP_SHIFT * title_font) if len(titles) > 1 else 0),
                                           l=10),

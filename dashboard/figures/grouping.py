@@ -13,9 +13,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.data.labels import esc
+from dashboard.data.labels import esc, vocabulary
 from dashboard.data.times import naive_utc
 from dashboard.figures.theme import Theme
+from dashboard.i18n import day_text, percent, translator
 
 MAX_MARKERS = 2000  # events drawn one by one, at most
 COLUMNS = 120       # bins across the visible range when grouped (markers of a few px each)
@@ -43,9 +44,11 @@ def in_range(placed: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timestamp
     return placed[keep]
 
 
-def grouped_markers(placed: pd.DataFrame, theme: Theme) -> tuple[list[dict], str]:
+def grouped_markers(placed: pd.DataFrame, theme: Theme, lang: str = "en") -> tuple[list[dict], str]:
     """One trace of group markers, each in the colour of its most common kind, a legend of
-    those kinds, and a note saying so (``placed`` has ``lane`` and ``kind``, in time order)."""
+    those kinds, and a note saying so (``placed`` has ``lane`` and ``kind``, in time order),
+    in ``lang``."""
+    t = translator(lang)
     width = bin_width(placed["anchor"].min(), placed["anchor"].max())
     bins = placed["anchor"].dt.floor(width).reset_index(drop=True)
     groups = pd.DataFrame({"lane": placed["lane"].array, "bin": bins}).groupby(["lane", "bin"], sort=False)
@@ -63,45 +66,56 @@ def grouped_markers(placed: pd.DataFrame, theme: Theme) -> tuple[list[dict], str
     colors = [theme.kind_color(kind, index) for index, kind in enumerate(kinds)]
     starts, which = np.unique(bins.dt.tz_convert(None).to_numpy()[first], return_inverse=True)  # format once
     starts = pd.Series(pd.DatetimeIndex(starts).tz_localize("UTC"))
-    periods, centres = _periods(starts, width), naive_utc(starts + width / 2).astype(str).tolist()
+    periods, centres = _periods(starts, width, lang), naive_utc(starts + width / 2).astype(str).tolist()
     top = max(counts) ** 0.5
     trace = dict(
         type="scatter", x=[centres[w] for w in which.tolist()], y=placed["lane"].to_numpy()[first].tolist(),
-        mode="markers", name=f"groups of events (per {_width_text(width)})", showlegend=False,
+        mode="markers", name=t.gettext("groups of events (per %(width)s)") % {"width": _width_text(width, lang)},
+        showlegend=False,
         marker=dict(symbol="circle", color=[colors[k] for k in main.tolist()], opacity=0.8,
                     line=dict(width=1, color=theme.text),
                     size=[round(theme.marker_size * (0.5 + count ** 0.5 / top), 1) for count in counts]),
         customdata=placed["id"].to_numpy()[first].tolist(), hoverinfo="text",
-        hovertext=[_hover(count, periods[w], group, f"{esc(kinds[k])} ({share:.0%})")
+        hovertext=[_hover(count, periods[w], group, f"{esc(vocabulary(kinds[k], lang))} ({percent(round(100 * share), lang)})",
+                          lang)
                    for count, w, group, k, share in zip(counts, which.tolist(), names, main.tolist(), shares)],
     )
-    legend = [dict(type="scatter", x=[None], y=[None], mode="markers", name=str(kind), legendgroup="kinds",
-                   legendgrouptitle=dict(text="Most common kind in a group"),
+    legend = [dict(type="scatter", x=[None], y=[None], mode="markers", name=esc(vocabulary(str(kind), lang)),
+                   legendgroup="kinds", legendgrouptitle=dict(text=esc(t.gettext("Most common kind in a group"))),
                    marker=dict(symbol="circle", color=color, size=theme.marker_size))
               for kind, color in zip(kinds, colors)]
-    note = (f"{len(placed):,} events in view, grouped per {_width_text(width)} · zoom in or filter to see "
-            "each · click a group to open its first")
+    note = t.ngettext("%(n)s event in view, grouped per %(width)s · zoom in or filter to see each · click a "
+                      "group to open its first",
+                      "%(n)s events in view, grouped per %(width)s · zoom in or filter to see each · click a "
+                      "group to open its first", len(placed), width=_width_text(width, lang))
     return [trace, *legend], note
 
 
-def _periods(starts: pd.Series, width: pd.Timedelta) -> list[str]:
+def _periods(starts: pd.Series, width: pd.Timedelta, lang: str = "en") -> list[str]:
     """Each bin as GMT dates: '3 Mar 2022', or '3 Mar 2022 – 9 Mar 2022' for bins over a day."""
-    first = starts.dt.strftime("%-d %b %Y")
+    first = [day_text(s, lang) for s in starts]  # once per bin shown, not per event
     if width > pd.Timedelta(days=1):
-        first = first + " – " + (starts + width - pd.Timedelta(seconds=1)).dt.strftime("%-d %b %Y")
-    return first.tolist()
+        last = [day_text(s, lang) for s in starts + width - pd.Timedelta(seconds=1)]
+        return [f"{a} – {b}" for a, b in zip(first, last)]
+    return first
 
 
-def _hover(count: int, period: str, names: list[str], main: str) -> str:
+def _hover(count: int, period: str, names: list[str], main: str, lang: str = "en") -> str:
     """'<b>12 events</b> · 3 Mar 2022 (GMT)', the most common kind (escaped) and its share, the
     first titles, and how many more."""
+    t = translator(lang)
     more = count - len(names)
-    return "<br>".join([f"<b>{count:,} event{'s' if count > 1 else ''}</b> · {esc(period)} (GMT)",
-                        f"mostly {main}", *map(esc, names), *([f"… and {more:,} more"] if more > 0 else [])])
+    return "<br>".join([f"<b>{esc(t.ngettext('%(n)s event', '%(n)s events', count))}</b> · {esc(period)} (GMT)",
+                        esc(t.gettext("mostly %(kind)s")) % {"kind": main}, *map(esc, names),
+                        *([esc(t.ngettext("… and %(n)s more", "… and %(n)s more", more))] if more > 0 else [])])
 
 
-def _width_text(width: pd.Timedelta) -> str:
+def _width_text(width: pd.Timedelta, lang: str = "en") -> str:
+    """A bin's width in words: 'hour', '3 hours', 'day', 'week', '14 days', 'year'."""
+    t = translator(lang)
     if width < pd.Timedelta(days=1):
-        return f"{width // pd.Timedelta(hours=1)} hours" if width > pd.Timedelta(hours=1) else "hour"
+        hours = width // pd.Timedelta(hours=1)
+        return t.ngettext("%(n)s hours", "%(n)s hours", hours) if width > pd.Timedelta(hours=1) else t.gettext("hour")
     days = width // pd.Timedelta(days=1)
-    return {1: "day", 7: "week", 365: "year"}.get(days, f"{days} days")
+    named = {1: t.gettext("day"), 7: t.gettext("week"), 365: t.gettext("year")}
+    return named.get(days) or t.ngettext("%(n)s days", "%(n)s days", days)

@@ -20,13 +20,15 @@ from dashboard.state import ViewState
 from dashboard.data.times import (
     DISPLAY_ZONE,
     DISPLAY_ZONE_LABEL,
+    GMT,
     format_date,
     format_delay,
     format_span,
     minutes_between,
     naive_utc,
 )
-from dashboard.data.labels import esc
+from dashboard.data.labels import esc, vocabulary
+from dashboard.i18n import N_, record_text, short_day_text, translator
 from dashboard.figures.assembly import assemble, empty_figure
 from dashboard.figures.forms import (LINE_EM, body_font, heading, key, least_width, legend_name, slide_height,
                                      small_font)
@@ -45,6 +47,12 @@ DELAY_SHIFT, MARKER_PX = 14, 24  # px: a delay note's gap after its mark; a star
 PAD = pd.Timedelta(hours=1)
 TICK_HOURS = (1, 2, 3, 6, 12, 24)
 TRANSPARENT = "rgba(0,0,0,0)"
+# The key's entries, by style of mark and whether it has an end; the marks' own labels.
+ENTRIES = {("planned", True): N_("Scheduled session"), ("planned", False): N_("Scheduled start, end not set"),
+           ("exact", True): N_("Actual session"), ("exact", False): N_("Actual start, end not reported"),
+           ("approximate", True): N_("Actual session ≈ (approximate)"),
+           ("approximate", False): N_("Actual start ≈ (approximate), end not reported")}
+MARK_LABELS = {"planned": N_("scheduled"), "exact": N_("actual"), "approximate": N_("≈ actual")}
 
 
 def schedule_day(ds: Dataset, view: ViewState) -> str:
@@ -66,7 +74,8 @@ def schedule_rows(ds: Dataset, view: ViewState) -> pd.DataFrame:
     delays = [minutes_between(s, a) if pd.notna(s) and pd.notna(a) else pd.NA
               for s, a in zip(rows["scheduled_start"], rows["start"])]
     rows = rows.assign(delay_min=pd.array(delays, dtype="Int64"))
-    rows["delay_text"] = ["" if pd.isna(m) else format_delay(int(m), bool(a))
+    rows["title"] = [record_text(row, "title", view.lang).text for row in rows.itertuples()]
+    rows["delay_text"] = ["" if pd.isna(m) else format_delay(int(m), bool(a), view.lang)
                           for m, a in zip(rows["delay_min"], rows["approximate"])]
     return rows[COLUMNS]
 
@@ -80,22 +89,24 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     above its marks (phone, column), and the key lies under the plot. On a slide there is no title or
     credit (the slide shows both), the rows share the slide's height and no text is under 18 px.
     """
-    day = schedule_day(ds, view)
-    label = format_date(pd.Timestamp(day).tz_localize(DISPLAY_ZONE), DISPLAY_ZONE) if day else ""
-    title = f"{label or 'A talks day'} hour by hour (GMT and {DISPLAY_ZONE_LABEL} time)"
+    day, lang = schedule_day(ds, view), view.lang
+    t = translator(lang)
+    label = format_date(pd.Timestamp(day).tz_localize(DISPLAY_ZONE), DISPLAY_ZONE, lang) if day else ""
+    title = t.gettext("%(day)s hour by hour (GMT and Istanbul time)") % {"day": label or t.gettext("A talks day")}
     rows = schedule_rows(ds, view)
     stacked = size.form in ("phone", "column")  # names above the marks: time keeps the width
     if rows.empty:
-        return empty_figure(ds, theme, title, _empty_message(ds, label), size)
-    rows = rows.assign(row=range(len(rows)), hover=_hover(rows),
+        return empty_figure(ds, theme, title, _empty_message(ds, label, lang), size, lang)
+    rows = rows.assign(row=range(len(rows)), hover=_hover(rows, lang),
                        color=[theme.kind_color(k) for k in rows["kind"]])
     font, small, width = body_font(theme, size), small_font(theme, size), least_width(size)
-    heading_layout, heading_px = heading(ds, theme, title, size)
-    tick_w, tick_row = text_px("11 May", font), font * 1.6 + 8  # the widest hour label; their row
+    heading_layout, heading_px = heading(ds, theme, title, size, lang)
+    widest = short_day_text(pd.Timestamp("2025-05-11"), lang)  # the widest hour label (a midnight's date)
+    tick_w, tick_row = text_px(widest, font), font * 1.6 + 8  # their row
     local_first = rows["anchor"].min().tz_convert(DISPLAY_ZONE)
-    names = [("GMT", rows["anchor"].min().tz_convert("UTC")), (DISPLAY_ZONE_LABEL, local_first)]
-    name_px = max(text_px(f"{n} ({d:%-d %b})", font, bold=True) for n, d in names)
-    notes = _delay_notes(rows, small)
+    names = [(t.gettext(GMT), rows["anchor"].min().tz_convert("UTC")), (t.gettext(DISPLAY_ZONE_LABEL), local_first)]
+    name_px = max(text_px(f"{n} ({short_day_text(d, lang)})", font, bold=True) for n, d in names)
+    notes = _delay_notes(rows, small, lang)
     delayed = set(notes)
     inline: set = set()  # rows whose delay note sits under their name
     if stacked:
@@ -117,7 +128,7 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     notes = {} if stacked else {i: note for i, note in notes.items() if i not in inline}  # drawn beside the marks
     plot_px = width - margin["l"] - margin["r"]
     # plotly wraps a key over or under the plot at the plot's width
-    legend, legend_px = key([legend_name(n, theme, size, plot_px) for n in _legend_names(rows)],
+    legend, legend_px = key([legend_name(n, theme, size, plot_px) for n in _legend_names(rows, lang)],
                             theme, size, plot_px)
     bottom += legend_px + 6
     rows_px = _row_heights(lines, font, small, stacked, size, top + bottom)
@@ -126,13 +137,13 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     actual_y = pd.Series([r + g[1] for r, g in zip(range(len(rows)), geometry)], index=rows.index)
     bar = min(g[2] for g in geometry)
     exact, approx = rows[~rows["approximate"]], rows[rows["approximate"]]
-    marks = [_marks(rows, sched_y, "scheduled_start", "scheduled_end", theme, "planned", bar, small),
-             _marks(exact, actual_y[exact.index], "start", "end", theme, "exact", bar, small),
-             _marks(approx, actual_y[approx.index], "start", "end", theme, "approximate", bar, small)]
-    first, last = _time_range(rows, list(notes.values()), plot_px, small)
+    marks = [_marks(rows, sched_y, "scheduled_start", "scheduled_end", theme, "planned", bar, small, lang),
+             _marks(exact, actual_y[exact.index], "start", "end", theme, "exact", bar, small, lang),
+             _marks(approx, actual_y[approx.index], "start", "end", theme, "approximate", bar, small, lang)]
+    first, last = _time_range(rows, list(notes.values()), plot_px, small, lang)
     ticks = hour_ticks(first, last, plot_px / (tick_w + 14))
     axis_trace, axes, axis_names = _time_axes(ticks, (first, last), actual_y.iloc[0], theme, font,
-                                              stacked, tick_w, tick_row)
+                                              stacked, tick_w, tick_row, lang)
     yaxis = dict(tickvals=rows["row"].tolist(), fixedrange=True, automargin=False,
                  ticktext=None if stacked else [_name(ls, i in inline) for i, ls in zip(rows.index, lines)],
                  showticklabels=not stacked, tickfont=dict(size=font), range=[len(rows) - 0.5, -0.5],
@@ -148,7 +159,7 @@ def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
         annotations=[*labels, *axis_names], uniformtext=dict(minsize=small, mode="hide"), **axes,
     )
     traces = [dict(t, name=legend_name(t["name"], theme, size, plot_px)) for traces, _ in marks for t in traces]
-    return assemble(ds, theme, title, height, [*traces, axis_trace], layout)
+    return assemble(ds, theme, title, height, [*traces, axis_trace], layout, lang=lang)
 
 
 def _left(lines: list[list[str]], font: int, name_px: float, tick_w: float) -> float:
@@ -168,19 +179,16 @@ def _wrapped(title: str, chars: float) -> list[str]:
                          break_long_words=False) or [str(title)]
 
 
-def _legend_names(rows: pd.DataFrame) -> list[str]:
+def _legend_names(rows: pd.DataFrame, lang: str = "en") -> list[str]:
     """The key's entries, as the traces name them (to size the key before the traces exist)."""
     approx = rows["approximate"].to_numpy(dtype=bool)
     names = []
-    for style, first, last, groups in (("Scheduled", "scheduled_start", "scheduled_end", ((False, approx | ~approx),)),
-                                       ("Actual", "start", "end", ((False, ~approx), (True, approx)))):
+    for style, first, last, subset in (("planned", "scheduled_start", "scheduled_end", approx | ~approx),
+                                       ("exact", "start", "end", ~approx), ("approximate", "start", "end", approx)):
         known, ends = rows[first].notna().to_numpy(), rows[last].notna().to_numpy()
-        for approximate, subset in groups:
-            note = " ≈ (approximate)" if approximate else ""
-            if (subset & known & ends).any():
-                names.append(f"{style} session{note}")
-            if (subset & known & ~ends).any():
-                names.append(f"{style} start{note}, end not {'set' if style == 'Scheduled' else 'reported'}")
+        for ended in (True, False):
+            if (subset & known & (ends if ended else ~ends)).any():
+                names.append(translator(lang).gettext(ENTRIES[style, ended]))
     return names
 
 
@@ -217,7 +225,7 @@ def _geometry(rows_px, lines, small, stacked, font) -> list[tuple[float, float, 
     return out
 
 
-def _delay_notes(rows: pd.DataFrame, font: int) -> dict:
+def _delay_notes(rows: pd.DataFrame, font: int, lang: str = "en") -> dict:
     """Row index → (where, text, px right of it) of each delay note: after the actual bar's
     end, or after the label of a start marker."""
     notes = {}
@@ -225,23 +233,26 @@ def _delay_notes(rows: pd.DataFrame, font: int) -> dict:
                                                     rows["approximate"], rows["delay_text"]):
         if pd.isna(minutes) or minutes == 0:
             continue
-        shift = DELAY_SHIFT + (MARKER_PX + text_px("≈ actual" if approx else "actual", font) if pd.isna(end) else 0)
+        mark = translator(lang).gettext(MARK_LABELS["approximate" if approx else "exact"])
+        shift = DELAY_SHIFT + (MARKER_PX + text_px(mark, font) if pd.isna(end) else 0)
         notes[i] = (start if pd.isna(end) else end, text, shift)
     return notes
 
 
-def _time_range(rows: pd.DataFrame, notes: list, plot_px: float, font: float) -> tuple[pd.Timestamp, pd.Timestamp]:
+def _time_range(rows: pd.DataFrame, notes: list, plot_px: float, font: float,
+                lang: str = "en") -> tuple[pd.Timestamp, pd.Timestamp]:
     """First and last instants shown (tz-aware UTC): the day's times with a margin, widened to
     the right until every start marker's label and every delay note ends inside the plot."""
     columns = [rows[c] for c in ("scheduled_start", "scheduled_end", "start", "end")]
     first = min(c.min() for c in columns if c.notna().any()) - PAD
     last = max(c.max() for c in columns if c.notna().any()) + 2 * PAD  # room after the last mark
     texts = [(t, shift + text_px(note, font)) for t, note, shift in notes]
+    label = {style: translator(lang).gettext(text) for style, text in MARK_LABELS.items()}
     for planned, planned_end, start, end, approx in zip(*columns, rows["approximate"]):
         if pd.notna(planned) and pd.isna(planned_end):  # a start marker and its label
-            texts.append((planned, MARKER_PX + text_px("scheduled", font)))
+            texts.append((planned, MARKER_PX + text_px(label["planned"], font)))
         if pd.notna(start) and pd.isna(end):
-            texts.append((start, MARKER_PX + text_px("≈ actual" if approx else "actual", font)))
+            texts.append((start, MARKER_PX + text_px(label["approximate" if approx else "exact"], font)))
     for anchor, px in texts:
         share = min(px / plot_px, 0.8)  # the text's share of the plot's width
         last = max(last, first + (anchor - first) / (1 - share))
@@ -255,13 +266,13 @@ def hour_ticks(first: pd.Timestamp, last: pd.Timestamp, most: float = 12) -> pd.
     return pd.date_range(first.ceil(f"{hours}h"), last.floor(f"{hours}h"), freq=f"{hours}h")
 
 
-def clock_labels(ticks: pd.DatetimeIndex) -> list[str]:
+def clock_labels(ticks: pd.DatetimeIndex, lang: str = "en") -> list[str]:
     """'HH:MM' per tick in the ticks' own zone; a midnight tick shows the new date instead."""
-    return [t.strftime("%-d %b") if t == t.normalize() else t.strftime("%H:%M") for t in ticks]
+    return [short_day_text(t, lang) if t == t.normalize() else t.strftime("%H:%M") for t in ticks]
 
 
 def _marks(rows: pd.DataFrame, y: pd.Series, first: str, last: str, theme: Theme,
-           style: str, width: float, font: int) -> tuple[list[dict], list[dict]]:
+           style: str, width: float, font: int, lang: str = "en") -> tuple[list[dict], list[dict]]:
     """Bars where both ends are known, start markers (▷) where only the start is, and the
     dashed frames of approximate bars (a bar cannot dash its outline): (traces, shapes).
 
@@ -272,8 +283,8 @@ def _marks(rows: pd.DataFrame, y: pd.Series, first: str, last: str, theme: Theme
     spans = rows[rows[first].notna() & rows[last].notna()]
     starts = rows[rows[first].notna() & rows[last].isna()]
     hollow, approx = style == "planned", style == "approximate"
-    label = "scheduled" if hollow else ("≈ actual" if approx else "actual")
-    name, note = label.lstrip("≈ ").capitalize(), " ≈ (approximate)" if approx else ""
+    _ = translator(lang).gettext
+    label = _(MARK_LABELS[style])
     traces, shapes = [], []
     if not spans.empty:
         colors = spans["color"].tolist()
@@ -284,7 +295,7 @@ def _marks(rows: pd.DataFrame, y: pd.Series, first: str, last: str, theme: Theme
         traces.append(dict(
             type="bar", base=naive_utc(spans[first]).astype(str).tolist(), y=y[spans.index].tolist(),
             x=((spans[last] - spans[first]) / pd.Timedelta(milliseconds=1)).tolist(),
-            orientation="h", width=width, name=f"{name} session{note}", legendgroup=style,
+            orientation="h", width=width, name=_(ENTRIES[style, True]), legendgroup=style,
             text=label, textposition="inside", insidetextanchor="start", textangle=0,
             textfont=dict(color=theme.text if hollow or approx else theme.paper, size=font), marker=marker,
             customdata=spans["id"].tolist(), hovertext=spans["hover"].tolist(), hoverinfo="text"))
@@ -296,7 +307,7 @@ def _marks(rows: pd.DataFrame, y: pd.Series, first: str, last: str, theme: Theme
     if not starts.empty:
         traces.append(dict(
             type="scatter", x=naive_utc(starts[first]).astype(str).tolist(), y=y[starts.index].tolist(),
-            mode="markers+text", name=f"{name} start{note}, end not {'set' if hollow else 'reported'}",
+            mode="markers+text", name=_(ENTRIES[style, False]),
             legendgroup=style, text=label, textposition="middle right",
             textfont=dict(color=theme.text, size=font), cliponaxis=False,
             marker=dict(symbol="triangle-right-open" if hollow else "triangle-right",
@@ -315,7 +326,7 @@ def _delays(notes: dict, y: pd.Series, theme: Theme, font: int) -> list[dict]:
 
 
 def _time_axes(ticks: pd.DatetimeIndex, extent: tuple, y, theme: Theme, font: int, stacked: bool,
-               tick_w: float, tick_row: float) -> tuple[dict, dict, list[dict]]:
+               tick_w: float, tick_row: float, lang: str = "en") -> tuple[dict, dict, list[dict]]:
     """GMT hours below; the same instants labelled in Istanbul time on an overlaid axis above:
     (the trace that pins the top axis, the two axes, their name labels).
 
@@ -331,13 +342,13 @@ def _time_axes(ticks: pd.DatetimeIndex, extent: tuple, y, theme: Theme, font: in
     common = dict(type="date", range=span, tickvals=values, fixedrange=False, ticks="outside",
                   tickangle=0, tickfont=dict(size=font), automargin=False)
     local = ticks.tz_convert(DISPLAY_ZONE)
-    axes = dict(xaxis=dict(**common, ticktext=clock_labels(ticks), showgrid=True),
-                xaxis2=dict(**common, ticktext=clock_labels(local), overlaying="x", side="top",
+    axes = dict(xaxis=dict(**common, ticktext=clock_labels(ticks, lang), showgrid=True),
+                xaxis2=dict(**common, ticktext=clock_labels(local, lang), overlaying="x", side="top",
                             matches="x", showgrid=False))
     first = pd.Series(list(extent)).iloc[0]
     names = []
-    for name, zone, top in (("GMT", "UTC", False), (DISPLAY_ZONE_LABEL, DISPLAY_ZONE, True)):
-        text = f"<b>{esc(name)}</b> ({first.tz_convert(zone):%-d %b})"
+    for name, zone, top in ((GMT, "UTC", False), (DISPLAY_ZONE_LABEL, DISPLAY_ZONE, True)):
+        text = f"<b>{esc(translator(lang).gettext(name))}</b> ({short_day_text(first.tz_convert(zone), lang)})"
         if stacked:  # a line of its own past the hour labels
             place = dict(x=0, xanchor="left", yanchor="bottom" if top else "top",
                          yshift=int(tick_row) if top else -int(tick_row))
@@ -357,21 +368,23 @@ def _row_labels(rows: pd.DataFrame, lines: list[list[str]], delayed: set, theme:
             for row, (i, ls) in enumerate(zip(rows.index, lines))]
 
 
-def _hover(rows: pd.DataFrame) -> list[str]:
+def _hover(rows: pd.DataFrame, lang: str = "en") -> list[str]:
     """Title, scheduled and actual times in GMT and Istanbul, delay, kind, status, verification."""
+    _ = translator(lang).gettext
     texts = []
     for row in rows.itertuples():
-        planned = format_span(row.scheduled_start, row.scheduled_end, row.precision, row.local_tz)
-        actual = format_span(row.start, row.end, row.precision, row.local_tz, row.approximate)
-        texts.append(f"<b>{esc(row.title)}</b><br>Scheduled: {esc(planned)}<br>Actual: {esc(actual)}"
-                     f"<br>{esc(row.delay_text or 'delay unknown')}<br>{esc(row.kind)} · "
-                     f"{esc(row.status)} · {esc(row.verification)}")
+        planned = format_span(row.scheduled_start, row.scheduled_end, row.precision, row.local_tz, lang=lang)
+        actual = format_span(row.start, row.end, row.precision, row.local_tz, row.approximate, lang)
+        lines = [_("Scheduled: %(when)s") % {"when": planned}, _("Actual: %(when)s") % {"when": actual},
+                 row.delay_text or _("delay unknown"),
+                 " · ".join(vocabulary(value, lang) for value in (row.kind, row.status, row.verification))]
+        texts.append(f"<b>{esc(row.title)}</b><br>" + "<br>".join(map(esc, lines)))
     return texts
 
 
-def _empty_message(ds: Dataset, label: str) -> str:
+def _empty_message(ds: Dataset, label: str, lang: str = "en") -> str:
+    _ = translator(lang).gettext
     if not label:
-        return "No event in the data is timed to the hour or minute."
-    days = ", ".join(ds.derived.talks_days)
-    return (f"No event timed to the hour or minute on {label} matches the filters. "
-            f"Try another talks day ({days}) or clear the filters.")
+        return _("No event in the data is timed to the hour or minute.")
+    return _("No event timed to the hour or minute on %(day)s matches the filters. Try another talks day "
+             "(%(days)s) or clear the filters.") % {"day": label, "days": ", ".join(ds.derived.talks_days)}

@@ -37,7 +37,7 @@ def territory_traces(ds: Dataset, view: ViewState, theme: Theme) -> list[dict]:
     traces = []
     for index, series in enumerate(shown):
         color = theme.territory_color(index)
-        x, y, hover, symbols = _held(series)
+        x, y, hover, symbols = _held(series, view.lang)
         traces.append(dict(
             type="scatter", x=x, y=y, xaxis="x2", yaxis="y2", mode="lines+markers", name=series.measure,
             showlegend=legend, line=dict(color=color, width=theme.line_width, shape="hv"),
@@ -84,11 +84,12 @@ def top_percent(ds: Dataset, view: ViewState) -> float:
     return max((max(s.percents) for s in shown_series(ds, view)), default=0.0)
 
 
-def _held(series: TerritorySeries) -> tuple[list, list, list, list]:
-    """The series' points with a break (None) wherever two are more than HOLD_DAYS apart."""
+def _held(series: TerritorySeries, lang: str) -> tuple[list, list, list, list]:
+    """The series' points with a break (None) wherever two are more than HOLD_DAYS apart,
+    their hovers in ``lang``."""
     x, y, hover, symbols = [], [], [], []
     previous = None
-    for date, percent, text, symbol in zip(series.dates, series.percents, series.hover, series.symbols):
+    for date, percent, text, symbol in zip(series.dates, series.percents, series.hover_in(lang), series.symbols):
         when = pd.Timestamp(date)
         if previous is not None and when - previous > pd.Timedelta(days=HOLD_DAYS):
             x.append(None), y.append(None), hover.append(""), symbols.append("circle")

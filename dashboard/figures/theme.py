@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dashboard.i18n import N_
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -55,7 +57,7 @@ class Theme:
 
 THEMES = {
     "light": Theme(
-        name="light", label="Light", paper="#ffffff", plot="#ffffff", text="#1a1a1a", muted="#595959",
+        name="light", label=N_("Light"), paper="#ffffff", plot="#ffffff", text="#1a1a1a", muted="#595959",
         grid="#e3e3e3", era_fill="rgba(0, 87, 184, 0.07)",
         kind_colors={"session": "#0057b8", "meeting": "#00796b", "statement": "#a14a00",
                      "proposal": "#6a3d9a", "agreement": "#1b7837", "exchange": "#ad1457",
@@ -64,7 +66,7 @@ THEMES = {
         territory_colors=("#1a1a1a", "#8a6a00", "#767676", "#5c5c00"),
     ),
     "dark": Theme(
-        name="dark", label="Dark", paper="#121417", plot="#121417", text="#ececec", muted="#a8a8a8",
+        name="dark", label=N_("Dark"), paper="#121417", plot="#121417", text="#ececec", muted="#a8a8a8",
         grid="#30343a", era_fill="rgba(108, 180, 255, 0.10)",
         kind_colors={"session": "#6cb4ff", "meeting": "#4dd0c0", "statement": "#ffb74d",
                      "proposal": "#c39bd3", "agreement": "#81c784", "exchange": "#f48fb1",
@@ -73,7 +75,7 @@ THEMES = {
         territory_colors=("#ececec", "#e6c94d", "#9e9e9e", "#c7c76b"),
     ),
     "contrast": Theme(
-        name="contrast", label="High contrast", paper="#000000", plot="#000000", text="#ffffff",
+        name="contrast", label=N_("High contrast"), paper="#000000", plot="#000000", text="#ffffff",
         muted="#ffffff", grid="#5a5a5a", era_fill="rgba(255, 255, 0, 0.14)",
         kind_colors={"session": "#ffff00", "meeting": "#00ffff", "statement": "#ffffff",
                      "proposal": "#ff80ff", "agreement": "#7cfc00", "exchange": "#ffa500",
@@ -85,7 +87,7 @@ THEMES = {
     # Projector (/present): figure type 20 px beside slide text of 30 px at 1920 px wide; larger
     # figure type crowds the lane and axis labels. Thick lines, large markers, every colour ≥ 7:1.
     "present": Theme(
-        name="present", label="Projector", paper="#ffffff", plot="#ffffff", text="#000000",
+        name="present", label=N_("Projector"), paper="#ffffff", plot="#ffffff", text="#000000",
         muted="#333333", grid="#d0d0d0", era_fill="rgba(0, 70, 150, 0.08)",
         kind_colors={"session": "#00449e", "meeting": "#005f56", "statement": "#8a3d00",
                      "proposal": "#55297f", "agreement": "#145c2a", "exchange": "#8e0f46",

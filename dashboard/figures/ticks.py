@@ -15,6 +15,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from dashboard.figures.text import CHAR_EM
+from dashboard.i18n import month_text, short_day_text
 
 STEPS = ([pd.DateOffset(days=d) for d in (1, 2, 7, 14)]
          + [pd.DateOffset(months=m) for m in (1, 2, 3, 6, 12, 24)])
@@ -48,10 +49,10 @@ class Axis(NamedTuple):
         return days * self.px_per_day
 
 
-def date_ticks(axis: Axis, font_px: float, two_lines: bool = False) -> tuple[list[str], list[str]]:
+def date_ticks(axis: Axis, font_px: float, two_lines: bool = False, lang: str = "en") -> tuple[list[str], list[str]]:
     """Tick values (naive UTC text) and labels for ``axis``: the finest calendar step whose
     labels have room, without a label nearer than its width to a neighbour or the break.
-    ``two_lines`` (a phone): the year under the month, so labels are narrower."""
+    ``two_lines`` (a phone): the year under the month, so labels are narrower; months in ``lang``."""
     label_px = (4 if two_lines else 6) * font_px * CHAR_EM + LABEL_GAP  # a typical label and its gap
     step = next((s for s in STEPS if _step_days(s) * axis.px_per_day >= label_px), STEPS[-1])
     segments = [(axis.start, axis.end)]
@@ -62,7 +63,7 @@ def date_ticks(axis: Axis, font_px: float, two_lines: bool = False) -> tuple[lis
         previous_year = None
         kept = len(values)
         for when in _calendar(first, last, step):
-            text = _label(when, step, previous_year is None or when.year != previous_year)
+            text = _label(when, step, previous_year is None or when.year != previous_year, lang)
             if two_lines:
                 text = text.replace(" 20", "<br>20")
             half = max(map(len, text.split("<br>"))) * font_px * CHAR_EM / 2
@@ -78,18 +79,18 @@ def date_ticks(axis: Axis, font_px: float, two_lines: bool = False) -> tuple[lis
             texts.append(text)
             placed.append((at, half))
         if len(values) == kept and step.kwds.get("months", 0) >= 12:  # a segment left undated
-            _date_segment(axis, first, last, font_px, two_lines, (values, texts, placed))
+            _date_segment(axis, first, last, font_px, two_lines, (values, texts, placed), lang)
     order = sorted(range(len(values)), key=lambda i: values[i])
     return [values[i] for i in order], [texts[i] for i in order]
 
 
 def _date_segment(axis: Axis, first: pd.Timestamp, last: pd.Timestamp, font_px: float, two_lines: bool,
-                  kept: tuple[list, list, list]) -> None:
+                  kept: tuple[list, list, list], lang: str) -> None:
     """One month-and-year label for a stretch the yearly ticks miss (2022's ten months), where
     it keeps clear of the labels already placed, the break and the plot's ends."""
     values, texts, placed = kept
     for when in _calendar(first, last, pd.DateOffset(months=3)):
-        text = _label(when, pd.DateOffset(months=3), True)
+        text = _label(when, pd.DateOffset(months=3), True, lang)
         text = text.replace(" 20", "<br>20") if two_lines else text
         half = max(map(len, text.split("<br>"))) * font_px * CHAR_EM / 2
         at = axis.px(when)
@@ -123,12 +124,12 @@ def _calendar(first: pd.Timestamp, last: pd.Timestamp, step: pd.DateOffset) -> l
     return out
 
 
-def _label(when: pd.Timestamp, step: pd.DateOffset, with_year: bool) -> str:
+def _label(when: pd.Timestamp, step: pd.DateOffset, with_year: bool, lang: str) -> str:
     if step.kwds.get("months", 0) >= 12:
         return f"{when:%Y}"
     if step.kwds.get("months"):
-        return f"{when:%b %Y}" if with_year else f"{when:%b}"
-    return f"{when:%-d %b %Y}" if with_year else f"{when:%-d %b}"
+        return month_text(when, lang, with_year)
+    return f"{short_day_text(when, lang)} {when:%Y}" if with_year else short_day_text(when, lang)
 
 
 def break_marks(axis: Axis, paper: str, muted: str, axis_panel_px: float) -> list[dict]:

@@ -22,7 +22,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.data.dataset import Dataset
-from dashboard.data.labels import NO_ROUND, esc, lane_label, side_label
+from dashboard.data.labels import NO_ROUND, VERIFICATION_SYMBOLS, esc, lane_label, side_label, vocabulary
+from dashboard.i18n import N_, day_text, translator
 from dashboard.data.filters import filter_events, round_title
 from dashboard.state import ViewState
 from dashboard.data.times import naive_utc
@@ -50,17 +51,18 @@ TWO_LINE_LANE_EM = 2.6  # a lane holding a name on two lines, in em of the names
 NAME_CHARS = 36  # wide: a lane name's characters beside the lane, at most
 BAR_LANE = 0.55  # a session bar's thickness, in lanes
 MIN_BAR_PX = 4  # a session bar is at least this wide at the drawn range
-PANEL_TITLE, PANEL_TIMES = "Share of Ukraine under Russian control (%)", "times in GMT/UTC"
-NO_FIGURE = "No territory figure of the series shown in this period"
-EMPTY_MESSAGE = "No events match these filters. Clear a filter or change the search to see events."
+PANEL_TITLE, PANEL_TIMES = N_("Share of Ukraine under Russian control (%)"), N_("times in GMT/UTC")
+NO_FIGURE = N_("No territory figure of the series shown in this period")
+EMPTY_MESSAGE = N_("No events match these filters. Clear a filter or change the search to see events.")
 
 
 def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size()) -> go.Figure:
     """Assembled as plain dicts from what the dataset derived at load (labels, lanes, eras, the
     quiet stretch, territory series): a filter change costs pandas indexing, not formatting."""
     events = filter_events(ds, view)
+    t = translator(view.lang)
     if events.empty:
-        return empty_figure(ds, theme, ds.title, EMPTY_MESSAGE, size)
+        return empty_figure(ds, theme, ds.title, t.gettext(EMPTY_MESSAGE), size, view.lang)
     form = size.form
     slide = form == "slide"  # a projected slide: no title, dates once, the stack fits its height
     beside = form in ("wide", "slide")  # lane names beside the lanes, else above them
@@ -73,7 +75,7 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     visible = in_range(placed, *_bounds(view)) if may_group(ds) else placed
     grouped = len(visible) > MAX_MARKERS  # drawn one by one below that
     if not grouped:
-        visible = visible.join(ds.derived.labels)  # x, hover and symbol per event
+        visible = visible.join(ds.derived.labels_in(view.lang))  # x, hover and symbol per event
     small = max(10, theme.font_size - 2)
     line = small * 1.5  # px of a line of small text
     stretch = ds.derived.quiet_stretch if view.gap == "compress" else None
@@ -92,15 +94,17 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     visible, rings = (visible, []) if grouped else mark_positions(ds, visible, theme)
     if slide:  # a slide's key keeps to the story; the rings lead explorers to the Positions tab
         rings = []
-    marks, note = grouped_markers(visible, theme) if grouped else (
-        [*_spans(visible, theme, axis), *_markers(visible, theme)], "")
-    in_sight = set() if grouped else set(in_range(visible, *_utc(start, end))["kind"])
+    marks, note = grouped_markers(visible, theme, view.lang) if grouped else (
+        [*_spans(visible, theme, axis), *_markers(visible, theme, view.lang)], "")
+    in_sight = set() if grouped else {esc(vocabulary(kind, view.lang))
+                                      for kind in in_range(visible, *_utc(start, end))["kind"]}
     for trace in marks:
         trace.pop("legendgroup", None), trace.pop("legendgrouptitle", None)  # a legend in rows
         if not grouped and trace.get("type") == "scatter":  # a kind none of whose events is in sight
             trace["showlegend"] = trace["name"] in in_sight
-    selected = placed[placed["id"] == view.event].join(ds.derived.labels) if view.event else placed.iloc[:0]
-    shapes_key = _shapes_key(visible if grouped else in_range(visible, *_utc(start, end)), theme, grouped)
+    selected = placed[placed["id"] == view.event].join(ds.derived.labels_in(view.lang)) if view.event \
+        else placed.iloc[:0]
+    shapes_key = _shapes_key(visible if grouped else in_range(visible, *_utc(start, end)), theme, grouped, view.lang)
     data = [*marks, *rings, *shapes_key, *_selected(selected, theme), *territory_traces(ds, view, theme)]
     legend_under = form in ("phone", "slide")  # the chart first; the key follows it
     # The key spans the plot (plotly's most for a legend over or under it; on a slide, set from
@@ -109,7 +113,7 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     columns, legend_rows = _legend_grid(data, size.width - 30 if slide else axis.plot_px, small)
 
     # The px stack, top to bottom.
-    head = 12 if slide else title_px(theme, ds, ds.title, size)
+    head = 12 if slide else title_px(theme, ds, ds.title, size, view.lang)
     legend_px = legend_rows * (small + 10) + (6 if legend_rows else 0)
     bands_px = line + 2
     two_lines = form == "phone"  # date labels: the year under the month
@@ -117,9 +121,10 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     top_ticks = 0 if slide else ticks_px  # a slide dates its lower axis only: room for the lanes
     top = int(head + (0 if legend_under else legend_px) + bands_px + top_ticks + 8)
     title_room = axis.plot_px if beside else size.width - 30  # it starts at the plot's left edge
-    panel_title = _wrap(f"{PANEL_TITLE} · {PANEL_TIMES}", title_room, small)
+    panel_name, panel_times = t.gettext(PANEL_TITLE), t.gettext(PANEL_TIMES)
+    panel_title = _wrap(f"{panel_name} · {panel_times}", title_room, small)
     if len(panel_title) > 1:  # a line each, broken where the sense breaks (a slide's dates carry no time)
-        panel_title = [*_wrap(PANEL_TITLE, title_room, small), *([] if slide else [PANEL_TIMES])]
+        panel_title = [*_wrap(panel_name, title_room, small), *([] if slide else [panel_times])]
     note_lines = _wrap(note, size.width - 30, small) if note else []
     between = (len(panel_title) + len(note_lines)) * line + 14
     bottom = int(ticks_px + 6 + (line * (2 if form == "phone" else 1) + 4 if gap_shown else 0) + 4
@@ -138,7 +143,7 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     plot_h = height - top - bottom
     split = territory_px / plot_h
 
-    shapes, annotations = _eras(ds, theme, axis, top_ticks)
+    shapes, annotations = _eras(ds, theme, axis, top_ticks, view.lang)
     shapes += break_marks(axis, theme.paper, theme.muted, territory_px)
     annotations.append(dict(text="<br>".join(map(esc, panel_title)), x=0, y=1, xref="paper", yref="y2 domain",
                             xanchor="left", yanchor="bottom", align="left", showarrow=False, yshift=4,
@@ -151,10 +156,11 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
         annotations.append(_gap_note(ds, view, axis, theme, small, ticks_px))
     annotations += series_labels(ds, view, theme)
     if not territory_drawn:
-        annotations.append(dict(text="<br>".join(map(esc, _wrap(NO_FIGURE, axis.plot_px - 20, small))), x=0.5, y=0.5,
+        annotations.append(dict(text="<br>".join(map(esc, _wrap(t.gettext(NO_FIGURE), axis.plot_px - 20, small))),
+                                x=0.5, y=0.5,
                                 xref="paper", yref="y2 domain", showarrow=False,
                                 font=dict(color=theme.muted, size=small)))
-    tickvals, ticktext = date_ticks(axis, theme.font_size, two_lines)
+    tickvals, ticktext = date_ticks(axis, theme.font_size, two_lines, view.lang)
     # The dates over the lanes too, on the first screen: as annotations, since plotly hides
     # top tick labels that share a column with the lane names inside the plot.
     annotations += [dict(x=value, y=1, xref="x", yref="y domain", text=text, showarrow=False, yanchor="bottom",
@@ -194,7 +200,7 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
                                 y=-(bottom - legend_px - 8) / plot_h)
     if slide:  # the slide shows its own title and sources
         layout["title"] = dict(text="", subtitle=dict(text=""))
-    return assemble(ds, theme, ds.title, height, data, layout, size)
+    return assemble(ds, theme, ds.title, height, data, layout, size, view.lang)
 
 
 def place_in_lanes(ds: Dataset, events: pd.DataFrame, lanes: str) -> pd.DataFrame:
@@ -273,14 +279,16 @@ def _name_options(title: str, room: int) -> list[str]:
 
 
 def _full_names(ds: Dataset, view: ViewState) -> dict:
-    """Each lane (the derived, wrapped category) -> its full name, without wrapping again."""
-    return dict(zip(ds.derived.lanes[view.lanes], dict.fromkeys(ds.derived.lane_titles[view.lanes])))
+    """Each lane (the derived, wrapped category) -> its full name in the view's language,
+    without wrapping again."""
+    return dict(zip(ds.derived.lanes[view.lanes], dict.fromkeys(ds.derived.lane_titles_in(view.lang)[view.lanes])))
 
 
 def _named_in_hover(ds: Dataset, view: ViewState, visible: pd.DataFrame, names: dict) -> pd.DataFrame:
     """Where a lane's name is shortened, its events' hover ends with the full name."""
     full = _full_names(ds, view)
-    cut = {lane: f"<br>Lane: {esc(full[lane])}" for lane, name in names.items()
+    lane_text = translator(view.lang).gettext("Lane: %(name)s")
+    cut = {lane: "<br>" + esc(lane_text % {"name": full[lane]}) for lane, name in names.items()
            if lane in full and name.replace("<br>", " ") != esc(full[lane])}
     if not cut:
         return visible
@@ -326,17 +334,20 @@ def _legend_grid(data: list[dict], plot_px: float, font_px: float) -> tuple[int,
     return columns, -(-len(names) // columns)
 
 
-def _shapes_key(visible: pd.DataFrame, theme: Theme, grouped: bool) -> list[dict]:
+def _shapes_key(visible: pd.DataFrame, theme: Theme, grouped: bool, lang: str = "en") -> list[dict]:
     """The shape key of only the verifications drawn (and the open shape if a planned event is)."""
     if grouped:
         return []
     symbols = set(visible["symbol"])
     drawn = set(visible["verification"])
-    key = legend_symbols(theme, drawn, planned=any(s.endswith("-open") for s in symbols))
-    for entry in key:  # compact: "◆ single source" beside the kinds' coloured dots
+    planned = any(s.endswith("-open") for s in symbols)
+    key = legend_symbols(theme, drawn, planned=planned)
+    # compact: "◆ single source" beside the kinds' coloured dots
+    names = [vocabulary(v, lang).replace("-", " ") for v in VERIFICATION_SYMBOLS if v in drawn]
+    names += [translator(lang).gettext("planned (open)")] if planned else []
+    for entry, name in zip(key, names):
         entry.pop("legendgroup", None)
-        entry["name"] = entry["name"].removeprefix("shape: ").replace("-", " ").replace("open: planned only",
-                                                                                        "planned (open)")
+        entry["name"] = esc(name)
     return key
 
 
@@ -356,13 +367,13 @@ def _spans(placed: pd.DataFrame, theme: Theme, axis: Axis) -> list[dict]:
     )]
 
 
-def _markers(placed: pd.DataFrame, theme: Theme) -> list[dict]:
+def _markers(placed: pd.DataFrame, theme: Theme, lang: str = "en") -> list[dict]:
     traces = []
     for index, (kind, rows) in enumerate(placed.groupby("kind", sort=True)):
         color = theme.kind_color(kind, index)
         traces.append(dict(
             type="scatter", x=rows["x"].tolist(), y=rows["lane"].tolist(),
-            mode="markers", name=kind,
+            mode="markers", name=esc(vocabulary(kind, lang)),
             marker=dict(symbol=rows["symbol"].tolist(), color=color, size=theme.marker_size,
                         line=dict(width=1.5, color=color)),
             customdata=rows["id"].tolist(), hovertext=rows["hover"].tolist(), hoverinfo="text",
@@ -383,30 +394,31 @@ def _selected(selected: pd.DataFrame, theme: Theme) -> list[dict]:
     )]
 
 
-def _eras(ds: Dataset, theme: Theme, axis: Axis, ticks_px: float) -> tuple[list[dict], list[dict]]:
+def _eras(ds: Dataset, theme: Theme, axis: Axis, ticks_px: float, lang: str = "en") -> tuple[list[dict], list[dict]]:
     """Shaded bands for the eras of talks on both panels, and the labels of those in the drawn
     range in their own row above the date ticks (never on the title, the ticks or the lanes);
     a label that would run past the plot's right end ends at the band's end instead."""
     shapes, annotations = [], []
     start, last = axis.start, axis.end
     small = max(10, theme.font_size - 2)
+    t = translator(lang)
     for first, end in ds.derived.eras:
         if end <= start or first >= last:
             continue
-        period = f"{first:%-d %b %Y} – {end - pd.Timedelta(days=1):%-d %b %Y}"
+        period = f"{day_text(first, lang)} – {day_text(end - pd.Timedelta(days=1), lang)}"
         for xref, yref in (("x", "y domain"), ("x2", "y2 domain")):
             shapes.append(dict(type="rect", x0=str(first), x1=str(end), xref=xref, yref=yref, y0=0, y1=1,
                                fillcolor=theme.era_fill, line=dict(width=0), layer="below"))
         years = f"{first:%Y}" if first.year == (end - pd.Timedelta(days=1)).year else f"{first:%Y}–{end:%y}"
-        label = f"Talks {years}"
+        label = t.gettext("Talks %(years)s") % {"years": years}
         at = max(first, start)
         anchor = "left"
         if axis.px(at) + len(label) * small * CHAR_EM > axis.plot_px:
             at, anchor = min(end, last), "right"
         annotations.append(dict(x=str(at), y=1, xref="x", yref="y domain",
                                 text=esc(label), showarrow=False, yshift=ticks_px + 2,
-                                hovertext=esc(f"Rounds of talks {period}"), xanchor=anchor, yanchor="bottom",
-                                font=dict(color=theme.muted, size=small)))
+                                hovertext=esc(t.gettext("Rounds of talks %(period)s") % {"period": period}),
+                                xanchor=anchor, yanchor="bottom", font=dict(color=theme.muted, size=small)))
     return shapes, annotations
 
 
@@ -416,7 +428,9 @@ def _gap_note(ds: Dataset, view: ViewState, axis: Axis, theme: Theme, small: flo
     gap = axis.gap
     months = int((gap[1] - gap[0]) / pd.Timedelta(days=30.44))
     hidden = hidden_points(ds, view, gap)
-    text = f"⋯ {months} months hidden" + (f", {hidden} territory figure{'s' * (hidden > 1)}" if hidden else "")
+    t = translator(view.lang)
+    text = "⋯ " + t.ngettext("%(n)s month hidden", "%(n)s months hidden", months)
+    text += (", " + t.ngettext("%(n)s territory figure", "%(n)s territory figures", hidden) if hidden else "")
     text += " ⋯"
     at, width = axis.px(gap[0]), len(text) * small * CHAR_EM
     place = dict(x=str(gap[0]), xref="x2")
@@ -431,8 +445,9 @@ def _gap_note(ds: Dataset, view: ViewState, axis: Axis, theme: Theme, small: flo
         place = dict(x=0, xref="paper", xanchor="left")
     return dict(place, y=0, yref="y2 domain", showarrow=False, yanchor="top", align="left",
                 yshift=-(ticks_px + 6), text=text if "<br>" in text else esc(text),
-                hovertext=esc(f"No events from {gap[0]:%-d %b %Y} to {gap[1]:%-d %b %Y} (GMT); "
-                              "choose 'to scale' to show them"), font=dict(color=theme.muted, size=small))
+                hovertext=esc(t.gettext("No events from %(start)s to %(end)s (GMT); choose 'to scale' to show them")
+                              % {"start": day_text(gap[0], view.lang), "end": day_text(gap[1], view.lang)}),
+                font=dict(color=theme.muted, size=small))
 
 
 def _bounds(view: ViewState) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:

@@ -14,6 +14,7 @@ from dashboard.data.filters import filter_events
 from dashboard.data.positions import filter_positions, view_filters
 from dashboard.state import ViewState
 from dashboard.tabs import tab
+from dashboard.i18n import translator
 
 CREDIT_PUBLISHERS = NAMED  # publishers named in the one-line credit before "and N more"
 
@@ -32,7 +33,7 @@ def _citations(ds: Dataset, view: ViewState) -> list[str]:
 
 def cited_sources(ds: Dataset, view: ViewState) -> tuple[SourceRef, ...]:
     """The sources behind the view, each once, sorted by publisher and title."""
-    refs = source_refs(ds, sorted(set(_citations(ds, view))))
+    refs = source_refs(ds, sorted(set(_citations(ds, view))), view.lang)
     return tuple(sorted(refs, key=lambda s: (s.publisher, s.title, s.url)))
 
 
@@ -42,8 +43,8 @@ def credit_line(ds: Dataset, view: ViewState) -> str:
     alphabetical order), never just the alphabetically first."""
     publishers = most_cited(ds.sources, [_citations(ds, view)])
     if not publishers:
-        return f"Source: no events match this view · {APP_NAME}"
-    return f"{source_text(publishers, CREDIT_PUBLISHERS)} · {APP_NAME}"
+        return translator(view.lang).gettext("Source: no events match this view") + f" · {APP_NAME}"
+    return f"{source_text(publishers, CREDIT_PUBLISHERS, view.lang)} · {APP_NAME}"
 
 
 def source_line(source: SourceRef) -> str:
@@ -53,8 +54,10 @@ def source_line(source: SourceRef) -> str:
 
 def cite_text(ds: Dataset, view: ViewState, url: str) -> str:
     """A plain-text citation of the view at ``url`` with every source it draws on."""
-    head = f"{ds.title}. {APP_NAME}, data version {ds.version}, {ds.license}. {url}"
+    t = translator(view.lang)
+    head = t.gettext("%(title)s. %(app)s, data version %(version)s, %(license)s. %(url)s") % {
+        "title": ds.title, "app": APP_NAME, "version": ds.version, "license": ds.license, "url": url}
     sources = cited_sources(ds, view)
     if not sources:
         return head
-    return "\n".join([head, "Sources:", *(f"- {source_line(s)}" for s in sources)])
+    return "\n".join([head, t.gettext("Sources:"), *(f"- {source_line(s)}" for s in sources)])

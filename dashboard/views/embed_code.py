@@ -19,13 +19,14 @@ from dashboard.data.positions import position_matrix, view_filters
 from dashboard.urls import whole_number
 from dashboard.state import ViewState
 from dashboard import urls
+from dashboard.i18n import N_, translator
 
 EMBED_CHROME_PX = 110  # the embed page's title, credit and link around the figure
 EMBED_PADDING_PX = 24  # the embed page's padding either side of the figure (assets/embed.css)
 TABLE_ROW_PX = 64  # a table row at article width: an estimate, the resize script corrects it
 MATRIX_ROW_PX = 150  # a row of the positions matrix (a topic) at article width: the same
 # Width presets of the share dialog: the iframe's width attribute -> label.
-WIDTHS = {"100%": "Fill the column (responsive)", "640": "640 px", "400": "400 px (phone)"}
+WIDTHS = {"100%": N_("Fill the column (responsive)"), "640": N_("640 px"), "400": N_("400 px (phone)")}
 
 
 ORIGIN_KEY = "PUBLIC_ORIGIN"  # the Flask config key create_app sets from Config.public_url
@@ -49,9 +50,9 @@ def oembed_url(base: str, url: str) -> str:
     return f"{base}{urls.OEMBED}?{urlencode({'url': url, 'format': 'json'})}"
 
 
-def embed_title(ds: Dataset) -> str:
-    """The iframe's title attribute, read out by screen readers."""
-    return f"{ds.title} (interactive chart)"
+def embed_title(ds: Dataset, lang: str = "en") -> str:
+    """The iframe's title attribute, read out by screen readers (in the embed's language)."""
+    return translator(lang).gettext("%(title)s (interactive chart)") % {"title": ds.title}
 
 
 def embed_height(ds: Dataset, view: ViewState, figure_height: int | None = None, size: Size = Size()) -> int:

@@ -23,6 +23,10 @@ from dash.exceptions import DependencyException
 from flask import Response, g, request
 from werkzeug.exceptions import HTTPException
 
+from dashboard.i18n import N_, translator
+from dashboard.state import ViewState
+from dashboard.web.language import page_lang
+
 MAX_BODY = 256 * 1024  # bytes; the largest real callback body is a few kB
 CALLBACK = "/_dash-update-component"
 SUITES = "/_dash-component-suites/"
@@ -35,10 +39,10 @@ UNSERVED = (SUITES + "plotly/", SUITES + "dash/dash_table/",
 REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 log = logging.getLogger("negotiation_timeline")
 
-PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+PAGE = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body style="font-family: system-ui, sans-serif; margin: 2rem; line-height: 1.5">
-<main><h1>{title}</h1><p>{message}</p><p><a href="/">Go to the timeline</a></p></main></body></html>"""
+<main><h1>{title}</h1><p>{message}</p><p><a href="{home}">{back}</a></p></main></body></html>"""
 
 
 def install(app: Dash, pages: tuple[str, ...]) -> None:
@@ -52,7 +56,7 @@ def install(app: Dash, pages: tuple[str, ...]) -> None:
         g.request_id = request_id()
         rule = request.url_rule.rule if request.url_rule else None
         if (rule == "/<path:path>" and request.path not in pages) or request.path.startswith(UNSERVED):
-            return _page("Page not found", "There is no page at this address.", 404)
+            return _page(N_("Page not found"), N_("There is no page at this address."), 404)
         if request.path == CALLBACK and request.method == "POST" and not _well_formed(app.callback_map):
             return _json_error("malformed callback request", 400)
         return None
@@ -65,16 +69,16 @@ def install(app: Dash, pages: tuple[str, ...]) -> None:
     @server.errorhandler(Exception)
     def on_error(error):
         if isinstance(error, DependencyException):  # a component-suite path Dash does not serve
-            return _page("Page not found", "There is no page at this address.", 404)
+            return _page(N_("Page not found"), N_("There is no page at this address."), 404)
         if isinstance(error, HTTPException):
             if request.path == CALLBACK:
                 return _json_error(error.name.lower(), error.code)
-            return _page(error.name, "The request could not be answered.", error.code)
+            return _page(error.name, N_("The request could not be answered."), error.code)
         log.exception("request %s failed: %s %s", g.get("request_id", "-"), request.method, request.path)
         if request.path == CALLBACK:
             return _json_error(f"server error (request id {g.get('request_id', '-')})", 500)
-        return _page("Something went wrong",
-                     f"The error was logged with request id {g.get('request_id', '-')}.", 500)
+        return _page(N_("Something went wrong"), N_("The error was logged with request id %(id)s."), 500,
+                     id=g.get("request_id", "-"))
 
 
 def request_id() -> str:
@@ -112,9 +116,15 @@ def _sends(declared: list[dict], sent: object) -> bool:
     return True
 
 
-def _page(title: str, message: str, status: int) -> Response:
-    return Response(PAGE.format(title=escape(title), message=escape(message)), status=status,
-                    mimetype="text/html")
+def _page(title: str, message: str, status: int, **values) -> Response:
+    """An error page in the request's language (``title`` and ``message`` are messages; an
+    HTTP reason phrase that is none stays English)."""
+    lang = page_lang()
+    t = translator(lang)
+    return Response(PAGE.format(title=escape(t.gettext(title)), message=escape(t.gettext(message) % values),
+                                lang=lang, home=escape(ViewState(lang=lang).url("/")),
+                                back=escape(t.gettext("Go to the timeline"))),
+                    status=status, mimetype="text/html")
 
 
 def _json_error(message: str, status: int) -> Response:

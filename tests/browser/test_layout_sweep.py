@@ -110,10 +110,10 @@ def _dataset():
     return load_dataset(DEFAULT_DATA_DIR, tuple(t.value for t in all_tabs()))
 
 
-def _jobs() -> list[tuple[str, list[tuple[str, dict, bool]]]]:
+def _jobs(cases) -> list[tuple[str, list[tuple[str, dict, bool]]]]:
     """The cases grouped by address: (path, [(case id, viewport, is a slide), …])."""
     jobs: dict[str, list] = {}
-    for name, path, viewport, slide in CASES:
+    for name, path, viewport, slide in cases:
         jobs.setdefault(path, []).append((name, viewport, slide))
     return sorted(jobs.items(), key=lambda job: -len(job[1]))
 
@@ -135,14 +135,22 @@ def _cases() -> list[tuple[str, str, dict, bool]]:
 
 
 CASES = _cases()
+# The other languages' longer (or shorter) labels, on every tab of / at a phone's and a wide
+# page's width, and on a slide: a few cases per language, so the sweep stays quick.
+LANGUAGE_WIDTHS = {"uk": (360, 1366), "tr": (390, 1280)}
+LANGUAGE_CASES = [
+    (f"{path}@{width}", path, {"width": width, "height": 900}, False)
+    for lang, widths in LANGUAGE_WIDTHS.items() for width in widths for tab in all_tabs()
+    for path in ["/?" + "&".join(filter(None, [f"tab={tab.value}" if tab != all_tabs()[0] else "", f"lang={lang}"]))]
+]
 
 
-async def _sweep(base: str) -> dict[str, list[str]]:
+async def _sweep(base: str, cases) -> dict[str, list[str]]:
     from playwright.async_api import async_playwright
 
     results: dict[str, list[str]] = {}
     queue: asyncio.Queue = asyncio.Queue()
-    for job in _jobs():
+    for job in _jobs(cases):
         queue.put_nowait(job)
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
@@ -172,15 +180,14 @@ async def _sweep(base: str) -> dict[str, list[str]]:
     return results
 
 
-@pytest.fixture(scope="module")
-def sweep():
+def _measured(cases) -> dict:
     """Every case's failures, measured once on the app serving the shipped data."""
     results: dict = {}
 
     def run() -> None:
         with served(DEFAULT_DATA_DIR) as base:
             try:
-                results.update(asyncio.run(_sweep(base)))
+                results.update(asyncio.run(_sweep(base, cases)))
             except Exception as exc:  # reported by every case below
                 results["error"] = repr(exc)
 
@@ -191,9 +198,27 @@ def sweep():
     return results
 
 
+@pytest.fixture(scope="module")
+def sweep():
+    return _measured(CASES)
+
+
+@pytest.fixture(scope="module")
+def language_sweep():
+    return _measured(LANGUAGE_CASES)
+
+
 @pytest.mark.parametrize("name", [name for name, _, _, _ in CASES])
 def test_text_never_collides_is_never_cut_off_and_stays_legible(sweep, name):
     failures = sweep[name]
+    for failure in failures:
+        print(f"{name}: {failure}")
+    assert failures == [], f"{name}: {len(failures)} failure(s), first: {failures[:3]}"
+
+
+@pytest.mark.parametrize("name", [name for name, _, _, _ in LANGUAGE_CASES])
+def test_text_holds_in_the_other_languages(language_sweep, name):
+    failures = language_sweep[name]
     for failure in failures:
         print(f"{name}: {failure}")
     assert failures == [], f"{name}: {len(failures)} failure(s), first: {failures[:3]}"

@@ -19,11 +19,12 @@ from dashboard.tabs import all_tabs, build_figure, figure_memo, tab
 from dashboard.figures.theme import THEMES
 from dashboard.data.filters import filter_events
 from dashboard.data.positions import filter_positions, view_filters
-from dashboard.data.labels import side_label
+from dashboard.data.labels import side_label, vocabulary
 from dashboard.figures.size import Size
 from dashboard.state import ALL_SERIES, ViewState
 from dashboard.tabs import choices_for
 from dashboard.data.times import format_date
+from dashboard.i18n import N_, day_text, record_text, translator
 from dashboard.views import components as c
 from dashboard.views import positions as pv
 from dashboard.views.explore import event_list
@@ -39,7 +40,7 @@ TERRITORY = "territory"
 RESET, CLEAR, EMPTY, EMPTY_CLEAR = "reset", "clear-filters", "empty", "empty-clear"
 QUERY, PAGE, GRAPH_WRAP, TABLE_WRAP, ZOOM = "view-query", "explore-page", "graph-wrap", "table-wrap", "zoom"
 CAPTION = "graph-caption"
-CAPTION_NOTE = "The same events are listed as text in the list of events below and under View: Table."
+CAPTION_NOTE = N_("The same events are listed as text in the list of events below and under View: Table.")
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True,
                 "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
                 "toImageButtonOptions": {"filename": "negotiation-timeline", "scale": 2}}
@@ -54,38 +55,44 @@ def page(ds: Dataset, query: str, size: Size = Size()) -> html.Div:
 def layout(ds: Dataset, view: ViewState, notes: list[str], size: Size = Size()) -> html.Div:
     events = filter_events(ds, view)
     table, matrix = tab(view.tab).table, tab(view.tab).matrix
+    t = translator(view.lang)
     return html.Div(id=PAGE, className=f"page theme-{view.theme}", children=[
-        c.header(ds, PATH),
-        c.notes_banner(notes),
+        c.header(ds, PATH, view),
+        c.notes_banner(notes, view.lang),
         html.Main(id="main", className="explore", children=[
             _controls(ds, view, size),
-            html.Section(className="figure-area", **{"aria-label": "Chart"}, children=[
+            html.Section(className="figure-area", **{"aria-label": t.gettext("Chart")}, children=[
                 html.P(_count_text(ds, view, events), id=COUNT, className="count", role="status",
                        **{"aria-live": "polite"}),
-                share.panel(),
+                share.panel(view.lang),
                 html.Div(id=EMPTY, className="empty", hidden=matrix or not events.empty, children=[
-                    html.P("No events match these filters."),
-                    html.Button("Clear filters", id=EMPTY_CLEAR, className="button", n_clicks=0),
+                    html.P(t.gettext("No events match these filters.")),
+                    html.Button(t.gettext("Clear filters"), id=EMPTY_CLEAR, className="button", n_clicks=0),
                 ]),
                 html.Div(id=GRAPH_WRAP, hidden=table or matrix, children=c.described_graph(dcc.Graph(
-                    id=GRAPH, figure=build_figure(ds, view, size=size), config=GRAPH_CONFIG, className="graph"),
+                    id=GRAPH, figure=build_figure(ds, view, size=size), config=c.graph_config(GRAPH_CONFIG, view.lang),
+                    className="graph"),
                     CAPTION, ds, view, CAPTION_NOTE)),
                 html.Div(id=TABLE_WRAP, hidden=not table, children=[
-                    html.Button("Newest first" if view.order == "asc" else "Oldest first", id=ORDER,
-                                className="button small", n_clicks=0),
-                    html.Div(id=TABLE, children=c.events_table(ds, events, view.order)
+                    html.Button(_order_label(view), id=ORDER, className="button small", n_clicks=0),
+                    html.Div(id=TABLE, children=c.events_table(ds, events, view.order, view.lang)
                              if table else []),  # filled when the tab opens
                 ]),
                 pv.panel(ds, view, matrix),
-                event_list.section(ds, events, view.event),
+                event_list.section(ds, events, view.event, view.lang),
             ]),
-            html.Aside(id=DETAIL, className=_detail_class(view), **{"aria-label": "Event detail"},
-                       children=c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE)),
+            html.Aside(id=DETAIL, className=_detail_class(view), **{"aria-label": t.gettext("Event detail")},
+                       children=c.detail_panel(event_detail(ds, view.event, view.lang), DETAIL_CLOSE, view.lang)),
         ]),
         dcc.Store(id=QUERY, data=view.to_query()),
         dcc.Store(id=ZOOM, data=_zoom(view)),  # the timeline's zoomed range, a control like the others
-        c.footer(ds),
+        c.footer(ds, view.lang),
     ])
+
+
+def _order_label(view: ViewState) -> str:
+    t = translator(view.lang)
+    return t.gettext("Newest first") if view.order == "asc" else t.gettext("Oldest first")
 
 
 def _controls(ds: Dataset, view: ViewState, size: Size) -> html.Nav:
@@ -93,60 +100,64 @@ def _controls(ds: Dataset, view: ViewState, size: Size) -> html.Nav:
     rounds = ds.rounds.sort_values("start_date")
     kinds = sorted(ds.events["kind"].unique())
     days = ds.derived.talks_days
+    lang = view.lang
+    t = translator(lang)
+    _ = t.gettext
     controls = [
-        _group("View", dcc.RadioItems(id=TAB, value=view.tab, className="tabs", inline=True,
-                                      options=[{"label": t.label, "value": t.value} for t in all_tabs()])),
-        _group("Search titles and summaries", dcc.Input(
-            id=SEARCH, type="search", value=view.q, debounce=0.3, placeholder="e.g. prisoner",
+        _group(_("View"), dcc.RadioItems(id=TAB, value=view.tab, className="tabs", inline=True,
+                                         options=[{"label": _(tb.label), "value": tb.value} for tb in all_tabs()])),
+        _group(_("Search titles and summaries"), dcc.Input(
+            id=SEARCH, type="search", value=view.q, debounce=0.3, placeholder=_("e.g. prisoner"),
             className="search")),
-        _group("Rounds", dcc.Dropdown(
-            id=ROUNDS, multi=True, value=list(view.rounds), placeholder="All rounds",
-            options=[{"label": f"{r.title} ({r.start_date:%-d %b %Y})", "value": r.id}
-                     for r in rounds.itertuples()])),
-        _group("Sides", dcc.Checklist(id=SIDES, value=list(view.sides), inline=True,
-                                      options=[{"label": side_label(s), "value": s}
-                                               for s in ds.enums["position_side"]])),
-        _group("Kinds of event", dcc.Checklist(id=KINDS, value=list(view.kinds), inline=True,
-                                               options=[{"label": k, "value": k} for k in kinds])),
-        _group("Verification", dcc.Checklist(
+        _group(_("Rounds"), dcc.Dropdown(
+            id=ROUNDS, multi=True, value=list(view.rounds), placeholder=_("All rounds"),
+            options=[{"label": f"{record_text(r, 'title', lang).text} ({day_text(r.start_date, lang)})",
+                      "value": r.id} for r in rounds.itertuples()])),
+        _group(_("Sides"), dcc.Checklist(id=SIDES, value=list(view.sides), inline=True,
+                                         options=[{"label": side_label(s, lang), "value": s}
+                                                  for s in ds.enums["position_side"]])),
+        _group(_("Kinds of event"), dcc.Checklist(id=KINDS, value=list(view.kinds), inline=True,
+                                                  options=[{"label": vocabulary(k, lang), "value": k} for k in kinds])),
+        _group(_("Verification"), dcc.Checklist(
             id=VERIFICATION, value=list(view.verification), inline=True,
-            options=[{"label": c.VERIFICATION_LABELS[v], "value": v} for v in c.VERIFICATION_LABELS])),
-        _group("Lanes", dcc.RadioItems(id=LANES, value=view.lanes, inline=True, options=[
-            {"label": "by round", "value": "round"}, {"label": "by side", "value": "side"}])),
-        _group("Gap 2022–2025", dcc.RadioItems(id=GAP, value=view.gap, inline=True, options=[
-            {"label": "compressed", "value": "compress"}, {"label": "to scale", "value": "show"}])),
-        _group("Territory series", dcc.Dropdown(
-            id=TERRITORY, multi=True, value=list(view.territory), placeholder=_default_series_name(ds),
-            options=[{"label": "All series", "value": ALL_SERIES}]
-            + [{"label": f"{s.measure} ({len(s.dates)} figure{'s' * (len(s.dates) > 1)})", "value": s.key}
-               for s in ds.derived.territory_series])),
-        _group("Talks day", dcc.Dropdown(
+            options=[{"label": _(c.VERIFICATION_LABELS[v]), "value": v} for v in c.VERIFICATION_LABELS])),
+        _group(_("Lanes"), dcc.RadioItems(id=LANES, value=view.lanes, inline=True, options=[
+            {"label": _("by round"), "value": "round"}, {"label": _("by side"), "value": "side"}])),
+        _group(_("Gap 2022–2025"), dcc.RadioItems(id=GAP, value=view.gap, inline=True, options=[
+            {"label": _("compressed"), "value": "compress"}, {"label": _("to scale"), "value": "show"}])),
+        _group(_("Territory series"), dcc.Dropdown(
+            id=TERRITORY, multi=True, value=list(view.territory), placeholder=_default_series_name(ds, lang),
+            options=[{"label": _("All series"), "value": ALL_SERIES}]
+            + [{"label": t.ngettext("%(series)s (%(n)s figure)", "%(series)s (%(n)s figures)", len(s.dates),
+                                    series=s.measure), "value": s.key} for s in ds.derived.territory_series])),
+        _group(_("Talks day"), dcc.Dropdown(
             id=DAY, value=view.day or ds.derived.busiest_day, clearable=False,
-            options=[{"label": format_date(_day_ts(d), "UTC"), "value": d} for d in days])),
-        _group("Open an event", dcc.Dropdown(
-            id=PICK, value=view.event or None, placeholder="Choose an event",
-            options=[{"label": f"{date} · {title}", "value": event} for event, title, date
-                     in zip(ds.events["id"].tolist(), ds.events["title"].tolist(),
-                            ds.derived.labels["date"].tolist())])),
-        _group("Theme", dcc.RadioItems(id=THEME, value=view.theme, inline=True,
-                                       options=[{"label": t.label, "value": k} for k, t in THEMES.items()
-                                                if k != "present"])),
+            options=[{"label": format_date(_day_ts(d), "UTC", lang), "value": d} for d in days])),
+        _group(_("Open an event"), dcc.Dropdown(
+            id=PICK, value=view.event or None, placeholder=_("Choose an event"),
+            options=[{"label": f"{date} · {record_text(row, 'title', lang).text}", "value": row.id} for row, date
+                     in zip(ds.events.itertuples(), ds.derived.labels_in(lang)["date"].tolist())])),
+        _group(_("Theme"), dcc.RadioItems(id=THEME, value=view.theme, inline=True,
+                                          options=[{"label": _(th.label), "value": k} for k, th in THEMES.items()
+                                                   if k != "present"])),
         html.Div(className="control-buttons", children=[
-            html.Button("Clear filters", id=CLEAR, className="button", n_clicks=0),
-            html.Button("Reset view", id=RESET, className="button", n_clicks=0),
+            html.Button(_("Clear filters"), id=CLEAR, className="button", n_clicks=0),
+            html.Button(_("Reset view"), id=RESET, className="button", n_clicks=0),
         ]),
         present_links.panel(ds, view),
     ]
-    return html.Nav(className="controls", **{"aria-label": "Filters and views"}, children=html.Details(
+    return html.Nav(className="controls", **{"aria-label": _("Filters and views")}, children=html.Details(
         open=size.form != "phone", className="controls-fold",
-        children=[html.Summary("Filters and views", className="controls-summary"),
+        children=[html.Summary(_("Filters and views"), className="controls-summary"),
                   html.Div(className="controls-body", children=controls)]))
 
 
-def _default_series_name(ds: Dataset) -> str:
+def _default_series_name(ds: Dataset, lang: str) -> str:
     """The control's placeholder: the series shown when none is chosen."""
+    t = translator(lang)
     names = {s.key: s.measure for s in ds.derived.territory_series}
-    return f"{names[ds.derived.default_series]} (default)" if ds.derived.default_series else "None"
+    return (t.gettext("%(series)s (default)") % {"series": names[ds.derived.default_series]}
+            if ds.derived.default_series else t.gettext("None"))
 
 
 def _detail_class(view: ViewState) -> str:
@@ -162,9 +173,12 @@ def _day_ts(day: str) -> pd.Timestamp:
 
 
 def _count_text(ds: Dataset, view: ViewState, events) -> str:
+    t = translator(view.lang)
     if tab(view.tab).matrix:
-        return f"{len(filter_positions(ds, **view_filters(view)))} of {len(ds.positions)} positions shown"
-    return f"{len(events)} of {len(ds.events)} events shown"
+        return t.ngettext("%(shown)s of %(n)s position shown", "%(shown)s of %(n)s positions shown",
+                          len(ds.positions), shown=len(filter_positions(ds, **view_filters(view))))
+    return t.ngettext("%(shown)s of %(n)s event shown", "%(shown)s of %(n)s events shown",
+                      len(ds.events), shown=len(events))
 
 
 def reduce(view: ViewState, trigger: str | None, values: dict) -> ViewState:
@@ -176,7 +190,7 @@ def reduce(view: ViewState, trigger: str | None, values: dict) -> ViewState:
     them now. The browser turns chart clicks and Close into the "Open an event" control and
     the timeline's zooms into the zoom store, so those are controls too."""
     if trigger == RESET:
-        return ViewState()
+        return ViewState(lang=view.lang)  # the reader's language is not a setting to reset
     zoom = values[ZOOM] if isinstance(values[ZOOM], dict) else {}
     current = replace(
         view, tab=values[TAB], lanes=values[LANES], q=values[SEARCH] or "",
@@ -252,19 +266,26 @@ def register(app: Dash, ds: Dataset) -> None:
                       pv.TOPICS: list(view.topics), pv.CHANGES: [pv.CHANGES_ON] if view.changes else []},
             figure=figure(view, c.figure_size(form)) if redraw else no_update,
             count=_count_text(ds, view, events),
-            table=c.events_table(ds, events, view.order) if table else no_update,  # else hidden
-            detail=c.detail_panel(event_detail(ds, view.event), DETAIL_CLOSE) if view.event != old.event
+            table=c.events_table(ds, events, view.order, view.lang) if table else no_update,  # else hidden
+            detail=c.detail_panel(event_detail(ds, view.event, view.lang), DETAIL_CLOSE, view.lang)
+            if view.event != old.event
             else no_update,
             detail_class=_detail_class(view), query=view.to_query(), zoom=_zoom(view),
             empty_hidden=matrix or not events.empty, graph_hidden=table or matrix, table_hidden=not table,
             page_class=f"page theme-{view.theme}",
-            order_label="Newest first" if view.order == "asc" else "Oldest first",
-            caption=c.graph_caption(ds, view, CAPTION_NOTE), event_items=event_list.items(ds, events, view.event),
+            order_label=_order_label(view),
+            caption=c.graph_caption(ds, view, CAPTION_NOTE),
+            event_items=event_list.items(ds, events, view.event, view.lang),
             positions=pv.matrix_view(ds, view) if matrix else no_update, positions_hidden=not matrix,
         )
 
     app.clientside_callback(
         """function (query) {
+            // English asked for in so many words stays asked for (else Accept-Language decides)
+            if (new URLSearchParams(window.location.search).get('lang') === 'en'
+                    && !new URLSearchParams(query || '').has('lang')) {
+                query = query ? query + '&lang=en' : 'lang=en';
+            }
             const url = window.location.pathname + (query ? '?' + query : '');
             if (url !== window.location.pathname + window.location.search) {
                 window.history.replaceState(null, '', url);

@@ -10,16 +10,18 @@ from dashboard.data.dataset import Dataset
 from dashboard.views.present.deck import PATH, present_url, view_deck
 from dashboard.state import ViewState
 from dashboard.tabs import choices_for
+from dashboard.i18n import translator
 
 PRESENT_THIS, START_DECK = "present-this", "start-deck"
 
 
 def panel(ds: Dataset, view: ViewState) -> html.Div:
+    t = translator(view.lang)
     return html.Div(className="present-links control-buttons", children=[
-        html.A("Present this", id=PRESENT_THIS, href=PATH, className="button", hidden=ds.decks.empty,
-               title="Open the classroom slides (full window, arrow keys)"),
-        html.A("Start deck here", id=START_DECK, href=present_url(view_deck(ds, view)), className="button",
-               title="Present the current view as a slide"),
+        html.A(t.gettext("Present this"), id=PRESENT_THIS, href=present_url(None, lang=view.lang), className="button",
+               hidden=ds.decks.empty, title=t.gettext("Open the classroom slides (full window, arrow keys)")),
+        html.A(t.gettext("Start deck here"), id=START_DECK, href=present_url(view_deck(ds, view)),
+               className="button", title=t.gettext("Present the current view as a slide")),
     ])
 
 

@@ -29,52 +29,64 @@ from dashboard.state import ViewState
 from dashboard.tabs import choices_for, tab
 from dashboard.views.components import VIEWPORT, figure_size
 from dashboard import urls
+from dashboard.i18n import N_, translator
 
 OPEN, DIALOG, CLOSE, WIDTH, COPIED = "share-open", "share-dialog", "share-close", "share-width", "share-copied"
 LINK, IFRAME, SCRIPT, CITE, OEMBED = "share-link", "share-iframe", "share-script", "share-cite", "share-oembed"
 CSV, PNG, SVG, FILENAME, FIGURE_HEIGHT = "share-csv", "share-png", "share-svg", "share-filename", "share-figure-height"
-COPY = {LINK: "Copy link", IFRAME: "Copy iframe code", SCRIPT: "Copy script embed", CITE: "Copy citation"}
+# Each copy button: its label, and what it says once it copied, or selected where it could not.
+COPY = {
+    LINK: (N_("Copy link"), N_("Copied the link."), N_("Selected the link: press Ctrl+C (⌘C on a Mac) to copy it.")),
+    IFRAME: (N_("Copy iframe code"), N_("Copied the iframe code."),
+             N_("Selected the iframe code: press Ctrl+C (⌘C on a Mac) to copy it.")),
+    SCRIPT: (N_("Copy script embed"), N_("Copied the script embed."),
+             N_("Selected the script embed: press Ctrl+C (⌘C on a Mac) to copy it.")),
+    CITE: (N_("Copy citation"), N_("Copied the citation."),
+           N_("Selected the citation: press Ctrl+C (⌘C on a Mac) to copy it.")),
+}
 
 
-def panel() -> html.Div:
+def panel(lang: str = "en") -> html.Div:
     """The button that opens the dialog, and the dialog (empty until the view fills it)."""
+    t = translator(lang)
+    _ = t.gettext
     return html.Div(className="share-bar", children=[
-        html.Button("Share, embed or download", id=OPEN, className="button", n_clicks=0,
+        html.Button(_("Share, embed or download"), id=OPEN, className="button", n_clicks=0,
                     **{"aria-haspopup": "dialog"}),
         html.Dialog(id=DIALOG, className="share-dialog", **{"aria-labelledby": f"{DIALOG}-title"}, children=[
             html.Div(className="share-head", children=[
-                html.H2("Share, embed or download this view", id=f"{DIALOG}-title"),
-                html.Button("Close", id=CLOSE, className="button small", n_clicks=0),
+                html.H2(_("Share, embed or download this view"), id=f"{DIALOG}-title"),
+                html.Button(_("Close"), id=CLOSE, className="button small", n_clicks=0),
             ]),
             html.Section([
-                html.H3("Link"),
-                *_code_field("The address of exactly this view", LINK, rows=2),
+                html.H3(_("Link")),
+                *_code_field(_("The address of exactly this view"), LINK, 2, lang),
             ]),
             html.Section([
-                html.H3("Embed in an article"),
+                html.H3(_("Embed in an article")),
                 html.Div(className="control", children=[
-                    _label("Width", WIDTH),
+                    _label(_("Width"), WIDTH),
                     dcc.RadioItems(id=WIDTH, value="100%", inline=True,
-                                   options=[{"label": label, "value": w} for w, label in WIDTHS.items()]),
+                                   options=[{"label": _(label), "value": w} for w, label in WIDTHS.items()]),
                 ]),
-                *_code_field("Iframe", IFRAME, rows=4),
-                *_code_field("Script embed (resizes to its content)", SCRIPT, rows=4),
+                *_code_field(_("Iframe"), IFRAME, 4, lang),
+                *_code_field(_("Script embed (resizes to its content)"), SCRIPT, 4, lang),
                 html.P(className="muted", children=[
-                    "Add ", html.Code("<script src=\"…/assets/embed.js\" async></script>"),
-                    " once to a page with the iframe code and every embed fits its content. CMSs that "
-                    "speak oEmbed find it from the link; the endpoint: ", html.Code(id=OEMBED)]),
+                    _("Add"), " ", html.Code("<script src=\"…/assets/embed.js\" async></script>"), " ",
+                    _("once to a page with the iframe code and every embed fits its content. CMSs that "
+                      "speak oEmbed find it from the link; the endpoint:"), " ", html.Code(id=OEMBED)]),
             ]),
             html.Section([
-                html.H3("Download"),
+                html.H3(_("Download")),
                 html.Div(className="control-buttons", children=[
-                    html.A("Events shown (CSV)", id=CSV, className="button", href=urls.EVENTS_CSV),
-                    html.Button("Image (PNG)", id=PNG, className="button", n_clicks=0),
-                    html.Button("Image (SVG)", id=SVG, className="button", n_clicks=0),
+                    html.A(_("Events shown (CSV)"), id=CSV, className="button", href=urls.EVENTS_CSV),
+                    html.Button(_("Image (PNG)"), id=PNG, className="button", n_clicks=0),
+                    html.Button(_("Image (SVG)"), id=SVG, className="button", n_clicks=0),
                 ]),
             ]),
             html.Section([
-                html.H3("Cite this"),
-                *_code_field("The view and every source it draws on", CITE, rows=6),
+                html.H3(_("Cite this")),
+                *_code_field(_("The view and every source it draws on"), CITE, 6, lang),
             ]),
             html.P(id=COPIED, role="status", className="share-status"),
             dcc.Store(id=FILENAME), dcc.Store(id=FIGURE_HEIGHT),
@@ -86,10 +98,13 @@ def _label(text: str, target: str) -> html.Label:
     return html.Label(text, htmlFor=target, className="share-label")
 
 
-def _code_field(label: str, target: str, rows: int) -> list:
+def _code_field(label: str, target: str, rows: int, lang: str) -> list:
     """A labelled read-only text box and the button that copies it."""
+    _ = translator(lang).gettext
+    button, copied, selected = COPY[target]
     return [_label(label, target), dcc.Textarea(id=target, readOnly=True, rows=rows, className="share-code"),
-            html.Button(COPY[target], id=f"{target}-copy", className="button small copy", n_clicks=0)]
+            html.Button(_(button), id=f"{target}-copy", className="button small copy", n_clicks=0,
+                        **{"data-copied": _(copied), "data-selected": _(selected)})]
 
 
 def register(app: Dash, ds: Dataset, query_id: str, graph_id: str) -> None:
@@ -104,7 +119,7 @@ def register(app: Dash, ds: Dataset, query_id: str, graph_id: str) -> None:
     def fill(query, figure_height, width, form):
         view, _ = ViewState.from_query(query or "", choices)
         base = app_origin()
-        link, embed, title = page_url(base, view), embed_url(base, view), embed_title(ds)
+        link, embed, title = page_url(base, view), embed_url(base, view), embed_title(ds, view.lang)
         width = width if width in WIDTHS else "100%"
         size = frame_size(width)  # the page's own figure has that form's height, else build it
         same = size.form == figure_size(form).form
@@ -141,13 +156,13 @@ def register(app: Dash, ds: Dataset, query_id: str, graph_id: str) -> None:
         """async function () {
             const button = window.dash_clientside.callback_context.triggered_id;
             const field = document.getElementById(button.replace(/-copy$/, ''));
-            const what = document.getElementById(button).textContent.replace(/^Copy /, '');
+            const said = document.getElementById(button).dataset;  // in the page's language
             try {
                 await navigator.clipboard.writeText(field.value);
-                return 'Copied the ' + what + '.';
+                return said.copied;
             } catch (error) {  // no Clipboard API (plain http) or no permission
                 field.select();
-                return 'Selected the ' + what + ': press Ctrl+C (⌘C on a Mac) to copy it.';
+                return said.selected;
             }
         }""",
         Output(COPIED, "children"), *[Input(f"{target}-copy", "n_clicks") for target in COPY],

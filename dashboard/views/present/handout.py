@@ -26,6 +26,7 @@ from dashboard.figures.theme import get_theme
 from dashboard.tabs import figure_description
 from dashboard.views import components as c
 from dashboard.views.present.figure import slide_figure
+from dashboard.i18n import translator
 
 PRINT, CAPTION = "handout-print", "handout-caption"
 THEME = "light"
@@ -42,21 +43,25 @@ FIGURE_CONFIG = {"staticPlot": True, "displayModeBar": False}
 
 def handout(ds: Dataset, deck: Deck, notes: list[str]) -> html.Div:
     count = len(deck.slides)
+    t = translator(deck.lang)
+    credit = t.gettext("Data: %(title)s. %(currency)s. Licence %(license)s; data version %(version)s. Times in GMT "
+                       "and Istanbul time (UTC+3).") % {"title": ds.title, "currency": currency_text(ds, deck.lang),
+                                                       "license": ds.license, "version": ds.version}
     return html.Div(className="page handout", children=[
         html.Header(className="handout-head", children=[
             html.H1(deck.title),
             *([html.P(deck.description, className="handout-description")] if deck.description else []),
-            html.P(f"Handout · {count} slide{'s' if count != 1 else ''} · {ds.title}", className="muted"),
+            html.P(t.ngettext("Handout · %(n)s slide · %(title)s", "Handout · %(n)s slides · %(title)s", count,
+                              title=ds.title), className="muted"),
             html.Div(className="handout-actions", children=[
-                html.Button("Print", id=PRINT, className="button", n_clicks=0),
-                html.A("Back to the slides", href=present_url(deck, 1), className="button"),
+                html.Button(t.gettext("Print"), id=PRINT, className="button", n_clicks=0),
+                html.A(t.gettext("Back to the slides"), href=present_url(deck, 1), className="button"),
             ]),
             html.Ul([html.Li(slide.title) for slide in deck.slides], className="handout-contents",
-                    **{"aria-label": "Slides"}),
-            html.P(f"Data: {ds.title}. {currency_text(ds)}. Licence {ds.license}; data version {ds.version}. "
-                   "Times in GMT and Istanbul time (UTC+3).", className="handout-credit"),
+                    **{"aria-label": t.gettext("Slides")}),
+            html.P(credit, className="handout-credit"),
         ]),
-        c.notes_banner(notes),
+        c.notes_banner(notes, deck.lang),
         html.Main(id="main", children=[
             _section(ds, slide, number) for number, slide in enumerate(deck.slides, start=1)
         ]),
@@ -72,9 +77,9 @@ def _section(ds: Dataset, slide: Slide, number: int) -> html.Section:
     return html.Section(className="handout-slide", children=[
         html.H2(f"{number}. {slide.title}"),
         html.Div(className="handout-figure", children=c.described_graph(
-            dcc.Graph(figure=figure, config=FIGURE_CONFIG), f"{CAPTION}-{number}", ds, slide.view)),
+            dcc.Graph(figure=figure, config=c.graph_config(FIGURE_CONFIG, slide.view.lang)), f"{CAPTION}-{number}", ds, slide.view)),
         html.P(text, className="handout-text"),
-        sources_list(sources, titled, points),
+        sources_list(sources, titled, points, slide.view.lang),
     ])
 
 
@@ -103,7 +108,7 @@ def _source_text(source: SourceRef, titled: bool) -> str:
     return f"{source.publisher}{title}, {source.published}. {source.url}"
 
 
-def sources_list(sources: tuple[SourceRef, ...], titles: bool, points: float) -> html.Div:
+def sources_list(sources: tuple[SourceRef, ...], titles: bool, points: float, lang: str = "en") -> html.Div:
     """Each source's publisher, title and date, and its address; on paper at ``points`` pt and,
     unless ``titles``, without the titles (present.css: ``.untitled``)."""
     items = [html.Li([html.A(s.publisher, href=s.url, target="_blank", rel="noopener noreferrer"),
@@ -112,4 +117,5 @@ def sources_list(sources: tuple[SourceRef, ...], titles: bool, points: float) ->
              for s in sources]
     return html.Div(className="handout-sources" + ("" if titles else " untitled"),
                     style={"--source-pt": f"{points}pt"},
-                    children=[html.H3(f"Sources ({len(items)})"), html.Ol(items)] if items else [])
+                    children=[html.H3(translator(lang).gettext("Sources (%(count)s)") % {"count": len(items)}),
+                              html.Ol(items)] if items else [])

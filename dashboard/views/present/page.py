@@ -42,13 +42,15 @@ from dashboard.views.present.handout import handout
 from dashboard.views.present import presenter
 from dashboard.views.present.controls import steps
 from dashboard.views.present.figure import area_size, placeholder, slide_figure
+from dashboard.i18n import DEFAULT, N_, query_lang, translator
+from dashboard.web.language import negotiated_query
 
 THEME = "present"
 GRAPH, AREA, FIGURE_AREA, NOTES_PANEL = "present-graph", "present-area", "present-figure-area", "present-notes"
 NOTES_TOGGLE, FULLSCREEN, PRESENTER = "present-notes-toggle", "present-fullscreen", "present-presenter"
 CAPTION = "present-graph-caption"
 GRAPH_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True, "scrollZoom": False}
-KEYS_HELP = "→ / Space next · ← previous · F full screen · N notes · P presenter"
+KEYS_HELP = N_("→ / Space next · ← previous · F full screen · N notes · P presenter")
 SOURCES_SHOWN = 8  # sources listed on the slide itself; the rest behind "and N more" and in the handout
 FIGURES_KEPT = 64  # slide figures per app: (view, size) → figure; a class on one deck shares them
 
@@ -58,7 +60,7 @@ def page(ds: Dataset, query: str, size: Size = Size()) -> html.Div:
     (``size`` is the router's guess; a slide measures its own figure area instead.)"""
     request, notes = parse_present_query(ds, query)
     if request is None:
-        return no_decks(ds, notes)
+        return no_decks(ds, notes, query_lang(query) or DEFAULT)
     if request.handout:
         return handout(ds, request.deck, notes)
     if request.presenter:
@@ -81,72 +83,89 @@ def slide_page(ds: Dataset, request: PresentRequest, notes: list[str]) -> html.D
     deck, number = request.deck, request.slide
     slide, count = request.current, len(deck.slides)
     theme = get_theme(THEME)
+    lang = deck.lang
+    t = translator(lang)
+    _ = t.gettext
     return html.Div(className="page present present-deck", style=theme_style(theme),
                     **{"data-channel": channel(deck), "data-slide": str(number), "data-count": str(count)}, children=[
         html.Header(className="present-bar", children=[
-            html.A("← Explore", href=slide.view.url("/"), className="present-exit",
-                   title="Open this slide's view on the explore page"),
+            html.A(_("← Explore"), href=slide.view.url("/"), className="present-exit",
+                   title=_("Open this slide's view on the explore page")),
             html.Span(deck.title, className="present-deck-title"),
             html.Span(f"{number} / {count}", className="present-counter", role="status",
-                      **{"aria-label": f"Slide {number} of {count}", "aria-live": "polite"}),
+                      **{"aria-label": _("Slide %(number)s of %(count)s") % {"number": number, "count": count},
+                         "aria-live": "polite"}),
             html.Div(className="present-progress", role="progressbar",
-                     **{"aria-label": "Progress through the deck", "aria-valuemin": 1,
+                     **{"aria-label": _("Progress through the deck"), "aria-valuemin": 1,
                         "aria-valuemax": count, "aria-valuenow": number},
                      children=html.Div(className="present-progress-fill",
                                        style={"width": f"{100 * number / count:.2f}%"})),
+            c.language_switcher(slide.view, PATH, present_query(deck, number)),
         ]),
-        c.notes_banner(notes),
+        c.notes_banner(notes, lang),
         html.Main(id="main", className="slide", children=[
-            html.H1(slide.title, className="slide-title"),
+            html.H1(slide.title, className="slide-title", **({"lang": "en"} if "title" in slide.in_english else {})),
             html.Div(id=FIGURE_AREA, className="slide-figure", children=c.described_graph(dcc.Graph(
-                id=GRAPH, figure=placeholder(theme), config=GRAPH_CONFIG, style={"height": "100%"}),
+                id=GRAPH, figure=placeholder(theme), config=c.graph_config(GRAPH_CONFIG, lang), style={"height": "100%"}),
                 CAPTION, ds, slide.view)),
             # Never empty: a slide without text (a view's one-slide deck) says what its figure shows.
-            html.Div(className="slide-text", children=html.P(slide.text or figure_description(ds, slide.view))),
-            slide_sources_line(slide_sources(ds, slide), currency_text(ds)),
-            html.Aside(id=NOTES_PANEL, className="slide-notes", **{"aria-label": "Speaker notes"}, children=[
-                html.H2("Speaker notes"), html.P(slide.notes or "No notes for this slide."),
+            html.Div(className="slide-text", children=html.P(
+                slide.text or figure_description(ds, slide.view), **({"lang": "en"} if "text" in slide.in_english else {}))),
+            slide_sources_line(slide_sources(ds, slide), currency_text(ds, lang), lang),
+            html.Aside(id=NOTES_PANEL, className="slide-notes", **{"aria-label": _("Speaker notes")}, children=[
+                html.H2(_("Speaker notes")),
+                html.P(slide.notes, lang="en") if slide.notes and lang != DEFAULT
+                else html.P(slide.notes or _("No notes for this slide.")),
             ]),
         ]),
-        html.Nav(className="present-controls", **{"aria-label": "Slides"}, children=[
+        html.Nav(className="present-controls", **{"aria-label": _("Slides")}, children=[
             *steps(deck, number),
-            html.Button("Notes (N)", id=NOTES_TOGGLE, className="button", n_clicks=0),
-            html.Button("Full screen (F)", id=FULLSCREEN, className="button", n_clicks=0),
-            html.A("Presenter view (P)", id=PRESENTER, href=present_url(deck, number, presenter=True),
+            html.Button(_("Notes (N)"), id=NOTES_TOGGLE, className="button", n_clicks=0),
+            html.Button(_("Full screen (F)"), id=FULLSCREEN, className="button", n_clicks=0),
+            html.A(_("Presenter view (P)"), id=PRESENTER, href=present_url(deck, number, presenter=True),
                    target="present-presenter", className="button",
-                   title="Open the speaker's window: notes, next slide, clock and timer"),
-            html.A("Handout", href=present_url(deck, handout=True), className="button"),
-            html.Span(KEYS_HELP, className="present-keys"),
+                   title=_("Open the speaker's window: notes, next slide, clock and timer")),
+            html.A(_("Handout"), href=present_url(deck, handout=True), className="button"),
+            html.Span(_(KEYS_HELP), className="present-keys"),
         ]),
         dcc.Store(id=AREA),
         dcc.Store(id=presenter.SYNC),
     ])
 
 
-def slide_sources_line(sources: tuple[SourceRef, ...], currency: str) -> html.Div:
+def present_query(deck, number: int) -> str:
+    """The query of one slide of ``deck`` (what the language switcher re-asks in another language)."""
+    return present_url(deck, number).partition("?")[2]
+
+
+def slide_sources_line(sources: tuple[SourceRef, ...], currency: str, lang: str = DEFAULT) -> html.Div:
     """The slide's sources as one compact run (publisher and date, each a link, its title on
     hover): a slide is read from the back of a room; the handout prints titles and addresses.
     ``currency``: how far the record runs ("Data through … · reviewed …")."""
+    t = translator(lang)
     items = [html.Li([html.A(s.publisher, href=s.url, title=s.title, target="_blank",
                              rel="noopener noreferrer"), f", {s.published}"]) for s in sources]
     more = items[SOURCES_SHOWN:]  # a long run would take the figure's room: the rest open on demand
     return html.Div(className="slide-sources", children=[
-        html.H2(f"Sources ({len(items)})" if items else "Sources"),
+        html.H2(t.gettext("Sources (%(count)s)") % {"count": len(items)} if items else t.gettext("Sources")),
         html.Ol(items[:SOURCES_SHOWN]) if items else html.P(
-            "This view cites no sources; its events' sources are on the explore page."),
+            t.gettext("This view cites no sources; its events' sources are on the explore page.")),
         html.Details(className="slide-sources-more", children=[
-            html.Summary(f"and {len(more)} more"), html.Ol(more, start=SOURCES_SHOWN + 1)]) if more else None,
+            html.Summary(t.gettext("and %(count)s more") % {"count": len(more)}),
+            html.Ol(more, start=SOURCES_SHOWN + 1)]) if more else None,
         html.P(currency, className="slide-currency"),
     ])
 
 
-def no_decks(ds: Dataset, notes: list[str]) -> html.Div:
+def no_decks(ds: Dataset, notes: list[str], lang: str = DEFAULT) -> html.Div:
+    t = translator(lang)
     return html.Div(className="page present", children=[
-        c.header(ds, PATH), c.notes_banner(notes),
+        c.header(ds, PATH, ViewState(lang=lang)), c.notes_banner(notes, lang),
         html.Main(id="main", className="not-found", children=[
-            html.H1("No decks in this data package"),
-            html.P("Add a deck to decks.csv and its slides to slides.csv, or present a view from the timeline."),
-            dcc.Link("Go to the timeline", href="/"),
+            html.H1(t.gettext("No decks in this data package")),
+            html.P(t.gettext("Add a deck to decks.csv and its slides to slides.csv, or present a view from the "
+                             "timeline.")),
+            dcc.Link(t.gettext("Go to the timeline"), href=ViewState(lang=lang).url("/")),
         ]),
     ])
 
@@ -172,7 +191,7 @@ def register(app: Dash, ds: Dataset) -> None:
         size = area_size(area)
         if size is None:
             raise PreventUpdate
-        request, _ = parse_present_query(ds, str(area.get("search") or ""))
+        request, _ = parse_present_query(ds, negotiated_query(str(area.get("search") or "")))
         if request is None or request.handout or request.presenter:
             raise PreventUpdate
         return figure(request.current.view, size), "slide-figure drawn", f"{size.width}x{size.height or 0}"

@@ -16,6 +16,7 @@ from dashboard.data.dataset import Dataset
 from dashboard.views.present.controls import steps
 from dashboard.views.present.deck import PresentRequest, channel
 from dashboard.views import components as c
+from dashboard.i18n import translator
 
 SYNC = "present-sync"  # a store on both pages: its clientside callback announces the slide shown
 CLOCK, TIMER = "presenter-clock", "presenter-timer"
@@ -26,36 +27,38 @@ def page(ds: Dataset, request: PresentRequest, notes: list[str], style: dict) ->
     deck, number = request.deck, request.slide
     slide, count = request.current, len(deck.slides)
     following = deck.slides[number] if number < count else None
+    _ = translator(deck.lang).gettext
     return html.Div(className="page present present-presenter", style=style,
                     **{"data-channel": channel(deck), "data-slide": str(number), "data-count": str(count)}, children=[
         html.Header(className="present-bar", children=[
-            html.Span("Presenter view", className="present-deck-title"),
+            html.Span(_("Presenter view"), className="present-deck-title"),
             html.Span(deck.title),
             html.Span(f"{number} / {count}", className="present-counter", role="status",
-                      **{"aria-label": f"Slide {number} of {count}", "aria-live": "polite"}),
+                      **{"aria-label": _("Slide %(number)s of %(count)s") % {"number": number, "count": count}, "aria-live": "polite"}),
             html.Span(className="presenter-times", children=[
-                html.Span(["Clock ", html.Time("--:--", id=CLOCK, className="presenter-clock")]),
-                html.Span(["Timer ", html.Span("0:00", id=TIMER, role="timer", className="presenter-timer",
+                html.Span([_("Clock") + " ", html.Time("--:--", id=CLOCK, className="presenter-clock")]),
+                html.Span([_("Timer") + " ", html.Span("0:00", id=TIMER, role="timer", className="presenter-timer",
                                                 **{"aria-live": "off"})]),
-                html.Button("Pause", id=TIMER_PAUSE, className="button small", n_clicks=0),
-                html.Button("Reset", id=TIMER_RESET, className="button small", n_clicks=0),
+                html.Button(_("Pause"), id=TIMER_PAUSE, className="button small", n_clicks=0,
+                            **{"data-pause": _("Pause"), "data-resume": _("Resume")}),
+                html.Button(_("Reset"), id=TIMER_RESET, className="button small", n_clicks=0),
             ]),
         ]),
-        c.notes_banner(notes),
+        c.notes_banner(notes, deck.lang),
         html.Main(id="main", className="presenter", children=[
             html.H1(slide.title, className="presenter-title"),
-            html.Section(className="presenter-notes", **{"aria-label": "Speaker notes"}, children=[
-                html.H2("Notes"), html.P(slide.notes or "No notes for this slide."),
+            html.Section(className="presenter-notes", **{"aria-label": _("Speaker notes")}, children=[
+                html.H2(_("Notes")), html.P(slide.notes or _("No notes for this slide.")),
             ]),
-            html.Section(className="presenter-next", **{"aria-label": "Next slide"}, children=[
-                html.H2("Next"),
-                html.P(f"{number + 1}. {following.title}" if following else "End of the deck."),
+            html.Section(className="presenter-next", **{"aria-label": _("Next slide")}, children=[
+                html.H2(_("Next")),
+                html.P(f"{number + 1}. {following.title}" if following else _("End of the deck.")),
             ]),
-            html.Section(className="presenter-shown", **{"aria-label": "On the screen"}, children=[
-                html.H2("On the screen"), html.P(slide.text or "A figure of the view, described in words."),
+            html.Section(className="presenter-shown", **{"aria-label": _("On the screen")}, children=[
+                html.H2(_("On the screen")), html.P(slide.text or _("A figure of the view, described in words.")),
             ]),
         ]),
-        html.Nav(className="present-controls", **{"aria-label": "Slides"}, children=[
+        html.Nav(className="present-controls", **{"aria-label": _("Slides")}, children=[
             *steps(deck, number, presenting=True),
         ]),
         dcc.Store(id=SYNC),
