@@ -1,12 +1,11 @@
-"""The server side of embedding: the oEmbed endpoint, its discovery link in every page's head,
-and the child script (which reports /embed's height to the host page) on /embed only.
+"""The server side of embedding: the oEmbed endpoint (cacheable, with a thumbnail) and its
+discovery link in the explore page's head (the static /embed page writes its own).
 
-Dash loads every script in assets/ into every page; ``ASSETS_IGNORE`` keeps the two embed
-scripts out, so the host-page script never runs inside the app and the child script is added
-here, to /embed alone. No page loads Dash's DataTable bundle (no page renders a DataTable;
-tables are html.Table), and the server does not serve it (web/guards.py). /embed also leaves
-out what it never uses (``EMBED_UNUSED``): the other pages' scripts and dialog styles. It never loads them later: it has no in-page link to another page
-(its links open a new tab). present.css stays: its print rules reach every page.
+Dash loads every script in assets/ into every page; ``ASSETS_IGNORE`` keeps the embed
+scripts out, so the host-page script never runs inside the app and the embed page's own
+scripts run on /embed alone (dashboard/views/embed.py). No page loads Dash's DataTable bundle
+(no page renders a DataTable; tables are html.Table), and the server does not serve it
+(web/guards.py).
 """
 
 from __future__ import annotations
@@ -31,28 +30,28 @@ from dashboard.views.embed_code import (
 )
 from dashboard.urls import whole_number
 from dashboard.state import ViewState
-from dashboard.tabs import choices_for
+from dashboard.figures.size import LAYOUT_WIDTH, Size
+from dashboard.pictures import THUMBNAIL_FORM
+from dashboard.tabs import build_figure, choices_for
+from dashboard.web.caching import cacheable, entity_tag
 
-ASSETS_IGNORE = r"^embed(-child)?\.js$"
-CHILD_SCRIPT = "embed-child.js"
+ASSETS_IGNORE = r"^embed(-child|-page)?\.js$"
 EMBEDDABLE = (urls.EXPLORE, urls.EMBED)  # paths whose URLs oEmbed answers for
 DEFAULT_WIDTH = 800  # px: the rich response's width when the consumer sets no maxwidth
 MAX_URL = 2500
 MAX_PX = 99_999  # the largest maxwidth/maxheight taken
-EMBED_UNUSED = ("present.js", "event-keys.js", "share.css")  # assets
 DATA_TABLE = "_dash-component-suites/dash/dash_table/"  # Dash's DataTable bundle, after the URL prefix
 
 
 def install(app: Dash, ds: Dataset) -> None:
-    """Add /oembed to the server and the head tags to every page."""
+    """Add /oembed to the server and the discovery link to the Dash pages it answers for."""
     plain_interpolate = app.interpolate_index
     data_table = (app.config.requests_pathname_prefix + DATA_TABLE,)
-    unused = (*data_table, *map(app.get_asset_url, EMBED_UNUSED))
 
     def interpolate_index(**parts):
-        parts["metas"] = parts.get("metas", "") + head_tags(app)
+        parts["metas"] = parts.get("metas", "") + head_tags()
         for name in ("css", "scripts"):
-            parts[name] = without(parts.get(name, ""), unused if request.path == urls.EMBED else data_table)
+            parts[name] = without(parts.get(name, ""), data_table)
         return plain_interpolate(**parts)
 
     app.interpolate_index = interpolate_index  # Dash's documented hook for the index page
@@ -60,18 +59,18 @@ def install(app: Dash, ds: Dataset) -> None:
     @app.server.route(urls.OEMBED)
     def oembed():
         status, body = oembed_response(ds, app_origin(), request.args)
-        return Response(json.dumps(body), status=status, mimetype="application/json")
+        response = Response(json.dumps(body), status=status, mimetype="application/json")
+        if status != 200:
+            return response
+        return cacheable(response, entity_tag(ds.version, "oembed", sorted(request.args.items(multi=True))))
 
 
-def head_tags(app: Dash) -> str:
-    """Discovery link on pages oEmbed can answer for; the child script on /embed."""
+def head_tags() -> str:
+    """The discovery link, on pages oEmbed can answer for."""
     if request.path not in EMBEDDABLE:
         return ""
     href = oembed_url(app_origin(), app_origin() + request.full_path.rstrip("?"))
-    tags = f'\n<link rel="alternate" type="application/json+oembed" href="{escape(href)}">'
-    if request.path == urls.EMBED:
-        tags += f'\n<script src="{escape(app.get_asset_url(CHILD_SCRIPT))}" defer></script>'
-    return tags
+    return f'\n<link rel="alternate" type="application/json+oembed" href="{escape(href)}">'
 
 
 def without(tags: str, urls: tuple[str, ...]) -> str:
@@ -112,5 +111,12 @@ def oembed_response(ds: Dataset, base: str, args) -> tuple[int, dict]:
         "type": "rich", "version": "1.0", "title": title,
         "provider_name": APP_NAME, "provider_url": base + "/",
         "html": iframe_code(embed_url(base, view), title, height, str(width)),
-        "width": width, "height": height, "cache_age": 3600,
+        "width": width, "height": height, "cache_age": 3600, **thumbnail(ds, base, view),
     }
+
+
+def thumbnail(ds: Dataset, base: str, view: ViewState) -> dict:
+    """The oEmbed thumbnail of a view: its PNG (rendered once per view and data version) and
+    its size in px, the wide form's figure."""
+    return {"thumbnail_url": base + view.url(urls.THUMBNAIL), "thumbnail_width": LAYOUT_WIDTH[THUMBNAIL_FORM],
+            "thumbnail_height": int(build_figure(ds, view, size=Size.of_form(THUMBNAIL_FORM)).layout.height)}
