@@ -57,8 +57,8 @@ def create_app(config: Config | None = None) -> Dash:
         view.register(app, dataset)
     routes.register(app.server, dataset)
     downloads.register(app.server, dataset)
-    embed_routes.register(app.server, dataset)
-    embedding.install(app, dataset)
+    embed_routes.register(app.server, dataset, config.pictures_dir)
+    embedding.install(app, dataset, config.pictures_dir)
     hardening.install(app, tuple(VIEWS))
     delivery.install(app.server)  # compression, cache lifetimes of fingerprinted files
     headers.install(app.server, config.frame_ancestors, app.csp_hashes())  # after all callbacks

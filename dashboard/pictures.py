@@ -4,8 +4,9 @@ thumbnail and social card (PNG), kept on disk per data version and view.
 A picture is a pure function of the data version, the view and the form, so it is rendered
 once (by kaleido, through ``export.figure_image``) and kept in ``<folder>/<data version>/``
 under a name hashed from the view's query: a data update starts a new folder, and no name
-comes from a request's text. ``publish --cache`` (or a warm-up) fills the folder the app
-reads; the app renders a missing thumbnail on its first request.
+comes from a request's text. ``publish --cache`` fills the folder the app reads; the app
+only reads it (``path``, ``cached``): kaleido hangs under the production workers' gevent,
+and no request may start a browser.
 
 plotly.js names an SVG's clip paths after a random id; it is replaced by one derived from
 the picture's own key, so a picture renders to the same bytes every time (``publish`` is
@@ -24,8 +25,6 @@ from dashboard.export import figure_image, image_renderer
 from dashboard.figures.size import LAYOUT_WIDTH
 from dashboard.state import ViewState
 
-FOLDER = Path(os.environ.get("NEGOTIATION_TIMELINE_PICTURES",
-                             Path(__file__).resolve().parent.parent / "build" / "pictures"))
 THUMBNAIL_FORM = "wide"  # the oEmbed thumbnail's and the social card's form
 _PLOTLY_UID = re.compile(r'id="defs-([0-9a-f]{6})"')
 
@@ -60,7 +59,8 @@ def render(ds: Dataset, view: ViewState, form: str, fmt: str) -> bytes:
 
 
 def stored(folder: Path, ds: Dataset, view: ViewState, form: str, fmt: str) -> bytes:
-    """The picture from ``folder``, rendered and kept there first if it is missing."""
+    """The picture from ``folder``, rendered and kept there first if it is missing (the
+    command line only)."""
     picture = cached(folder, ds, view, form, fmt)
     if picture is None:
         picture = render(ds, view, form, fmt)

@@ -3,9 +3,10 @@ view's PNG; GET only, each public, tagged and answered 304 when the cache holds 
 (web/caching.py), so a CDN or the reverse proxy's cache carries any audience.
 
 Every answer is a pure function of the data version and the URL: pages are kept per worker
-(``PAGES_KEPT``, as the Dash pages are), and the first picture comes from the picture folder
-(dashboard/pictures.py) when ``publish --cache`` or a warm-up has filled it for this data
-version; the tag says whether it did, so a page learns of a new picture on its next request.
+(``PAGES_KEPT``, as the Dash pages are), and the first picture and the social card come
+from the picture folder (dashboard/pictures.py) when ``publish --cache`` has filled it for
+this data version (a worker never renders one); the tag says whether it had, so a page
+learns of a new picture on its next request.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from flask import Flask, Response, abort, request
 
 from dashboard import pictures, urls
 from dashboard.data.dataset import Dataset
-from dashboard.export import ExportError
 from dashboard.state import ViewState
 from dashboard.tabs import choices_for, tab
 from dashboard.views import embed
@@ -34,21 +34,22 @@ def asset_url(name: str) -> str:
     return f"/assets/{name}?m={digest}"
 
 
-def register(server: Flask, ds: Dataset, folder: Path = pictures.FOLDER) -> None:
+def register(server: Flask, ds: Dataset, folder: Path) -> None:
+    """``folder``: the picture folder ``publish --cache`` fills (Config.pictures_dir)."""
     scripts = tuple(asset_url(name) for name in embed.SCRIPTS)
     build = entity_tag(*scripts, embed.STYLE_TEXT)  # a new release of the page is a new tag too
     choices = choices_for(ds)
 
     @lru_cache(maxsize=PAGES_KEPT)
-    def page(query: str, origin: str, shown: tuple[str, ...]) -> tuple[str, str]:
+    def page(query: str, origin: str, shown: tuple[str, ...], card: bool) -> tuple[str, str]:
         view, notes = embed.view_of(ds, query)
         here = origin + view.url(urls.EMBED)
         links = embed.Links(scripts, urls.EMBED_DETAIL, here=here, oembed=oembed_url(origin, here),
-                            image=origin + view.url(urls.THUMBNAIL))
+                            image=origin + view.url(urls.THUMBNAIL) if card else "")
         drawn = {form: svg.decode("utf-8") for form in shown
                  if (svg := pictures.cached(folder, ds, view, form, "svg")) is not None}
         body = embed.render(ds, view, notes, links, drawn)
-        return body, entity_tag(ds.version, "embed", view.to_query(), notes, build, shown, origin)
+        return body, entity_tag(ds.version, "embed", view.to_query(), notes, build, shown, card, origin)
 
     def available(view: ViewState) -> tuple[str, ...]:
         if tab(view.tab).table:
@@ -59,7 +60,8 @@ def register(server: Flask, ds: Dataset, folder: Path = pictures.FOLDER) -> None
     def embed_page():
         query = request.query_string.decode("utf-8", "replace")
         view, _ = embed.view_of(ds, query)
-        body, tag = page(query, app_origin(), available(view))
+        card = pictures.path(folder, ds, view, pictures.THUMBNAIL_FORM, "png").is_file()
+        body, tag = page(query, app_origin(), available(view), card)
         return cacheable(Response(body, mimetype="text/html"), tag)
 
     @server.get(urls.EMBED_FIGURES)
@@ -78,10 +80,11 @@ def register(server: Flask, ds: Dataset, folder: Path = pictures.FOLDER) -> None
 
     @server.get(urls.THUMBNAIL)
     def thumbnail():
+        """The view's PNG, if ``publish --cache`` rendered it (a worker never runs kaleido: it
+        hangs under gevent, and a request must not start a browser)."""
         view, _ = ViewState.from_query(request.query_string.decode("utf-8", "replace"), choices)
-        try:
-            picture = pictures.stored(folder, ds, view, pictures.THUMBNAIL_FORM, "png")
-        except (ExportError, OSError):
-            abort(503)  # no browser to render it here: the page and oEmbed work without it
+        picture = pictures.cached(folder, ds, view, pictures.THUMBNAIL_FORM, "png")
+        if picture is None:
+            abort(404)
         return cacheable(Response(picture, mimetype="image/png"),
                          entity_tag(ds.version, "thumbnail", view.to_query()))

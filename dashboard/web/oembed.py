@@ -11,6 +11,7 @@ scripts run on /embed alone (dashboard/views/embed.py). No page loads Dash's Dat
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from dash import Dash
@@ -32,6 +33,7 @@ from dashboard.urls import whole_number
 from dashboard.state import ViewState
 from dashboard.figures.size import LAYOUT_WIDTH, Size
 from dashboard.pictures import THUMBNAIL_FORM
+from dashboard.pictures import path as picture_path
 from dashboard.tabs import build_figure, choices_for
 from dashboard.web.caching import cacheable, entity_tag
 
@@ -43,7 +45,7 @@ MAX_PX = 99_999  # the largest maxwidth/maxheight taken
 DATA_TABLE = "_dash-component-suites/dash/dash_table/"  # Dash's DataTable bundle, after the URL prefix
 
 
-def install(app: Dash, ds: Dataset) -> None:
+def install(app: Dash, ds: Dataset, pictures: Path) -> None:
     """Add /oembed to the server and the discovery link to the Dash pages it answers for."""
     plain_interpolate = app.interpolate_index
     data_table = (app.config.requests_pathname_prefix + DATA_TABLE,)
@@ -58,11 +60,12 @@ def install(app: Dash, ds: Dataset) -> None:
 
     @app.server.route(urls.OEMBED)
     def oembed():
-        status, body = oembed_response(ds, app_origin(), request.args)
+        status, body = oembed_response(ds, app_origin(), request.args, pictures)
         response = Response(json.dumps(body), status=status, mimetype="application/json")
         if status != 200:
             return response
-        return cacheable(response, entity_tag(ds.version, "oembed", sorted(request.args.items(multi=True))))
+        return cacheable(response, entity_tag(ds.version, "oembed", sorted(request.args.items(multi=True)),
+                                              "thumbnail_url" in body))
 
 
 def head_tags() -> str:
@@ -82,10 +85,10 @@ def without(tags: str, urls: tuple[str, ...]) -> str:
     return "\n".join(line for line in tags.split("\n") if not unused(line))
 
 
-def oembed_response(ds: Dataset, base: str, args) -> tuple[int, dict]:
+def oembed_response(ds: Dataset, base: str, args, pictures: Path | None = None) -> tuple[int, dict]:
     """(HTTP status, JSON body) for the oEmbed 1.0 request ``args`` made to the app at ``base``:
     a ``rich`` response whose html is an iframe of /embed with the URL's view, sized within
-    maxwidth/maxheight. 400 for a missing or bad parameter, 404 for a URL that is not one of
+    maxwidth/maxheight, with the view's thumbnail where ``pictures`` holds it. 400 for a missing or bad parameter, 404 for a URL that is not one of
     this app's pages, 501 for any format but json."""
     url = args.get("url", "")
     if not url:
@@ -111,12 +114,15 @@ def oembed_response(ds: Dataset, base: str, args) -> tuple[int, dict]:
         "type": "rich", "version": "1.0", "title": title,
         "provider_name": APP_NAME, "provider_url": base + "/",
         "html": iframe_code(embed_url(base, view), title, height, str(width)),
-        "width": width, "height": height, "cache_age": 3600, **thumbnail(ds, base, view),
+        "width": width, "height": height, "cache_age": 3600, **thumbnail(ds, base, view, pictures),
     }
 
 
-def thumbnail(ds: Dataset, base: str, view: ViewState) -> dict:
-    """The oEmbed thumbnail of a view: its PNG (rendered once per view and data version) and
-    its size in px, the wide form's figure."""
+def thumbnail(ds: Dataset, base: str, view: ViewState, folder: Path | None) -> dict:
+    """The oEmbed thumbnail of a view, where ``publish --cache`` rendered its PNG into the
+    picture ``folder`` (once per view and data version): its URL and size in px, the wide
+    form's figure. oEmbed gives all three fields or none."""
+    if folder is None or not picture_path(folder, ds, view, THUMBNAIL_FORM, "png").is_file():
+        return {}
     return {"thumbnail_url": base + view.url(urls.THUMBNAIL), "thumbnail_width": LAYOUT_WIDTH[THUMBNAIL_FORM],
             "thumbnail_height": int(build_figure(ds, view, size=Size.of_form(THUMBNAIL_FORM)).layout.height)}
