@@ -187,6 +187,8 @@ def figure_image(ds: Dataset, view: ViewState, fmt: str, width: int | None = Non
     browser = _browser()
     width = width or IMAGE_WIDTH
     figure = build_figure(ds, view, size=Size(width, height))
+    for number, trace in enumerate(figure.data):  # plotly.js would name each a random id in an SVG
+        trace.uid = f"trace-{number}"
     options = dict(format=fmt, width=width, height=height or figure.layout.height, scale=scale)
     try:
         if _shared_renderer:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from dashboard import pictures, urls
 from dashboard.data.dataset import Dataset
+from dashboard.data.event_detail import cell_text
 from dashboard.export import export_filename
 from dashboard.state import ViewState
 from dashboard.tabs import all_tabs, choices_for, tab
@@ -48,7 +49,7 @@ def default_views(ds: Dataset) -> list[tuple[ViewState, str]]:
         views.append((ViewState(rounds=tuple(rounds["id"])), f"Round series {series}"))
     choices = choices_for(ds)
     for slide in ds.slides.itertuples():
-        view, _ = ViewState.from_query(slide.view, choices)
+        view, _ = ViewState.from_query(cell_text(slide.view), choices)  # a slide may have no view
         views.append((view, f"Deck {slide.deck_id}, slide {slide.slide}: {slide.title}"))
     seen, kept = set(), []
     for view, label in views:
