@@ -48,7 +48,8 @@ PYM_PARAMS = frozenset({"initialWidth", "childId", "parentTitle", "parentUrl"})
 EVENT_SLOT = "EVENT-ID"  # where embed-page.js puts an opened event's id into the link back
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 STYLES = ("style.css", "accessibility.css", "embed.css")  # inlined: a few kB, and no request
-SCRIPTS = ("plotly-timeline.min.js", "embed-child.js", "embed-page.js")  # in this order
+PLOTLY = "plotly-timeline.min.js"  # our trimmed bundle (scripts/build_plotly_bundle.sh)
+SCRIPTS = (PLOTLY, "embed-child.js", "embed-page.js")  # in this order
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,8 @@ def _head(ds: Dataset, view: ViewState, links: Links, heights: dict[str, int]) -
     if links.oembed:
         tags.append(f'<link rel="alternate" type="application/json+oembed" href="{escape(links.oembed)}">')
     tags.append(f"<style>{STYLE_TEXT}{_form_rules(heights)}</style>")
-    tags += [f'<script src="{escape(src)}" defer></script>' for src in links.scripts]
+    tags += [f'<script src="{escape(src)}" defer></script>' for name, src in zip(SCRIPTS, links.scripts)
+             if heights or name != PLOTLY]  # a table draws no figure
     return "\n".join(tags)
 
 
