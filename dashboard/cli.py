@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "phone below 480, column to 900, wide above")
     export.add_argument("--height", type=_pixels, default=None,
                         help="png/svg height in px (default: the figure's own)")
+    export.add_argument("--scale", type=int, choices=(1, 2, 3), default=1,
+                        help="png pixels per px: 2 for high-density screens and print (default 1)")
     export.add_argument("--data", type=Path, default=None, help="data package directory")
 
     publish = commands.add_parser("publish", help="write the embeds as a static site (no Python needed to serve it)")
@@ -196,6 +198,9 @@ def _export(args, config: Config) -> int:
     if (args.width or args.height) and args.format not in ("png", "svg"):
         print("negotiation-timeline: error: --width and --height apply to png and svg only", file=sys.stderr)
         return EXIT_USAGE
+    if args.scale != 1 and args.format != "png":
+        print("negotiation-timeline: error: --scale applies to png only", file=sys.stderr)
+        return EXIT_USAGE
     try:
         dataset = load(config.data_dir)
     except DatasetError as exc:
@@ -209,7 +214,7 @@ def _export(args, config: Config) -> int:
         return EXIT_USAGE
     try:
         if args.format in ("png", "svg"):
-            content = export.figure_image(dataset, view, args.format, args.width, args.height)
+            content = export.figure_image(dataset, view, args.format, args.width, args.height, scale=args.scale)
         else:
             build = export.events_csv if args.format == "csv" else export.standalone_html
             content = build(dataset, view).encode("utf-8")
