@@ -128,7 +128,7 @@ def _index(ds: Dataset, entries: list[Published], base_url: str) -> str:
         code = iframe_code(src, title, embed_height(ds, entry.view, size=frame_size("100%")))
         items.append(f'<li><h2><a href="embed/{escape(entry.name)}.html">{escape(entry.label)}</a></h2>'
                      f"<p><code>{escape(entry.view.url(urls.EMBED))}</code></p>"
-                     f'<textarea readonly rows="3" aria-label="Embed code: {escape(entry.label)}">'
+                     f'<textarea readonly rows="4" aria-label="Embed code: {escape(entry.label)}">'
                      f"{escape(code)}\n&lt;script src=\"{escape(base_url or '.')}/embed.js\" async&gt;&lt;/script&gt;"
                      f"</textarea></li>")
     return INDEX.format(title=escape(ds.title), version=escape(ds.version), count=len(entries),

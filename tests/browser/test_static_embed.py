@@ -179,3 +179,30 @@ def test_a_published_site_draws_every_embed_with_nothing_from_another_origin(bro
         assert console_problems(page) == []
     finally:
         context.close()
+
+
+def test_the_first_picture_holds_the_figures_place_before_plotly_runs(browser, published):
+    """Before plotly.js has run the page shows the picture of its form; the figure replaces it
+    in the same box: the credit under it does not move."""
+    _, base = published
+
+    def credit_top(block_plotly: bool) -> tuple[float, int]:
+        context = browser.new_context(viewport={"width": 700, "height": 900})
+        try:
+            page = context.new_page()
+            if block_plotly:
+                page.route("**/plotly-timeline.*", lambda route: route.abort())
+            page.goto(f"{base}/embed/tab-compare.html")
+            if block_plotly:
+                page.wait_for_load_state("networkidle")
+            else:
+                page.locator("#embed-graph .main-svg").first.wait_for()
+            shown = page.locator(".embed-picture:visible")
+            return page.locator(".embed-credit").bounding_box()["y"], shown.count()
+        finally:
+            context.close()
+
+    before, pictures_shown = credit_top(block_plotly=True)
+    after, pictures_left = credit_top(block_plotly=False)
+    assert (pictures_shown, pictures_left) == (1, 0)
+    assert abs(before - after) < 1
