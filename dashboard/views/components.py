@@ -123,8 +123,11 @@ def described_graph(graph, caption_id: str, ds: Dataset, view: ViewState, note: 
     ])
 
 
-def graph_caption(ds: Dataset, view: ViewState, note: str = "") -> str:
-    return " ".join(filter(None, [f"{figure_name(view)}.", figure_description(ds, view), note]))
+def graph_caption(ds: Dataset, view: ViewState, note: str = "", description: str | None = None) -> str:
+    """The figure's name, its text alternative (``description`` if the caller has made it
+    already: some take a tenth of a second) and ``note``."""
+    description = figure_description(ds, view) if description is None else description
+    return " ".join(filter(None, [f"{figure_name(view)}.", description, note]))
 
 
 def events_table(ds: Dataset, events: pd.DataFrame, order: str) -> html.Table:

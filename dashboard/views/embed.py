@@ -100,17 +100,18 @@ def render(ds: Dataset, view: ViewState, notes: list[str], links: Links, picture
         "filename": export_filename(view), "scale": 2}}, "detail": links.detail,
         "back": _back(links, replace(view, event=EVENT_SLOT)), "plain": _back(links, replace(view, event=""))}
     payload = json.dumps(data, ensure_ascii=False).replace('"@FIGURES@"', figures_json(drawn), 1)
+    description = figure_description(ds, view)
     main = [
         to_html(c.notes_banner(notes)),
         f'<h1 class="{"embed-title" if table else "embed-title visually-hidden"}">{escape(ds.title)}</h1>',
-        tab_content(ds, view) if table else _figure(ds, view, pictures or {}),
+        tab_content(ds, view) if table else _figure(ds, view, description, pictures or {}),
         _event_list(ds, view),
         f'<aside id="{DETAIL}" class="detail embed-detail" aria-label="Event detail"'
         f'{"" if view.event else " hidden"}>{detail_html(ds, view.event)}</aside>',
         _credit(ds, view, links),
     ]
     return PAGE.format(
-        head=_head(ds, view, links, heights), theme=escape(view.theme), main="\n".join(main),
+        head=_head(ds, view, links, heights, description), theme=escape(view.theme), main="\n".join(main),
         data_id=DATA, data=payload.replace("</", "<\\/"),
     )
 
@@ -123,10 +124,11 @@ def tab_content(ds: Dataset, view: ViewState) -> str:
             f"{to_html(table)}</div>")
 
 
-def _figure(ds: Dataset, view: ViewState, pictures: dict[str, str]) -> str:
+def _figure(ds: Dataset, view: ViewState, description: str, pictures: dict[str, str]) -> str:
     shown = "".join(f'<div class="embed-picture embed-picture-{form}" aria-hidden="true">{pictures[form]}</div>'
                     for form in FORMS if form in pictures)
-    caption = c.graph_caption(ds, view, "The same events are listed as text under Events in this view.")
+    caption = c.graph_caption(ds, view, "The same events are listed as text under Events in this view.",
+                              description)
     return (f'<figure class="graph-figure" aria-labelledby="{CAPTION}">'
             f'<figcaption id="{CAPTION}" class="visually-hidden">{escape(caption)}</figcaption>'
             f'<div class="embed-figure-box">{shown}<div id="{GRAPH}" class="graph"></div></div></figure>')
@@ -162,14 +164,16 @@ def page_title(ds: Dataset, view: ViewState) -> str:
     return f"{detail.title if detail else tab(view.tab).name} · {ds.title}"
 
 
-def page_description(ds: Dataset, view: ViewState) -> str:
+def page_description(ds: Dataset, view: ViewState, description: str | None = None) -> str:
+    """The open event's summary, else the figure's text alternative (``description``, if it is
+    made already), cut to 300 characters for a search result or a social card."""
     detail = event_detail(ds, view.event) if view.event else None
-    text = (detail.summary or detail.when) if detail else figure_description(ds, view)
+    text = (detail.summary or detail.when) if detail else description or figure_description(ds, view)
     return text if len(text) <= 300 else text[:299].rsplit(" ", 1)[0] + "…"
 
 
-def _head(ds: Dataset, view: ViewState, links: Links, heights: dict[str, int]) -> str:
-    title, description = page_title(ds, view), page_description(ds, view)
+def _head(ds: Dataset, view: ViewState, links: Links, heights: dict[str, int], figure_text: str) -> str:
+    title, description = page_title(ds, view), page_description(ds, view, figure_text)
     tags = [f"<title>{escape(title)}</title>", f'<meta name="description" content="{escape(description)}">',
             f'<meta property="og:type" content="website"><meta property="og:title" content="{escape(title)}">',
             f'<meta property="og:description" content="{escape(description)}">',
