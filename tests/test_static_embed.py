@@ -219,3 +219,14 @@ def test_html_text_escapes_text_and_attributes():
 
     with pytest.raises(TypeError):
         to_html(dcc.Graph())
+
+
+def test_a_slide_link_gets_the_embed_of_the_slides_view(client, fixture_dataset):
+    from dashboard.views.present.deck import get_deck
+
+    deck = get_deck(fixture_dataset, fixture_dataset.decks.index[0])
+    for number, slide in enumerate(deck.slides, start=1):
+        url = f"{BASE}/present?deck={deck.id}&slide={number}"
+        body = client.get("/oembed", query_string={"url": url}).get_json()
+        assert tags(body["html"], "iframe")[0]["src"] == BASE + slide.view.url("/embed"), number
+    assert client.get("/oembed", query_string={"url": f"{BASE}/present"}).status_code == 404

@@ -35,6 +35,7 @@ from dashboard.figures.size import LAYOUT_WIDTH, Size
 from dashboard.pictures import THUMBNAIL_FORM
 from dashboard.pictures import path as picture_path
 from dashboard.tabs import build_figure, choices_for
+from dashboard.views.present.deck import parse_present_query
 from dashboard.web.caching import cacheable, entity_tag
 
 ASSETS_IGNORE = r"^embed(-child|-page)?\.js$"
@@ -88,7 +89,8 @@ def without(tags: str, urls: tuple[str, ...]) -> str:
 def oembed_response(ds: Dataset, base: str, args, pictures: Path | None = None) -> tuple[int, dict]:
     """(HTTP status, JSON body) for the oEmbed 1.0 request ``args`` made to the app at ``base``:
     a ``rich`` response whose html is an iframe of /embed with the URL's view, sized within
-    maxwidth/maxheight, with the view's thumbnail where ``pictures`` holds it. 400 for a missing or bad parameter, 404 for a URL that is not one of
+    maxwidth/maxheight, with the view's thumbnail where ``pictures`` holds it; a slide's link
+    (``/present?deck=…&slide=…``) gets the embed of the slide's view. 400 for a missing or bad parameter, 404 for a URL that is not one of
     this app's pages, 501 for any format but json."""
     url = args.get("url", "")
     if not url:
@@ -102,10 +104,17 @@ def oembed_response(ds: Dataset, base: str, args, pictures: Path | None = None) 
         if raw and limits[name] is None:
             return 400, {"error": f"{name} must be a whole number of pixels from 1 to {MAX_PX}"}
     parts = urlsplit(url[:MAX_URL])
+    slide = parts.path == urls.PRESENT and parts.query  # a slide's link: embed the slide's view
     if (parts.scheme not in ("http", "https") or parts.netloc.lower() != urlsplit(base).netloc.lower()
-            or (parts.path or "/") not in EMBEDDABLE):
+            or ((parts.path or "/") not in EMBEDDABLE and not slide)):
         return 404, {"error": "not a page of this app"}
-    view, _ = ViewState.from_query(parts.query, choices_for(ds))  # unusable parameters fall back, as on the page
+    if slide:
+        shown, _ = parse_present_query(ds, parts.query)
+        if shown is None:
+            return 404, {"error": "no deck to show"}
+        view = shown.current.view
+    else:
+        view, _ = ViewState.from_query(parts.query, choices_for(ds))  # unusable parameters fall back, as on the page
     width = min(DEFAULT_WIDTH, limits["maxwidth"] or DEFAULT_WIDTH)
     height = embed_height(ds, view, size=frame_size(width))
     height = min(height, limits["maxheight"] or height)
