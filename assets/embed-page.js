@@ -15,7 +15,8 @@
   var source = document.getElementById('embed-data');
   if (!source) { return; }
   var data = JSON.parse(source.textContent);
-  var graph = document.getElementById('embed-graph');
+  var graph = document.getElementById('embed-graph');  /* the box; plotly draws in its .embed-plot */
+  var plot = graph && graph.querySelector('.embed-plot');
   var detail = document.getElementById('embed-detail');
   var back = document.getElementById('embed-back');
   var opener = null;  /* the event button whose detail is open */
@@ -33,12 +34,12 @@
     var first = drawn === null;
     drawn = form;
     var figure = JSON.parse(JSON.stringify(data.figures[form]));  /* plotly keeps what it is given */
-    graph.style.height = figure.layout.height + 'px';
+    graph.style.height = plot.style.height = figure.layout.height + 'px';
     graph.setAttribute('data-form', form);
-    window.Plotly.react(graph, figure.data, figure.layout, data.config).then(function () {
+    window.Plotly.react(plot, figure.data, figure.layout, data.config).then(function () {
       document.body.classList.add('embed-drawn');
       if (first) {
-        graph.on('plotly_click', function (event) {
+        plot.on('plotly_click', function (event) {
           var point = event && event.points && event.points[0];
           if (point && typeof point.customdata === 'string') { open(point.customdata, null); }
         });

@@ -131,7 +131,8 @@ def _figure(ds: Dataset, view: ViewState, description: str, pictures: dict[str, 
                               description)
     return (f'<figure class="graph-figure" aria-labelledby="{CAPTION}">'
             f'<figcaption id="{CAPTION}" class="visually-hidden">{escape(caption)}</figcaption>'
-            f'<div class="embed-figure-box">{shown}<div id="{GRAPH}" class="graph"></div></div></figure>')
+            f'<div class="embed-figure-box">{shown}<div id="{GRAPH}" class="graph"><div class="embed-plot"></div></div>'
+            "</div></figure>")
 
 
 def _event_list(ds: Dataset, view: ViewState) -> str:

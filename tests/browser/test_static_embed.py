@@ -42,8 +42,8 @@ def watch_requests(page) -> list:
 
 
 def drawn_figure(frame) -> dict:
-    return frame.evaluate("""() => { const gd = document.getElementById('embed-graph');
-        return {form: gd.getAttribute('data-form'), height: gd._fullLayout.height,
+    return frame.evaluate("""() => { const gd = document.querySelector('#embed-graph .js-plotly-plot');
+        return {form: document.getElementById('embed-graph').getAttribute('data-form'), height: gd._fullLayout.height,
                 traces: gd.data.map(t => [t.type, t.name || '', (t.x || []).length])}; }""")
 
 
