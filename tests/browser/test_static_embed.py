@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import plotly.io as pio
 import pytest
