@@ -6,8 +6,10 @@
  * box with plotly.js, draws the other when the box crosses a form boundary, and hides the
  * first picture once the figure is drawn in its place. A click on an event, or Enter on its
  * button in "Events in this view", opens its detail (an HTML fragment of this app, fetched
- * once: GET, cacheable) and points the link back at it; Close or Esc shuts it, and focus
- * returns to the event's button. No request but those GETs; nothing is evaluated. */
+ * once: GET, cacheable), draws the figure with the event marked where the page has a figures
+ * URL (the app's /embed/figures.json, GET, cacheable; a published page keeps its figure) and
+ * points the link back at it; Close or Esc shuts it, the figure goes back to the page's own
+ * and focus returns to the event's button. No request but those GETs; nothing is evaluated. */
 (function () {
   'use strict';
   var PHONE_BELOW = 480;
@@ -22,6 +24,9 @@
   var opener = null;  /* the event button whose detail is open */
   var drawn = null;   /* the form drawn */
   var fragments = {};
+  var own = data.unmarked ? null : data.figures;  /* the figures with no event marked, once known */
+  var bound = false;  /* the click handler is on the plot */
+  var opened = null;  /* the id of the event whose detail is open */
 
   function formOf(width) {
     if (width < PHONE_BELOW) { return 'phone'; }
@@ -31,14 +36,14 @@
   function draw() {
     var form = formOf(graph.getBoundingClientRect().width);
     if (form === drawn || !data.figures[form] || !window.Plotly) { return; }
-    var first = drawn === null;
     drawn = form;
     var figure = JSON.parse(JSON.stringify(data.figures[form]));  /* plotly keeps what it is given */
     graph.style.height = plot.style.height = figure.layout.height + 'px';
     graph.setAttribute('data-form', form);
     window.Plotly.react(plot, figure.data, figure.layout, data.config).then(function () {
       document.body.classList.add('embed-drawn');
-      if (first) {
+      if (!bound) {
+        bound = true;
         plot.on('plotly_click', function (event) {
           var point = event && event.points && event.points[0];
           if (point && typeof point.customdata === 'string') { open(point.customdata, null); }
@@ -47,16 +52,44 @@
     });
   }
 
+  function redraw(figures) {
+    if (!graph || figures === data.figures) { return; }
+    data.figures = figures;
+    drawn = null;
+    draw();
+  }
+
+  /* The figures of url, drawn if the event open then (id; null: none) is still the one open. */
+  function fetchFigures(url, id, keep) {
+    fetch(url).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (figures) {
+      if (!figures || !figures.phone) { return; }
+      if (keep) { own = figures; }
+      if (opened === id) { redraw(figures); }
+    }).catch(function () { /* the figure stays as it is */ });
+  }
+
+  function mark(id) {
+    if (data.marked && graph) { fetchFigures(data.marked.replace('EVENT-ID', encodeURIComponent(id)), id, false); }
+  }
+
+  function unmark() {
+    if (own) { redraw(own); } else if (data.unmarked && graph) { fetchFigures(data.unmarked, null, true); }
+  }
+
   function show(id, html, button) {
     detail.innerHTML = html;
     detail.hidden = false;
     if (back) { back.href = data.back.replace('EVENT-ID', encodeURIComponent(id)); }
+    mark(id);
     var heading = document.getElementById('detail-title');
     if (button && heading) { heading.focus(); }
   }
 
   function open(id, button) {
     opener = button;
+    opened = id;
     if (fragments[id] !== undefined) { show(id, fragments[id], button); return; }
     fetch(data.detail + encodeURIComponent(id) + '.html').then(function (response) {
       if (!response.ok) { throw new Error('detail ' + response.status); }
@@ -69,7 +102,9 @@
 
   function close() {
     detail.hidden = true;
+    opened = null;
     if (back) { back.href = data.plain; }
+    unmark();
     if (opener) { opener.focus(); }
     opener = null;
   }

@@ -61,6 +61,7 @@ class Links:
 
     scripts: tuple[str, ...]  # URLs of SCRIPTS
     detail: str  # an event's detail fragment is detail + id + '.html'
+    figures: str = ""  # the figures' JSON route: an opened event's figures (it marks it) come from it
     explore: str | None = ""
     here: str = ""
     oembed: str = ""
@@ -98,7 +99,9 @@ def render(ds: Dataset, view: ViewState, notes: list[str], links: Links, picture
     heights = {form: figure.layout.height for form, figure in drawn.items()}
     data = {"figures": "@FIGURES@", "config": {**GRAPH_CONFIG, "toImageButtonOptions": {
         "filename": export_filename(view), "scale": 2}}, "detail": links.detail,
-        "back": _back(links, replace(view, event=EVENT_SLOT)), "plain": _back(links, replace(view, event=""))}
+        "back": _back(links, replace(view, event=EVENT_SLOT)), "plain": _back(links, replace(view, event="")),
+        "marked": links.figures and replace(view, event=EVENT_SLOT).url(links.figures),
+        "unmarked": links.figures and view.event and replace(view, event="").url(links.figures)}
     payload = json.dumps(data, ensure_ascii=False).replace('"@FIGURES@"', figures_json(drawn), 1)
     description = figure_description(ds, view)
     main = [

@@ -44,7 +44,7 @@ def register(server: Flask, ds: Dataset, folder: Path) -> None:
     def page(query: str, origin: str, shown: tuple[str, ...], card: bool) -> tuple[str, str]:
         view, notes = embed.view_of(ds, query)
         here = origin + view.url(urls.EMBED)
-        links = embed.Links(scripts, urls.EMBED_DETAIL, here=here, oembed=oembed_url(origin, here),
+        links = embed.Links(scripts, urls.EMBED_DETAIL, urls.EMBED_FIGURES, here=here, oembed=oembed_url(origin, here),
                             image=origin + view.url(urls.THUMBNAIL) if card else "")
         drawn = {form: svg.decode("utf-8") for form in shown
                  if (svg := pictures.cached(folder, ds, view, form, "svg")) is not None}

@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 import threading
+import time
 from functools import partial
 from http.server import ThreadingHTTPServer
 
@@ -82,8 +83,21 @@ def test_the_embed_is_get_only_small_and_draws_the_explore_figure(page, host, ap
     assert console_problems(page) == []
 
 
+def traces_of(ds, view: ViewState, form: str) -> list:
+    return [[t.type, t.name or "", len(t.x) if t.x is not None else 0]
+            for t in build_figure(ds, view, size=Size.of_form(form)).data]
+
+
+def wait_for_traces(frame, expected: list) -> None:
+    deadline = time.monotonic() + 10
+    while drawn_figure(frame)["traces"] != expected:
+        assert time.monotonic() < deadline, (drawn_figure(frame)["traces"], expected)
+        time.sleep(0.1)
+
+
 @pytest.mark.parametrize("query", ["", "tab=compare"])
-def test_a_click_on_an_event_opens_its_detail_and_the_link_back_follows(page, host, app_url, query):
+def test_a_click_on_an_event_opens_its_detail_marks_it_and_the_link_back_follows(
+        page, host, app_url, fixture_dataset, query):
     made = watch_requests(page)
     page.goto(host("static-click", iframe(f"{app_url}/embed?{query}")))
     frame, before = settled(page)
@@ -95,9 +109,15 @@ def test_a_click_on_an_event_opens_its_detail_and_the_link_back_follows(page, ho
     assert after > before
     back = frame.locator("#embed-back").get_attribute("href")
     assert "event=" in back and back.startswith("/?")
+    view, _ = ViewState.from_query(query)
+    opened, _ = ViewState.from_query(back.split("?", 1)[1])
+    assert opened.event and heading.text_content() == fixture_dataset.events.at[opened.event, "title"]
+    form = drawn_figure(frame)["form"]
+    wait_for_traces(frame, traces_of(fixture_dataset, opened, form))  # the explore page's figure for it
     frame.locator("#embed-detail-close").click()
     expect(frame.locator("#embed-detail")).to_be_hidden()
     assert "event=" not in frame.locator("#embed-back").get_attribute("href")
+    wait_for_traces(frame, traces_of(fixture_dataset, view, form))
     assert [r.method for r in made if r.method != "GET"] == []
     assert console_problems(page) == []
 
