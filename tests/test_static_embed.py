@@ -219,6 +219,10 @@ def test_html_text_escapes_text_and_attributes():
 
     with pytest.raises(TypeError):
         to_html(dcc.Graph())
+    assert to_html(dcc.Link("Every occasion", href="/embed?tab=x", className="l", refresh=True)) == (
+        '<a href="/embed?tab=x" class="l">Every occasion</a>')
+    assert to_html(html.Section(id={"type": "t", "topic": "nato"}, hidden=False)) == (
+        '<section id="{&quot;topic&quot;:&quot;nato&quot;,&quot;type&quot;:&quot;t&quot;}"></section>')
 
 
 def test_a_slide_link_gets_the_embed_of_the_slides_view(client, fixture_dataset):

@@ -4,17 +4,22 @@ renderer (the static embed and what ``publish`` writes).
 The shared components (``views/components.py``: the event detail, the events table, the notes)
 stay the one description of that content; this writes the same tree the renderer would
 build, so the static embed shows exactly what the app's pages show. Every text child and
-attribute value is escaped; only ``dash.html`` components are written (a ``dcc`` component
-has no HTML form and raises).
+attribute value is escaped. ``dash.html`` components are written as their tags and
+``dcc.Link`` as the ``<a>`` it renders (its ``refresh`` is moot on a page without the router);
+any other ``dcc`` component has no static HTML form and raises. A pattern-matching id (a dict)
+is written as Dash writes it in the DOM: its JSON, keys sorted.
 """
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 from dash.development.base_component import Component
 
 HTML_NAMESPACE = "dash_html_components"
+LINK = ("dash_core_components", "Link")  # dcc.Link: an <a>
+LINK_PROPS = frozenset({"href", "className", "id", "target", "title"})
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr"})
 RENAMED = {"className": "class", "tabIndex": "tabindex", "htmlFor": "for", "colSpan": "colspan",
            "rowSpan": "rowspan"}
@@ -30,11 +35,12 @@ def to_html(node) -> str:
         return "".join(to_html(child) for child in node)
     if not isinstance(node, Component):
         return escape(str(node), quote=False)
-    if node._namespace != HTML_NAMESPACE:
+    link = (node._namespace, node._type) == LINK
+    if node._namespace != HTML_NAMESPACE and not link:
         raise TypeError(f"{node._namespace}.{node._type} has no static HTML form")
-    tag = node._type.lower()
+    tag = "a" if link else node._type.lower()
     attributes = "".join(_attribute(name, value) for name, value in node.to_plotly_json()["props"].items()
-                         if name not in DASH_ONLY)
+                         if name not in DASH_ONLY and (not link or name in LINK_PROPS))
     if tag in VOID:
         return f"<{tag}{attributes}>"
     return f"<{tag}{attributes}>{to_html(getattr(node, 'children', None))}</{tag}>"
@@ -44,6 +50,8 @@ def _attribute(name: str, value) -> str:
     if value is None or value is False:
         return ""
     name = RENAMED.get(name, name)
+    if isinstance(value, dict):  # a pattern-matching id
+        value = json.dumps(value, sort_keys=True, separators=(",", ":"))
     if value is True:
         return f" {name}"
     return f' {name}="{escape(str(value))}"'
