@@ -221,6 +221,10 @@ def test_html_text_escapes_text_and_attributes():
         to_html(dcc.Graph())
     assert to_html(dcc.Link("Every occasion", href="/embed?tab=x", className="l", refresh=True)) == (
         '<a href="/embed?tab=x" class="l">Every occasion</a>')
+    assert to_html(dcc.Dropdown(id="pick", value="b", options=[{"label": "A<", "value": "a"}, {"label": "B", "value": "b"}])
+                   ) == '<select id="pick"><option value="a">A&lt;</option><option value="b" selected>B</option></select>'
+    with pytest.raises(TypeError):
+        to_html(dcc.Dropdown(id="many", multi=True, options=["a"]))
     assert to_html(html.Section(id={"type": "t", "topic": "nato"}, hidden=False)) == (
         '<section id="{&quot;topic&quot;:&quot;nato&quot;,&quot;type&quot;:&quot;t&quot;}"></section>')
 
