@@ -3,7 +3,8 @@
  * <dialog> rendered with the table (dashboard/views/positions.py); Esc (the dialog's own
  * cancel), Close or a click on the backdrop shuts it and focus returns to the button. In an
  * embed, whose frame is as tall as its content, the dialog opens beside the button rather than
- * in the middle of a frame the reader may see only part of. */
+ * in the middle of a frame the reader may see only part of. There, the phone's topic picker is
+ * a native <select> (no Dash callback runs in an embed): a change shows that topic's section. */
 (function () {
   'use strict';
   var opener = null;
@@ -31,6 +32,16 @@
     var dialog = event.target.closest('.position-dialog');
     if (dialog && (event.target.closest('.position-close') || event.target === dialog)) {
       dialog.close();  /* Close, or the backdrop (a click outside the dialog's box lands on it) */
+    }
+  });
+
+  document.addEventListener('change', function (event) {
+    if (event.target.id !== 'positions-topic-pick') { return; }
+    var sections = document.querySelectorAll('section[id*="positions-topic"]');
+    for (var i = 0; i < sections.length; i += 1) {
+      var id = {};
+      try { id = JSON.parse(sections[i].id); } catch (error) { /* not a topic's section */ }
+      sections[i].hidden = id.topic !== event.target.value;
     }
   });
 

@@ -20,6 +20,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.web import compression as delivery
 from dashboard.web import downloads
+from dashboard.web import embed_routes
 from dashboard.web import oembed as embedding
 from dashboard.web import guards as hardening
 from dashboard.web import headers
@@ -27,7 +28,6 @@ from dashboard.web import routes
 from dashboard.config import Config
 from dashboard.data.dataset import Dataset
 from dashboard.tabs import load
-from dashboard.views import embed
 from dashboard.views import positions as positions_view
 from dashboard.views.embed_code import ORIGIN_KEY
 from dashboard.views.explore import page as explore
@@ -40,7 +40,7 @@ from dashboard.i18n import query_lang, translator
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 PAGE = "page"
-VIEWS = {explore.PATH: explore, embed.PATH: embed, present.PATH: present}
+VIEWS = {explore.PATH: explore, present.PATH: present}  # Dash pages; /embed is a plain GET page
 # Pages kept per app: a page is a pure function of (path, query) and the immutable dataset, so
 # a burst of readers on one link (a news embed, a class) is answered from memory; every worker
 # fills its own copy and gives the same answer, and nothing about a reader is kept.
@@ -63,7 +63,8 @@ def create_app(config: Config | None = None) -> Dash:
     positions_view.register(app)  # the Positions tab's phone topic picker, on explore and embed
     routes.register(app.server, dataset)
     downloads.register(app.server, dataset)
-    embedding.install(app, dataset)
+    embed_routes.register(app.server, dataset, config.pictures_dir)
+    embedding.install(app, dataset, config.pictures_dir)
     hardening.install(app, tuple(VIEWS))
     delivery.install(app.server)  # compression, cache lifetimes of fingerprinted files
     language.install(app.server)  # Vary: Accept-Language where the browser chooses the language

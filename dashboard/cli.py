@@ -1,4 +1,4 @@
-"""The command line: ``negotiation-timeline serve | validate | export``.
+"""The command line: ``negotiation-timeline serve | validate | export | publish``.
 
 Exit codes: 0 ok, 1 invalid data or a failed command, 2 usage errors.
 """
@@ -57,7 +57,24 @@ def build_parser() -> argparse.ArgumentParser:
                         "phone below 480, column to 900, wide above")
     export.add_argument("--height", type=_pixels, default=None,
                         help="png/svg height in px (default: the figure's own)")
+    export.add_argument("--scale", type=int, choices=(1, 2, 3), default=1,
+                        help="png pixels per px: 2 for high-density screens and print (default 1)")
     export.add_argument("--data", type=Path, default=None, help="data package directory")
+
+    publish = commands.add_parser("publish", help="write the embeds as a static site (no Python needed to serve it)")
+    publish.add_argument("--out", type=Path, required=True, help="folder to write the site into")
+    publish.add_argument("--view", action="append", default=None, metavar="QUERY",
+                         help="a view to publish, as for export (repeat it; default: every tab, each "
+                         "round series and every slide of the decks)")
+    publish.add_argument("--base-url", default="", help="where the site will be served, e.g. "
+                         "https://cdn.example/timeline: absolute links in the index's embed code and the "
+                         "social cards (default: relative links)")
+    publish.add_argument("--app-url", default="", help="the live app's public URL, for each embed's link "
+                         "to the full view (default: no link)")
+    publish.add_argument("--cache", action="store_true", help="also keep the pictures in the app's picture "
+                         "folder ($NEGOTIATION_TIMELINE_PICTURES), so the app's /embed shows a first "
+                         "picture and oEmbed a thumbnail for these views")
+    publish.add_argument("--data", type=Path, default=None, help="data package directory")
     return parser
 
 
@@ -91,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     if not data_dir.is_dir():
         print(f"negotiation-timeline: error: data directory {data_dir} does not exist", file=sys.stderr)
         return EXIT_USAGE
-    commands = {"serve": _serve, "validate": _validate, "precompress": _precompress, "export": _export}
+    commands = {"serve": _serve, "validate": _validate, "precompress": _precompress, "export": _export,
+                "publish": _publish}
     return commands[args.command](args, Config(data_dir=data_dir))
 
 
@@ -180,6 +198,9 @@ def _export(args, config: Config) -> int:
     if (args.width or args.height) and args.format not in ("png", "svg"):
         print("negotiation-timeline: error: --width and --height apply to png and svg only", file=sys.stderr)
         return EXIT_USAGE
+    if args.scale != 1 and args.format != "png":
+        print("negotiation-timeline: error: --scale applies to png only", file=sys.stderr)
+        return EXIT_USAGE
     try:
         dataset = load(config.data_dir)
     except DatasetError as exc:
@@ -193,7 +214,7 @@ def _export(args, config: Config) -> int:
         return EXIT_USAGE
     try:
         if args.format in ("png", "svg"):
-            content = export.figure_image(dataset, view, args.format, args.width, args.height)
+            content = export.figure_image(dataset, view, args.format, args.width, args.height, scale=args.scale)
         else:
             build = export.view_csv if args.format == "csv" else export.standalone_html
             content = build(dataset, view).encode("utf-8")
@@ -205,6 +226,49 @@ def _export(args, config: Config) -> int:
         print(f"negotiation-timeline: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED
     print(f"wrote {args.out} ({args.format}, {len(content):,} bytes) for {view.url('/')}")
+    return EXIT_OK
+
+
+def _publish(args, config: Config) -> int:
+    """Write the static site of ``--view`` (or the default views) into ``--out``."""
+    from dashboard import export, publish
+    from dashboard.config import public_origin
+    from dashboard.state import ViewState
+    from dashboard.tabs import choices_for, load
+
+    for flag, url in (("--base-url", args.base_url), ("--app-url", args.app_url)):
+        if url and not url.startswith(("http://", "https://")):
+            print(f"negotiation-timeline: error: {flag}: {url!r} is not an http(s) URL", file=sys.stderr)
+            return EXIT_USAGE
+    try:
+        app_url = public_origin(args.app_url) if args.app_url else ""
+    except ValueError as exc:
+        print(f"negotiation-timeline: error: --app-url: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        dataset = load(config.data_dir)
+    except DatasetError as exc:
+        print(exc.report(), file=sys.stderr)
+        print(f"not publishing: {len(exc.problems)} problem(s) in {config.data_dir}", file=sys.stderr)
+        return EXIT_FAILED
+    views = publish.default_views(dataset) if not args.view else []
+    for text in args.view or ():
+        view, notes = ViewState.from_query(_view_query(text), choices_for(dataset))
+        for note in notes:
+            print(f"negotiation-timeline: error: --view {text}: {note}", file=sys.stderr)
+        if notes:
+            return EXIT_USAGE
+        views.append((view, view.url("/")))
+    try:
+        written = publish.publish(dataset, args.out, views, args.base_url.rstrip("/"), app_url,
+                                  config.pictures_dir if args.cache else None)
+    except export.ExportError as exc:
+        print(f"negotiation-timeline: publish failed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:
+        print(f"negotiation-timeline: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"wrote {len(written)} embeds to {args.out} (open {args.out / 'index.html'})")
     return EXIT_OK
 
 

@@ -18,6 +18,11 @@ def default_data_dir() -> Path:
     return Path(os.environ.get("NEGOTIATION_TIMELINE_DATA", DEFAULT_DATA_DIR))
 
 
+def default_pictures_dir() -> Path:
+    """Where ``publish --cache`` keeps rendered pictures for the app to serve (dashboard/pictures.py)."""
+    return Path(os.environ.get("NEGOTIATION_TIMELINE_PICTURES", DEFAULT_DATA_DIR.parent / "build" / "pictures"))
+
+
 def default_public_url() -> str:
     return os.environ.get("NEGOTIATION_TIMELINE_PUBLIC_URL", "") or DEV_PUBLIC_URL
 
@@ -44,6 +49,7 @@ class Config:
     debug: bool = False
     frame_ancestors: str = "*"  # who may frame /embed (a CSP source list), e.g. "https://news.example"
     public_url: str = field(default_factory=default_public_url)
+    pictures_dir: Path = field(default_factory=default_pictures_dir)  # $NEGOTIATION_TIMELINE_PICTURES
 
     @property
     def origin(self) -> str:

@@ -13,6 +13,7 @@ import io
 import os
 import re
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -160,22 +161,53 @@ a {{ color: {accent}; }}
 """
 
 
-def figure_image(ds: Dataset, view: ViewState, fmt: str, width: int | None = None,
-                 height: int | None = None, timeout: float = IMAGE_TIMEOUT) -> bytes:
-    """PNG or SVG bytes of the view's figure, rendered by kaleido in the system's Chromium
-    (no browser download, no MathJax from a CDN), laid out for the form of ``width`` (a phone,
-    an article column or wide; dashboard/figures/size.py). Raises ExportError with a one-line reason."""
-    import kaleido  # imported here: only image exports need it
-    from kaleido.errors import ChromeNotFoundError
-
+def _browser() -> str:
     browser = os.environ.get("BROWSER_PATH") or next(filter(None, map(shutil.which, BROWSERS)), None)
     if not browser:
         raise ExportError("no Chromium found to render images: install it (Debian: apt-get install "
                           "chromium) or set BROWSER_PATH")
+    return browser
+
+
+_shared_renderer = []  # the browser ``image_renderer`` holds open, while it does
+
+
+@contextmanager
+def image_renderer(timeout: float = IMAGE_TIMEOUT):
+    """One browser for every ``figure_image`` inside the block: a first image takes about 5 s
+    (the browser starts), each further one a fraction of a second (``publish`` renders many)."""
+    import kaleido
+
+    if _shared_renderer:
+        yield
+        return
+    kaleido.start_sync_server(n=1, path=_browser(), mathjax=False, timeout=timeout, silence_warnings=True)
+    _shared_renderer.append(True)
+    try:
+        yield
+    finally:
+        _shared_renderer.clear()
+        kaleido.stop_sync_server(silence_warnings=True)
+
+
+def figure_image(ds: Dataset, view: ViewState, fmt: str, width: int | None = None,
+                 height: int | None = None, timeout: float = IMAGE_TIMEOUT, scale: int = 1) -> bytes:
+    """PNG or SVG bytes of the view's figure, rendered by kaleido in the system's Chromium
+    (no browser download, no MathJax from a CDN), laid out for the form of ``width`` (a phone,
+    an article column or wide; dashboard/figures/size.py); ``scale`` 2 gives a PNG of twice the
+    pixels (for high-density screens and print). Raises ExportError with a one-line reason."""
+    import kaleido  # imported here: only image exports need it
+    from kaleido.errors import ChromeNotFoundError
+
+    browser = _browser()
     width = width or IMAGE_WIDTH
     figure = build_figure(ds, view, size=Size(width, height))
-    options = dict(format=fmt, width=width, height=height or figure.layout.height, scale=1)
+    for number, trace in enumerate(figure.data):  # plotly.js would name each a random id in an SVG
+        trace.uid = f"trace-{number}"
+    options = dict(format=fmt, width=width, height=height or figure.layout.height, scale=scale)
     try:
+        if _shared_renderer:
+            return kaleido.calc_fig_sync(figure, opts=options)
         return kaleido.calc_fig_sync(figure, opts=options,
                                      kopts=dict(timeout=timeout, mathjax=False, path=browser))
     except ChromeNotFoundError:

@@ -24,6 +24,8 @@ from babel.dates import format_date as babel_date
 from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
+from dashboard.data.translations import translated
+
 LANGS = ("en", "uk", "ru", "tr")  # the ``lang`` view parameter's values; English first (the default)
 DEFAULT = LANGS[0]
 # Each language named in itself, for the switcher.
@@ -144,16 +146,7 @@ class RecordText(NamedTuple):
 
 def record_text(row, field: str, lang: str) -> RecordText:
     """The ``field`` of a data row (a pandas Series, a dict or an itertuples row) in ``lang``:
-    its ``<field>_<lang>`` column where present and not blank, else the English ``field``.
-    The one place the record's translated columns are read (data/translations.py's accessor
-    may take its place)."""
-    if not is_english(lang):
-        translated = _cell(row, f"{field}_{lang}")
-        if translated.strip():
-            return RecordText(translated, lang)
-    return RecordText(_cell(row, field), DEFAULT)
-
-
-def _cell(row, name: str) -> str:
-    value = row.get(name) if hasattr(row, "get") else getattr(row, name, None)
-    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    its translation where the data has one (dashboard/data/translations.py reads the
+    ``<field>_<lang>`` columns), else the English ``field``."""
+    text, is_translation = translated(row if hasattr(row, "get") else row._asdict(), field, lang)
+    return RecordText(text, lang if is_translation else DEFAULT)

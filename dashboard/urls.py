@@ -19,6 +19,9 @@ OEMBED = "/oembed"
 EVENTS_CSV = "/download/events.csv"
 POSITIONS_CSV = "/download/positions.csv"
 HEALTH = "/healthz"
+EMBED_FIGURES = "/embed/figures.json"  # the embed's figure in each form, for a view (its query)
+EMBED_DETAIL = "/embed/detail/"  # + <event id>.html: an event's detail, as the embed shows it
+THUMBNAIL = "/embed/thumbnail.png"  # a view's picture (its query): oEmbed thumbnail, social card
 EMBED_SCRIPT = "/assets/embed.js"  # the host page's script that sizes every embed's iframe
 
 _DIGITS = re.compile(r"[0-9]{1,12}")

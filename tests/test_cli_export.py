@@ -40,7 +40,8 @@ def test_bad_view_exits_2_and_names_the_parameter(fixture_dir, tmp_path, capsys,
 
 @pytest.mark.parametrize("flags", [
     ["--format", "pdf"], ["--format", "png", "--width", "0"], ["--format", "png", "--height", "wide"],
-    ["--format", "csv", "--width", "800"], ["--format"],
+    ["--format", "csv", "--width", "800"], ["--format"], ["--format", "svg", "--scale", "2"],
+    ["--format", "png", "--scale", "4"],
 ])
 def test_bad_flags_exit_2(fixture_dir, tmp_path, flags):
     assert main(["export", "--data", str(fixture_dir), "--out", str(tmp_path / "x"), *flags]) == 2

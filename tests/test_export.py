@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from dashboard.data.dataset import load_dataset
-from dashboard.export import DIV_ID, events_csv, export_filename, figure_image, standalone_html
+from dashboard.export import DIV_ID, events_csv, export_filename, figure_image, image_renderer, standalone_html
 from dashboard.data.filters import filter_events
 from dashboard.state import ViewState
 from dashboard.data.times import format_span_in
@@ -132,10 +132,14 @@ def test_html_export_is_byte_identical_across_runs(fixture_dir, tmp_path):
 
 @pytest.fixture(scope="module")
 def images(tmp_path_factory):
-    """One PNG and one SVG of the talks-day view at a requested size (kaleido + Chromium)."""
+    """One PNG, one PNG at 2x and one SVG of the talks-day view at a requested size (kaleido +
+    Chromium, one browser for the three)."""
     ds = load_dataset(make_package(tmp_path_factory.mktemp("img")))
     view = ViewState(tab="schedule")
-    return {fmt: figure_image(ds, view, fmt, width=640, height=420) for fmt in ("png", "svg")}
+    with image_renderer():
+        images = {fmt: figure_image(ds, view, fmt, width=640, height=420) for fmt in ("png", "svg")}
+        images["png 2x"] = figure_image(ds, view, "png", width=640, height=420, scale=2)
+    return images
 
 
 def test_png_has_the_signature_and_the_requested_size(images):
@@ -143,6 +147,11 @@ def test_png_has_the_signature_and_the_requested_size(images):
     assert png[:8] == PNG_SIGNATURE
     assert png[12:16] == b"IHDR"
     assert struct.unpack(">II", png[16:24]) == (640, 420)
+
+
+def test_a_png_at_2x_has_twice_the_pixels_of_the_same_figure(images):
+    png = images["png 2x"]
+    assert png[:8] == PNG_SIGNATURE and struct.unpack(">II", png[16:24]) == (1280, 840)
 
 
 def test_svg_parses_as_xml_with_the_requested_size(images):

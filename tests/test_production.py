@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 
 import pytest
@@ -53,6 +54,26 @@ def production(tmp_path_factory):
     yield base, process
     process.terminate()
     process.wait(timeout=20)
+
+
+def test_every_worker_tags_the_embed_alike_and_answers_304(production):
+    """A CDN in front of several workers sees one ETag per view (it is made from the data and
+    the URL, never from a worker), and a revalidation costs no body."""
+    base, _ = production
+    tags, bodies = set(), set()
+    for _ in range(12):
+        request = urllib.request.Request(base + "/embed?tab=schedule", headers={"Accept-Encoding": "br"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert "public" in response.headers["Cache-Control"] and "stale-while-revalidate" in response.headers[
+                "Cache-Control"]
+            tags.add(response.headers["ETag"])
+            bodies.add(response.read())
+    assert len(tags) == 1 and len(bodies) == 1
+    request = urllib.request.Request(base + "/embed?tab=schedule",
+                                     headers={"Accept-Encoding": "br", "If-None-Match": tags.pop()})
+    with pytest.raises(urllib.error.HTTPError) as answer:  # urllib raises for a 304
+        urllib.request.urlopen(request, timeout=30)
+    assert answer.value.code == 304 and answer.value.read() == b""
 
 
 def test_two_workers_answer_alike_and_log_each_request(production):

@@ -3,6 +3,8 @@ described and embedded with no other change."""
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import replace
 
 import pytest
@@ -55,9 +57,12 @@ def test_a_toy_tab_is_offered_routed_described_and_embedded(toy_app):
     assert any("A toy figure. A toy description of the view." in t for t in texts), texts
     assert tabs.figure_name(view) == "A toy figure"
 
-    embedded = embed.page(ds, "tab=toy")
-    [graph] = [n for n in components(embedded) if getattr(n, "id", None) == embed.GRAPH]
-    assert graph.figure.layout.title.text == "Toy figure"
+    embedded = app.server.test_client().get("/embed?tab=toy").get_data(as_text=True)
+    assert f'id="{embed.GRAPH}"' in embedded and "A toy figure. A toy description of the view." in embedded
+    drawn = json.loads(re.search(r'<script type="application/json" id="embed-data">(.*?)</script>',
+                                 embedded, re.S).group(1))["figures"]
+    assert {form: figure["layout"]["title"]["text"] for form, figure in drawn.items()} == dict.fromkeys(
+        embed.FORMS, "Toy figure")
     assert embed_height(ds, view) == embed_height(ds, ViewState()) - int(
         tabs.build_figure(ds, ViewState()).layout.height) + TOY_HEIGHT
 

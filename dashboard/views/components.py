@@ -183,11 +183,12 @@ def described_graph(graph, caption_id: str, ds: Dataset, view: ViewState, note: 
     ])
 
 
-def graph_caption(ds: Dataset, view: ViewState, note: str = "") -> str:
-    """The figure's name and text alternative (``note``: an interface message, translated here)."""
+def graph_caption(ds: Dataset, view: ViewState, note: str = "", description: str | None = None) -> str:
+    """The figure's name, its text alternative (``description`` if the caller has made it
+    already: some take a tenth of a second) and ``note`` (an interface message, translated here)."""
     t = translator(view.lang)
-    return " ".join(filter(None, [f"{figure_name(view)}.", figure_description(ds, view),
-                                  t.gettext(note) if note else ""]))
+    description = figure_description(ds, view) if description is None else description
+    return " ".join(filter(None, [f"{figure_name(view)}.", description, t.gettext(note) if note else ""]))
 
 
 def events_table(ds: Dataset, events: pd.DataFrame, order: str, lang: str = "en") -> html.Table:

@@ -25,6 +25,7 @@ EMBED_CHROME_PX = 110  # the embed page's title, credit and link around the figu
 EMBED_PADDING_PX = 24  # the embed page's padding either side of the figure (assets/embed.css)
 TABLE_ROW_PX = 64  # a table row at article width: an estimate, the resize script corrects it
 MATRIX_ROW_PX = 150  # a row of the positions matrix (a topic) at article width: the same
+TABLE_MAX_PX = 640  # the embed's table box scrolls by itself beyond this height (assets/embed.css)
 # Width presets of the share dialog: the iframe's width attribute -> label.
 WIDTHS = {"100%": N_("Fill the column (responsive)"), "640": N_("640 px"), "400": N_("400 px (phone)")}
 
@@ -57,9 +58,10 @@ def embed_title(ds: Dataset, lang: str = "en") -> str:
 
 def embed_height(ds: Dataset, view: ViewState, figure_height: int | None = None, size: Size = Size()) -> int:
     """The embed page's height in px: the figure's own height at ``size`` (pass it if that
-    figure is built already; a table is estimated per row) plus the title and credit."""
+    figure is built already; a table is estimated per row, up to its box's TABLE_MAX_PX) plus
+    the title and credit."""
     if tab(view.tab).table:
-        return EMBED_CHROME_PX + TABLE_ROW_PX * (len(filter_events(ds, view)) + 1)
+        return EMBED_CHROME_PX + min(TABLE_MAX_PX, TABLE_ROW_PX * (len(filter_events(ds, view)) + 1))
     if tab(view.tab).matrix:
         return EMBED_CHROME_PX + MATRIX_ROW_PX * (len(position_matrix(ds, **view_filters(view)).topics) + 2)
     return EMBED_CHROME_PX + int(figure_height or build_figure(ds, view, size=size).layout.height)

@@ -31,7 +31,7 @@ from dash import Dash
 from flask import Flask, request
 from flask_compress import Compress
 
-from dashboard.urls import EMBED, EXPLORE, PRESENT
+from dashboard.urls import EXPLORE, PRESENT
 from dashboard.web.guards import SUITES, UNSERVED
 
 YEAR = 365 * 24 * 3600  # seconds
@@ -41,7 +41,7 @@ PRECOMPRESSED = Path(os.environ.get("NEGOTIATION_TIMELINE_PRECOMPRESSED",
                                     Path(__file__).resolve().parents[2] / "build" / "precompressed"))
 ENCODINGS = {"br": lambda raw: brotli.compress(raw, quality=STATIC_BR_LEVEL),
              "gzip": lambda raw: gzip.compress(raw, compresslevel=9, mtime=0)}
-PAGES = (EXPLORE, EMBED, PRESENT)  # loading them registers every bundle Dash serves
+PAGES = (EXPLORE, PRESENT)  # the Dash pages: loading them registers every bundle Dash serves
 
 
 def stored_name(raw: bytes, encoding: str) -> str:
