@@ -170,7 +170,8 @@ async def _sweep(base: str, cases) -> dict[str, list[str]]:
                     await page.set_viewport_size(viewport)
                     if index == 0:
                         await page.goto(base + path)
-                        await page.wait_for_selector(".js-plotly-plot .main-svg, .events-table", state="attached")
+                        await page.wait_for_selector(".js-plotly-plot .main-svg, .events-table, .positions-table",
+                                                     state="attached")
                     await settled(page)
                     results[name] = await page.evaluate(MEASURE, [18 if slide else 10, OVERLAP, LEGEND_SHARE])
             await page.close()
