@@ -170,6 +170,10 @@ def test_the_figure_its_text_alternative_and_the_rings_speak_the_readers_languag
     hovers = dict(zip(ring.customdata, ring.hovertext))  # three plural forms: 1 позиція, 2 позиції, 5 позицій
     assert "2 заявлені позиції</b> (див. вкладку «Позиції»)" in hovers["e-alpha-session"]
     assert "1 заявлена позиція" in hovers["e-proposal"]
+    note = pv.matrix_view(fixture_dataset, ViewState(tab="positions", occasions=("e-alpha-session",), lang="ru"))[0]
+    [title] = [n for n in nodes(note) if isinstance(n, html.Span)]
+    assert note.children[0] == "Позиции, заявленные на 1 событии:" and note.children[-1].children == "Показать все события"
+    assert (title.children, title.lang) == ("Testport session", "en")  # the occasion's title has no translation
 
 
 def test_the_explore_reducer_reads_the_new_controls_and_clear_resets_them():
