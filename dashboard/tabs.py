@@ -57,8 +57,8 @@ TABS: tuple[Tab, ...] = (
         describe.compare, draws_territory=True),
     Tab("table", N_("Table"), "", TIMELINE_NAME, timeline_figure, describe.timeline,
         draws_territory=True, table=True, zooms=True),
-    Tab("positions", "Positions", "what each side stated, topic by topic, at each occasion",
-        "What was on the table: each side's stated positions by topic and occasion", positions_figure,
+    Tab("positions", N_("Positions"), "what each side stated, topic by topic, at each occasion",
+        N_("What was on the table: each side's stated positions by topic and occasion"), positions_figure,
         describe.positions, matrix=True, csv=urls.POSITIONS_CSV),
 )
 

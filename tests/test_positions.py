@@ -14,7 +14,7 @@ from dashboard.data import fields
 from dashboard.data.dataset import load_dataset
 from dashboard.data.problems import DatasetError
 from dashboard.data.event_detail import event_detail
-from dashboard.data.labels import TOPIC_LABELS, topic_label
+from dashboard.data.labels import TOPIC_LABELS, side_label, topic_label
 from dashboard.data.positions import (filter_positions, occasion_positions, position_matrix,
                                       positions_csv)
 from dashboard.views.components import detail_panel
@@ -114,7 +114,7 @@ def test_an_occasion_lists_its_positions_by_side_and_topic(fixture_dataset):
                                                                           "pos-beta-south-ceasefire"]
     assert occasion_positions(fixture_dataset, "e-gamma-session") == ()
     [_, quoted] = occasion_positions(fixture_dataset, "e-alpha-session")
-    assert (quoted.side_label, quoted.topic_label, quoted.quote) == ("Ukraine", "Security guarantees", True)
+    assert (side_label(quoted.side), topic_label(quoted.topic), quoted.quote) == ("Ukraine", "Security guarantees", True)
 
 
 def read_csv(text: str) -> pd.DataFrame:

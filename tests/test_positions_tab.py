@@ -152,6 +152,30 @@ def test_the_timeline_rings_occasions_that_carry_positions(fixture_dataset):
     assert "positions stated" not in marker_hover["e-gamma-session"]
 
 
+def test_the_figure_its_text_alternative_and_the_rings_speak_the_readers_language(fixture_dataset):
+    uk = ViewState(tab="positions", lang="uk")
+    assert describe.positions(fixture_dataset, uk) == (
+        "Матриця позицій: 5 позицій (Росія і Україна) — 4 теми, 3 події з 29 березня 2022 по 16 травня 2025; "
+        "джерела вказують, як змінилися 2 з них (1 нова, 1 без змін).")
+    assert describe.positions(fixture_dataset, ViewState(tab="positions", lang="ru")).startswith(
+        "Матрица позиций: 5 позиций (Россия и Украина) — 4 темы, 3 события с 29 марта 2022")
+    figure = positions_figure(fixture_dataset, uk, LIGHT, Size(1200))
+    assert figure.layout.title.text.startswith("Що було на столі переговорів")
+    assert [t.name for t in figure.data if t.name != "positions"] == ["Нова", "Без змін"]
+    texts = " ".join(a.text for a in annotations(figure))
+    assert "<i>Без змін:</i>" in texts and "<b>Україна</b>" in texts and "29 березня 2022" in texts
+    assert "Mar" not in texts and "Unchanged" not in texts
+    timeline = timeline_figure(fixture_dataset, ViewState(lang="uk"), LIGHT)
+    [ring] = [t for t in timeline.data if t.name == "заявлені позиції"]
+    hovers = dict(zip(ring.customdata, ring.hovertext))  # three plural forms: 1 позиція, 2 позиції, 5 позицій
+    assert "2 заявлені позиції</b> (див. вкладку «Позиції»)" in hovers["e-alpha-session"]
+    assert "1 заявлена позиція" in hovers["e-proposal"]
+    note = pv.matrix_view(fixture_dataset, ViewState(tab="positions", occasions=("e-alpha-session",), lang="ru"))[0]
+    [title] = [n for n in nodes(note) if isinstance(n, html.Span)]
+    assert note.children[0] == "Позиции, заявленные на 1 событии:" and note.children[-1].children == "Показать все события"
+    assert (title.children, title.lang) == ("Testport session", "en")  # the occasion's title has no translation
+
+
 def test_the_explore_reducer_reads_the_new_controls_and_clear_resets_them():
     values = {name: None for name in explore.CONTROLS} | {explore.TAB: "positions", explore.LANES: "round",
                                                            explore.GAP: "compress", explore.THEME: "light",

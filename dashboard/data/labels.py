@@ -40,12 +40,17 @@ TOPIC_LABELS = {
     "elections-referendum": N_("Elections and referendums"), "eu-membership": N_("EU membership"),
     "ceasefire-sequencing": N_("Ceasefire and sequencing"), "overall-framework": N_("The plan as a whole"),
 }
+# positions.moved's vocabulary as a cell's tag and the key name it (a position: feminine in uk and ru)
+MOVED_LABELS = {"new": N_("New"), "softened": N_("Softened"), "hardened": N_("Hardened"),
+                "unchanged": N_("Unchanged")}
 NO_ROUND = N_("Context (outside the rounds)")
-# The data's vocabularies (datapackage.json's enums) as messages: kinds, statuses, verifications.
+# The data's vocabularies (datapackage.json's enums) as messages: kinds, statuses (the events'
+# and the positions'), verifications.
 VOCABULARY = frozenset((
     N_("session"), N_("meeting"), N_("statement"), N_("proposal"), N_("agreement"), N_("exchange"),
     N_("military"), N_("territorial"), N_("diplomatic"), N_("scheduled"), N_("held"), N_("postponed"),
-    N_("cancelled"), N_("reported"), N_("verified"), N_("single-source"), N_("derived"), N_("unverified")))
+    N_("cancelled"), N_("reported"), N_("published"), N_("leaked"), N_("denied"), N_("verified"),
+    N_("single-source"), N_("derived"), N_("unverified")))
 LABEL_WIDTH = 32  # characters per line of a timeline lane's label
 
 
@@ -61,6 +66,11 @@ def side_label(side: str, lang: str = "en") -> str:
 def topic_label(topic: str, lang: str = "en") -> str:
     return translator(lang).gettext(TOPIC_LABELS[topic]) if topic in TOPIC_LABELS \
         else topic.replace("-", " ").capitalize()
+
+
+def moved_label(moved: str, lang: str = "en") -> str:
+    """How a position moved, capitalised ('Softened'); a value the vocabulary lacks as it is."""
+    return translator(lang).gettext(MOVED_LABELS[moved]) if moved in MOVED_LABELS else moved
 
 
 def vocabulary(value: str, lang: str = "en") -> str:

@@ -15,8 +15,8 @@ import pandas as pd
 
 from dashboard.data.dataset import Dataset
 from dashboard.data.fields import SOURCE_COLUMNS, source_cells, spreadsheet_safe, write_cell
-from dashboard.data.labels import side_label, topic_label
 from dashboard.data.times import iso_date
+from dashboard.i18n import DEFAULT, record_text
 
 OCCASION_COLUMNS = ("occasion_date", "occasion_title")  # what the CSV adds about each occasion
 
@@ -37,22 +37,15 @@ class Position:
     note: str = ""
     source_ids: tuple[str, ...] = ()
 
-    @property
-    def side_label(self) -> str:
-        return side_label(self.side)
-
-    @property
-    def topic_label(self) -> str:
-        return topic_label(self.topic)
-
 
 @dataclass(frozen=True)
 class Column:
     """One column of the matrix: a side at one occasion (an event)."""
     side: str
     occasion: str
-    date: str  # the occasion's date in its own zone, '29 Mar 2022'
+    date: str  # the occasion's date in its own zone, in the matrix's language: '29 Mar 2022'
     title: str
+    title_lang: str = DEFAULT  # the language ``title`` is in (English where the event has no translation)
 
 
 @dataclass(frozen=True)
@@ -96,15 +89,14 @@ def filter_positions(ds: Dataset, sides: tuple[str, ...] = (), topics: tuple[str
 
 
 def position_matrix(ds: Dataset, sides: tuple[str, ...] = (), topics: tuple[str, ...] = (),
-                    changes_only: bool = False, occasions: tuple[str, ...] = ()) -> Matrix:
-    """The matrix of what ``filter_positions`` keeps; only topics and columns with a position."""
+                    changes_only: bool = False, occasions: tuple[str, ...] = (), lang: str = DEFAULT) -> Matrix:
+    """The matrix of what ``filter_positions`` keeps; only topics and columns with a position.
+    The columns' dates and titles are in ``lang`` (a title without a translation in English)."""
     shown = filter_positions(ds, sides, topics, changes_only, occasions)
     side_order = {side: n for n, side in enumerate(ds.enums["position_side"])}
     keys = sorted(dict.fromkeys(zip(shown["side"], shown["occasion"])),
                   key=lambda key: side_order[key[0]])  # stable: each side's occasions stay in time order
-    labels = ds.derived.labels
-    columns = tuple(Column(side, occasion, labels.at[occasion, "date"], ds.events.at[occasion, "title"])
-                    for side, occasion in keys)
+    columns = tuple(occasion_column(ds, side, occasion, lang) for side, occasion in keys)
     row_topics = tuple(t for t in ds.enums["topic"] if t in set(shown["topic"]))
     found: dict[tuple[str, str, str], list[Position]] = {}
     for position in map(_position, shown.itertuples(index=False)):
@@ -112,6 +104,13 @@ def position_matrix(ds: Dataset, sides: tuple[str, ...] = (), topics: tuple[str,
     cells = tuple(tuple(tuple(found.get((topic, c.side, c.occasion), ())) for c in columns)
                   for topic in row_topics)
     return Matrix(row_topics, columns, cells)
+
+
+def occasion_column(ds: Dataset, side: str, occasion: str, lang: str = DEFAULT) -> Column:
+    """``side``'s column at ``occasion``: its date and title in ``lang`` (the title in English
+    where the event has no translation)."""
+    title = record_text(ds.events.loc[occasion], "title", lang)
+    return Column(side, occasion, ds.derived.labels_in(lang).at[occasion, "date"], *title)
 
 
 def occasion_positions(ds: Dataset, event_id: str) -> tuple[Position, ...]:

@@ -73,30 +73,45 @@ def compare(ds: Dataset, view: ViewState) -> str:
 
 
 def positions(ds: Dataset, view: ViewState) -> str:
+    t = translator(view.lang)
     shown = filter_positions(ds, **view_filters(view))
     if shown.empty:
-        return "Positions matrix: no positions match the filters."
-    sides = [side_label(s) for s in ds.enums["position_side"] if s in set(shown["side"])]
+        return t.gettext("Positions matrix: no positions match the filters.")
+    sides = [side_label(s, view.lang) for s in ds.enums["position_side"] if s in set(shown["side"])]
     occasions = ds.events.loc[shown["occasion"].unique()]
     first, last = _day(occasions["anchor"].min(), view), _day(occasions["anchor"].max(), view)
-    when = f"on {first}" if first == last else f"from {first} to {last}"
-    topics = [t for t in ds.enums["topic"] if t in set(shown["topic"])]
-    about = topic_label(topics[0]) if len(topics) == 1 else _count(len(topics), "topic")
-    text = (f"Positions matrix: {_count(len(shown), 'position')} stated by {_and(sides)} on {about} at "
-            f"{_count(len(occasions), 'occasion')} {when}")
+    when = (t.gettext("on %(day)s") % {"day": first} if first == last
+            else t.gettext("from %(first)s to %(last)s") % {"first": first, "last": last})
+    topics = [topic for topic in ds.enums["topic"] if topic in set(shown["topic"])]
+    text = t.gettext("Positions matrix: %(positions)s stated by %(sides)s on %(topics)s at %(occasions)s %(when)s") % {
+        "positions": t.ngettext("%(n)s position", "%(n)s positions", len(shown)), "sides": _and(sides, t),
+        "topics": topic_label(topics[0], view.lang) if len(topics) == 1
+        else t.ngettext("%(n)s topic", "%(n)s topics", len(topics)),
+        "occasions": t.ngettext("%(n)s occasion", "%(n)s occasions", len(occasions)), "when": when}
     moved = shown["moved"].dropna().value_counts()
     if moved.empty:
-        return text + "; the sources say of none how it moved."
-    return (text + f"; the sources say how {moved.sum()} of them moved ("
-            + ", ".join(f"{n} {m}" for m, n in moved.items()) + ").")
+        return text + t.gettext("; the sources say of none how it moved.")
+    counts = ", ".join(_moved_count(m, n, t) for m, n in moved.items())
+    return text + t.ngettext("; the sources say how %(n)s of them moved (%(counts)s).",
+                             "; the sources say how %(n)s of them moved (%(counts)s).", int(moved.sum()), counts=counts)
 
 
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def _moved_count(moved: str, n: int, t) -> str:
+    """'2 softened': how many positions moved one way (positions.moved's vocabulary)."""
+    if moved == "new":
+        return t.ngettext("%(n)s new", "%(n)s new", n)
+    if moved == "softened":
+        return t.ngettext("%(n)s softened", "%(n)s softened", n)
+    if moved == "hardened":
+        return t.ngettext("%(n)s hardened", "%(n)s hardened", n)
+    if moved == "unchanged":
+        return t.ngettext("%(n)s unchanged", "%(n)s unchanged", n)
+    return f"{n} {moved}"
 
 
-def _count(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def _and(items: list[str], t) -> str:
+    return items[0] if len(items) == 1 else t.gettext("%(items)s and %(last)s") % {
+        "items": ", ".join(items[:-1]), "last": items[-1]}
 
 
 def _day(ts: pd.Timestamp, view: ViewState) -> str:

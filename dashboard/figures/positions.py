@@ -17,17 +17,18 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from dashboard.data.dataset import Dataset
-from dashboard.data.labels import esc, side_label, topic_label
+from dashboard.data.labels import esc, moved_label, side_label, topic_label
 from dashboard.data.positions import Matrix, Position, position_matrix, view_filters
 from dashboard.figures.assembly import assemble, empty_figure
 from dashboard.figures.forms import (CHAR_EM, LINE_EM, body_font, heading, least_width, slide_height,
                                      small_font, text_px, wrap)
 from dashboard.figures.size import Size
 from dashboard.figures.theme import Theme
+from dashboard.i18n import N_, translator
 from dashboard.state import ViewState
 
-TITLE = "What was on the table: each side's stated positions, by topic and occasion"
-EMPTY_MESSAGE = "No positions match these filters. Clear a filter to see what each side stated."
+TITLE = N_("What was on the table: each side's stated positions, by topic and occasion")
+EMPTY_MESSAGE = N_("No positions match these filters. Clear a filter to see what each side stated.")
 MOVED = ("new", "softened", "hardened", "unchanged")  # positions.moved's values, in the key's order
 # Per theme: ``moved`` -> (the stripe, ≥ 3:1 on the paper; the cell's tint, under text ≥ 4.5:1).
 MOVED_COLORS = {
@@ -43,7 +44,7 @@ MOVED_COLORS = {
 STRIPE_PX, PAD_PX, GAP_PX = 5, 8, 4  # a cell's stripe, its inner padding, the gap between cells
 MIN_COLUMN_EM = 9  # a column narrower than this many em of its text is not drawn (see the note)
 MAX_LINES = {"column": 7, "wide": 6, "phone": 10}  # a cell's lines off a slide
-RING_NAME = "positions stated"  # the timeline's ring around an occasion with positions
+RING_NAME = N_("positions stated")  # the timeline's ring around an occasion with positions (its legend entry)
 CELL_EM = 0.58  # a cell's text: average glyph width per font size (forms.CHAR_EM is for labels)
 
 
@@ -57,16 +58,19 @@ def cell_text(position: Position) -> str:
 
 
 def positions_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size()) -> go.Figure:
-    matrix = position_matrix(ds, **view_filters(view))
+    lang = view.lang
+    t = translator(lang)
+    title = t.gettext(TITLE)
+    matrix = position_matrix(ds, **view_filters(view), lang=lang)
     if not matrix.topics:
-        return empty_figure(ds, theme, TITLE, EMPTY_MESSAGE, size)
-    heading_layout, heading_px = heading(ds, theme, TITLE, size)
+        return empty_figure(ds, theme, title, t.gettext(EMPTY_MESSAGE), size, lang)
+    heading_layout, heading_px = heading(ds, theme, title, size, lang)
     draw = _list if size.form == "phone" else _grid
     width = least_width(size)
-    shapes, annotations, hovers, height = draw(ds, matrix, theme, size, width, heading_px)
+    shapes, annotations, hovers, height = draw(matrix, theme, size, width, heading_px, lang)
     # the key lists only what is drawn: the cells shown (a slide or a narrow grid may leave some out)
     drawn = {p.moved for _, _, cell, _ in hovers for p in cell if p.moved}
-    key = [dict(type="scatter", x=[None], y=[None], mode="markers", name=m.capitalize(),
+    key = [dict(type="scatter", x=[None], y=[None], mode="markers", name=moved_label(m, lang),
                 marker=dict(symbol="square", size=14, color=moved_colors(theme)[m][0]))
            for m in MOVED if m in drawn]
     key_px = int(small_font(theme, size) * LINE_EM + 16) if key else 0
@@ -77,34 +81,37 @@ def positions_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Si
         title=heading_layout, hovermode="closest", clickmode="event", dragmode=False, showlegend=bool(key),
         margin=dict(l=0, r=0, t=0, b=key_px),
         legend=dict(orientation="h", x=0, xanchor="left", xref="container", y=0, yanchor="bottom",
-                    yref="container", font=dict(size=small_font(theme, size)), title=dict(text="Moved: "),
+                    yref="container", font=dict(size=small_font(theme, size)),
+                    title=dict(text=t.gettext("Moved:") + " "),
                     itemclick=False, itemdoubleclick=False),
         xaxis=dict(range=[0, width], visible=False, fixedrange=True),
         yaxis=dict(range=[total - key_px, 0], visible=False, fixedrange=True),
         shapes=shapes, annotations=annotations,
     )
-    return assemble(ds, theme, TITLE, total, [*_hover_trace(hovers, theme), *key], layout, size)
+    return assemble(ds, theme, title, total, [*_hover_trace(hovers, theme, lang), *key], layout, size, lang)
 
 
-def _grid(ds: Dataset, matrix: Matrix, theme: Theme, size: Size, width: int, top: float):
+def _grid(matrix: Matrix, theme: Theme, size: Size, width: int, top: float, lang: str):
     """The occasions across, under their side's name; the topics down the left (wide) or each
     above its row (a column or a slide, where the cells need the width)."""
     font, small = body_font(theme, size), small_font(theme, size)
     line = small * LINE_EM
     above = size.form in ("column", "slide")
     if above:
-        names = {t: wrap(topic_label(t), (width - 2 * PAD_PX) / (font * 0.68)) for t in matrix.topics}
+        names = {t: wrap(topic_label(t, lang), (width - 2 * PAD_PX) / (font * 0.68)) for t in matrix.topics}
         left, band = 0.0, {t: len(names[t]) * font * LINE_EM + 4 for t in matrix.topics}
     else:
-        names = {t: wrap(topic_label(t), 16) for t in matrix.topics}
+        names = {t: wrap(topic_label(t, lang), 16) for t in matrix.topics}
         left = min(width * 0.24, max(text_px(n, font, bold=True) for ls in names.values() for n in ls)) + 2 * PAD_PX
         band = dict.fromkeys(matrix.topics, 0.0)
     fits = max(1, int((width - left) // (MIN_COLUMN_EM * small)))
     columns = list(range(min(fits, len(matrix.columns))))
     shapes, annotations, hovers = [], [], []
     if len(columns) < len(matrix.columns):
-        note = (f"Showing {len(columns)} of {len(matrix.columns)} columns: filter by side or topic for the "
-                "others (the page's table has them all).")
+        note = translator(lang).ngettext(
+            "Showing %(shown)s of %(n)s column: filter by side or topic for the others (the page's table has "
+            "them all).", "Showing %(shown)s of %(n)s columns: filter by side or topic for the others (the "
+            "page's table has them all).", len(matrix.columns), shown=len(columns))
         lines = wrap(note, (width - 2 * PAD_PX) / (small * CHAR_EM))
         annotations.append(_text("<br>".join(lines), PAD_PX, top, small, theme.muted))
         top += len(lines) * line + 6
@@ -116,7 +123,7 @@ def _grid(ds: Dataset, matrix: Matrix, theme: Theme, size: Size, width: int, top
         spans.setdefault(matrix.columns[n].side, []).append(n)
     for side, ns in spans.items():
         x0 = left + ns[0] * column_px
-        annotations.append(_text(f"<b>{esc(side_label(side))}</b>", x0 + PAD_PX, top, font, theme.text))
+        annotations.append(_text(f"<b>{esc(side_label(side, lang))}</b>", x0 + PAD_PX, top, font, theme.text))
         shapes.append(_line(x0 + 2, left + (ns[-1] + 1) * column_px - GAP_PX, top + font * LINE_EM + 2, theme.muted))
     top += font * LINE_EM + 8
     heads = {n: [esc(matrix.columns[n].date), *wrap(matrix.columns[n].title, chars, 3)] for n in columns}
@@ -125,7 +132,7 @@ def _grid(ds: Dataset, matrix: Matrix, theme: Theme, size: Size, width: int, top
         annotations.append(_text("<br>".join([f"<b>{head[0]}</b>", *head[1:]]), left + n * column_px + PAD_PX,
                                  top, small, theme.muted))
     top += head_px
-    texts = [[_cell_lines(cell, chars) for cell in (row[n] for n in columns)] for row in matrix.cells]
+    texts = [[_cell_lines(cell, chars, lang) for cell in (row[n] for n in columns)] for row in matrix.cells]
     room = slide_height(size)
     caps = range(MAX_LINES.get(size.form, 6), 0, -1) if not room else range(12, 0, -1)
     def fit(rows: int, note_px: float = 0) -> bool:
@@ -143,7 +150,9 @@ def _grid(ds: Dataset, matrix: Matrix, theme: Theme, size: Size, width: int, top
         while rows > 1 and not fit(rows, line):
             rows -= 1
     if rows < len(heights):
-        annotations.append(_text(esc(f"… and {len(heights) - rows} more topics: filter by topic to show them."),
+        more = translator(lang).ngettext("… and %(n)s more topic: filter by topic to show it.",
+                                         "… and %(n)s more topics: filter by topic to show them.", len(heights) - rows)
+        annotations.append(_text(esc(more),
                                  PAD_PX, top + sum(heights[:rows]) + rows * GAP_PX, small, theme.muted))
     for topic, row, cells, row_px in list(zip(matrix.topics, matrix.cells, texts, heights))[:rows]:
         annotations.append(_text("<br>".join(f"<b>{n}</b>" for n in names[topic]), PAD_PX,
@@ -163,22 +172,22 @@ def _grid(ds: Dataset, matrix: Matrix, theme: Theme, size: Size, width: int, top
     return shapes, annotations, hovers, top + 8
 
 
-def _list(ds: Dataset, matrix: Matrix, theme: Theme, size: Size, width: int, top: float):
+def _list(matrix: Matrix, theme: Theme, size: Size, width: int, top: float, lang: str):
     """A phone: each topic as a heading, the occasions' positions under it, one after another."""
     font, small = body_font(theme, size), small_font(theme, size)
     chars = (width - STRIPE_PX - 3 * PAD_PX) / (font * CELL_EM)
     shapes, annotations, hovers = [], [], []
     for topic, row in zip(matrix.topics, matrix.cells):
         top += 6
-        title = wrap(topic_label(topic), (width - 2 * PAD_PX) / (font * CHAR_EM * 1.1))
+        title = wrap(topic_label(topic, lang), (width - 2 * PAD_PX) / (font * CHAR_EM * 1.1))
         annotations.append(_text("<br>".join(f"<b>{t}</b>" for t in title), PAD_PX, top, font + 1, theme.text))
         top += len(title) * (font + 1) * LINE_EM + 6
         for column, cell in zip(matrix.columns, row):
             if not cell:
                 continue
-            label = wrap(f"{side_label(column.side)} · {column.date} · {column.title}",
+            label = wrap(f"{side_label(column.side, lang)} · {column.date} · {column.title}",
                          (width - STRIPE_PX - 3 * PAD_PX) / (small * CHAR_EM), 2)
-            lines = _capped(_cell_lines(cell, chars), MAX_LINES["phone"])
+            lines = _capped(_cell_lines(cell, chars, lang), MAX_LINES["phone"])
             bottom = top + len(label) * small * LINE_EM + len(lines) * font * LINE_EM + 2 * PAD_PX + 4
             shapes += _cell_shapes(cell, theme, PAD_PX, width - PAD_PX, top, bottom)
             x = PAD_PX + STRIPE_PX + PAD_PX
@@ -190,14 +199,14 @@ def _list(ds: Dataset, matrix: Matrix, theme: Theme, size: Size, width: int, top
     return shapes, annotations, hovers, top + 8
 
 
-def _cell_lines(cell: tuple[Position, ...], chars: float) -> list[str]:
+def _cell_lines(cell: tuple[Position, ...], chars: float, lang: str) -> list[str]:
     """A cell's lines: each position (how it moved first, where the data says), a gap between."""
     lines: list[str] = []
     for position in cell:
         if lines:
             lines.append("")
         if position.moved:
-            lines.append(f"<i>{position.moved.capitalize()}:</i>")
+            lines.append(f"<i>{esc(moved_label(position.moved, lang))}:</i>")
         lines += wrap(cell_text(position), chars)
         if position.numbers:
             lines += [f"<b>{line}</b>" for line in wrap(position.numbers, chars * 0.85)]
@@ -226,12 +235,12 @@ def _line(x0: float, x1: float, y: float, color: str) -> dict:
     return dict(type="line", xref="x", yref="y", x0=x0, x1=x1, y0=y, y1=y, line=dict(width=1, color=color))
 
 
-def _hover_trace(hovers: list, theme: Theme) -> list[dict]:
+def _hover_trace(hovers: list, theme: Theme, lang: str) -> list[dict]:
     """One invisible marker per cell: its full text on hover; a click opens the occasion."""
     if not hovers:
         return []
     texts = ["<br>".join([f"<b>{esc(c.title)}</b> ({esc(c.date)})",
-                          *(f"{esc(p.side_label)} · {esc(p.topic_label)}: "
+                          *(f"{esc(side_label(p.side, lang))} · {esc(topic_label(p.topic, lang))}: "
                             + "<br>".join(wrap(cell_text(p), 60)) for p in cell)])
              for _, _, cell, c in hovers]
     return [dict(type="scatter", mode="markers", x=[h[0] for h in hovers], y=[h[1] for h in hovers],
@@ -239,20 +248,26 @@ def _hover_trace(hovers: list, theme: Theme) -> list[dict]:
                  customdata=[c.occasion for _, _, _, c in hovers], showlegend=False, name="positions")]
 
 
-def mark_positions(ds: Dataset, visible, theme: Theme):
+def mark_positions(ds: Dataset, visible, theme: Theme, lang: str = "en"):
     """The timeline's mark of the occasions that carry positions: ``visible`` (the events drawn,
     with ``x``, ``lane`` and ``hover``) with "N positions stated" added to those events' hover,
-    and a ring trace around them (a click on it opens the event, as on the marker)."""
+    and a ring trace around them (a click on it opens the event, as on the marker); in ``lang``."""
+    t = translator(lang)
     counts = ds.positions["occasion"].value_counts()
     marked = visible["id"].isin(counts.index)
     if not marked.any():
         return visible, []
     stated = [int(counts.get(e, 0)) for e in visible["id"]]  # by place: lanes by side repeat an index
-    visible = visible.assign(hover=[h + (f"<br><b>{n} position{'s' * (n != 1)} stated</b> (see the Positions tab)"
-                                         if n else "") for h, n in zip(visible["hover"], stated)])
+    see = esc(t.gettext("(see the Positions tab)"))
+    visible = visible.assign(hover=[h + (f"<br><b>{esc(_stated(n, t))}</b> {see}" if n else "")
+                                    for h, n in zip(visible["hover"], stated)])
     rows = visible[marked.to_numpy()]
     return visible, [dict(
-        type="scatter", x=rows["x"].tolist(), y=rows["lane"].tolist(), mode="markers", name=RING_NAME,
+        type="scatter", x=rows["x"].tolist(), y=rows["lane"].tolist(), mode="markers", name=t.gettext(RING_NAME),
         marker=dict(symbol="circle-open", size=theme.marker_size * 1.8, color=theme.muted,
                     line=dict(width=1.5, color=theme.muted)),
         customdata=rows["id"].tolist(), hovertext=rows["hover"].tolist(), hoverinfo="skip")]
+
+
+def _stated(n: int, t) -> str:
+    return t.ngettext("%(n)s position stated", "%(n)s positions stated", n)

@@ -91,7 +91,7 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     territory_drawn = drawn_between(ds, view, start, end)
     if not grouped:
         visible = _named_in_hover(ds, view, visible, names)
-    visible, rings = (visible, []) if grouped else mark_positions(ds, visible, theme)
+    visible, rings = (visible, []) if grouped else mark_positions(ds, visible, theme, view.lang)
     if slide:  # a slide's key keeps to the story; the rings lead explorers to the Positions tab
         rings = []
     marks, note = grouped_markers(visible, theme, view.lang) if grouped else (

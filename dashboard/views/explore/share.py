@@ -129,7 +129,8 @@ def register(app: Dash, ds: Dataset, query_id: str, graph_id: str) -> None:
         cite = cite_text(ds, view, link)
         name = export_filename(view)
         csv = tab(view.tab).csv  # the download of what the tab shows
-        label = "Positions shown (CSV)" if csv == urls.POSITIONS_CSV else "Events shown (CSV)"
+        _ = translator(view.lang).gettext
+        label = _("Positions shown (CSV)") if csv == urls.POSITIONS_CSV else _("Events shown (CSV)")
         return (link, frame, script, cite, oembed_url(base, link), view.url(csv), f"{name}.csv", label, name)
 
     app.clientside_callback(  # the figure's height, read on the page, so the dialog never rebuilds it
