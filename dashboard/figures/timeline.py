@@ -22,12 +22,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.data.dataset import Dataset
-from dashboard.data.labels import NO_ROUND, VERIFICATION_SYMBOLS, esc, lane_label, side_label, vocabulary
+from dashboard.data.labels import NO_ROUND, esc, lane_label, side_label, vocabulary
 from dashboard.i18n import N_, day_text, translator
 from dashboard.data.filters import filter_events, round_title
 from dashboard.state import ViewState
 from dashboard.data.times import naive_utc
-from dashboard.figures.assembly import assemble, empty_figure, legend_symbols, title_px
+from dashboard.figures.assembly import assemble, empty_figure, title_px
+from dashboard.figures.lane_names import lane_names, named_in_hover
+from dashboard.figures.timeline_key import key_beside, key_lines, legend_grid, shapes_key
 from dashboard.figures.grouping import MAX_MARKERS, grouped_markers, in_range, may_group
 from dashboard.figures.positions import mark_positions
 from dashboard.figures.size import Size
@@ -46,9 +48,8 @@ from dashboard.figures.ticks import Axis, break_marks, date_ticks
 LANE_PX = {"phone": 36, "column": 36, "wide": 30, "slide": 36}
 TERRITORY_PX = {"phone": 170, "column": 190, "wide": 210, "slide": 220}
 SLIDE_LANE_PX = (24, 80)  # a slide's lane height, least and most (its names are 20 px type)
-SLIDE_TERRITORY_PX = (70, 260)
-TWO_LINE_LANE_EM = 2.6  # a lane holding a name on two lines, in em of the names' type  # a slide's territory panel, least and most
-NAME_CHARS = 36  # wide: a lane name's characters beside the lane, at most
+SLIDE_TERRITORY_PX = (70, 260)  # a slide's territory panel, least and most
+TWO_LINE_LANE_EM = 2.6  # a lane holding a name on two lines, in em of the names' type
 BAR_LANE = 0.55  # a session bar's thickness, in lanes
 MIN_BAR_PX = 4  # a session bar is at least this wide at the drawn range
 PANEL_TITLE, PANEL_TIMES = N_("Share of Ukraine under Russian control (%)"), N_("times in GMT/UTC")
@@ -82,15 +83,20 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     gap = (naive_utc(stretch[0]), naive_utc(stretch[1])) if stretch else None
     # a slide with room for it sets a long lane name on two lines rather than cut it
     two_line_names = slide and bool(size.height) and len(lanes) * TWO_LINE_LANE_EM * theme.font_size <= size.height / 2
-    names = _lane_names(ds, view, lanes, size, theme, 2 if two_line_names else 1)
+    names = lane_names(ds, view, lanes, size, theme, 2 if two_line_names else 1)
     names_px = 0 if not beside else max(len(line) for n in names.values() for line in n.split("<br>")
                                         ) * theme.font_size * CHAR_EM + 14
     axis_px = 44 if not beside else 34  # the territory axis's labels ("20%") and margins
-    axis = Axis(start, end, gap, max(120.0, size.width - 24 - names_px - axis_px))
+    key_px = 0.0
+    if slide and size.height and not grouped:
+        least = SLIDE_LANE_PX[0] * max(len(lanes), 1) + 6 + SLIDE_TERRITORY_PX[0]
+        key_px = key_beside(in_range(visible, *_utc(start, end)), least, theme, size,
+                            bool(gap) and Axis(start, end, gap, 1.0).hidden > pd.Timedelta(0), view.lang)
+    axis = Axis(start, end, gap, max(120.0, size.width - 24 - names_px - axis_px - key_px))
     gap_shown = bool(gap) and axis.hidden > pd.Timedelta(0)
     territory_drawn = drawn_between(ds, view, start, end)
     if not grouped:
-        visible = _named_in_hover(ds, view, visible, names)
+        visible = named_in_hover(ds, view, visible, names)
     visible, rings = (visible, []) if grouped else mark_positions(ds, visible, theme, view.lang)
     if slide:  # a slide's key keeps to the story; the rings lead explorers to the Positions tab
         rings = []
@@ -104,13 +110,18 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
             trace["showlegend"] = trace["name"] in in_sight
     selected = placed[placed["id"] == view.event].join(ds.derived.labels_in(view.lang)) if view.event \
         else placed.iloc[:0]
-    shapes_key = _shapes_key(visible if grouped else in_range(visible, *_utc(start, end)), theme, grouped, view.lang)
-    data = [*marks, *rings, *shapes_key, *_selected(selected, theme), *territory_traces(ds, view, theme)]
+    key_entries = shapes_key(visible if grouped else in_range(visible, *_utc(start, end)), theme, grouped, view.lang)
+    data = [*marks, *rings, *key_entries, *_selected(selected, theme), *territory_traces(ds, view, theme)]
     legend_under = form in ("phone", "slide")  # the chart first; the key follows it
     # The key spans the plot (plotly's most for a legend over or under it; on a slide, set from
     # the figure's left edge, the plot and its lane names), in columns of a fraction of it:
     # the same at every width of the form.
-    columns, legend_rows = _legend_grid(data, size.width - 30 if slide else axis.plot_px, small)
+    columns, legend_rows = legend_grid(data, size.width - 30 if slide else axis.plot_px, small)
+    if key_px:  # beside the plot, one entry a line: the stack keeps its height for the lanes
+        legend_under, legend_rows = False, 0
+        for trace in data:
+            if trace.get("showlegend", True) and trace.get("name"):
+                trace["name"] = key_lines(trace["name"])
 
     # The px stack, top to bottom.
     head = 12 if slide else title_px(theme, ds, ds.title, size, view.lang)
@@ -130,9 +141,10 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     bottom = int(ticks_px + 6 + (line * (2 if form == "phone" else 1) + 4 if gap_shown else 0) + 4
                  + (legend_px + 8 if legend_under else 0))
     if slide and size.height:
+        message_px = 0 if territory_drawn else len(_wrap(t.gettext(NO_FIGURE), axis.plot_px - 20, small)) * line + 24
         lanes_px, territory_px = _slide_panels(size.height - top - bottom - between, len(lanes),
                                                TWO_LINE_LANE_EM * theme.font_size if two_line_names else 0,
-                                               territory_drawn)
+                                               territory_drawn, message_px)
     else:
         lanes_px = LANE_PX[form] * max(len(lanes), 1) + (6 if beside else LANE_PX[form] * 0.4)
         territory_px = min(TERRITORY_PX[form], max(120, int(lanes_px)))  # few lanes: a smaller panel
@@ -195,7 +207,12 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
                     entrywidth=0.999 / columns, entrywidthmode="fraction"),
         showlegend=bool(legend_rows),
     )
-    if slide:  # from the lane names' left edge, under the dates: plotly then lets it span both
+    if key_px:
+        layout["legend"] = dict(orientation="v", xref="paper", x=1, xanchor="left", yref="paper", y=1,
+                                yanchor="top", traceorder="normal", itemwidth=30, font=dict(size=small))
+        layout["margin"]["r"] = key_px
+        layout["showlegend"] = True
+    elif slide:  # from the lane names' left edge, under the dates: plotly then lets it span both
         layout["legend"].update(xref="paper", x=-names_px / axis.plot_px, yref="paper",
                                 y=-(bottom - legend_px - 8) / plot_h)
     if slide:  # the slide shows its own title and sources
@@ -224,83 +241,15 @@ def _lanes(ds: Dataset, view: ViewState, placed: pd.DataFrame, every: bool = Tru
     return tuple(lane for lane in lanes if lane in used)
 
 
-def _lane_names(ds: Dataset, view: ViewState, lanes: tuple[str, ...], size: Size, theme: Theme,
-                lines: int = 1) -> dict:
-    """Each lane's name: beside the lanes at most NAME_CHARS (a slide: a third of its width, on
-    up to ``lines`` lines), above them as much as the width holds. A name too long is shortened
-    (``shorter_names``); the full name is in the hover, the events list and the table."""
-    if size.form == "wide":  # beside, in at most a third of the narrowest wide plot
-        room = NAME_CHARS
-    elif size.form == "slide":
-        room = chars_in(size.width / 3, theme.font_size)
-    else:
-        room = chars_in(size.width - 70, max(10, theme.font_size - 2))
-    full = _full_names(ds, view)
-    titles = [full.get(lane, lane) for lane in lanes]
-    wrapped = [textwrap.wrap(t, room) for t in titles]
-    if lines > 1 and all(len(w) <= lines for w in wrapped):
-        names = ["\n".join(w) or t for w, t in zip(wrapped, titles)]
-    else:
-        names = shorter_names(titles, room)
-    return {lane: "<br>".join(map(esc, name.split("\n"))) for lane, name in zip(lanes, names)}
-
-
-def shorter_names(titles: list[str], room: int) -> list[str]:
-    """Each title in at most ``room`` characters, the names told apart where they can be: the
-    first of these that fits and no other lane takes — the title; without its place in
-    brackets; its first words and the part after the comma ("US–Ukraine, Geneva"); a round's
-    number and the part after the comma ("round 2, Abu Dhabi"); a long title's words cut; the
-    part after the comma; the part before it; words cut."""
-    options = [_name_options(title, room) for title in titles]
-    chosen = [0] * len(titles)
-    for _ in range(8):  # each pass moves the clashing names one option on
-        names = [o[c] for o, c in zip(options, chosen)]
-        clashes = {i for i, n in enumerate(names) if names.count(n) > 1 and chosen[i] + 1 < len(options[i])}
-        if not clashes:
-            break
-        chosen = [c + (i in clashes) for i, c in enumerate(chosen)]
-    return [o[c] for o, c in zip(options, chosen)]
-
-
-def _name_options(title: str, room: int) -> list[str]:
-    plain = title.split(" (")[0]
-    head, _, place = plain.partition(", ")
-    words = head.split()
-    options = [title, plain]
-    if place:
-        options += [f"{' '.join(words[:k])}, {place}" for k in range(len(words) - 1, 0 if len(words) <= 3 else 1, -1)]
-        options += [f"{' '.join(words[k:])}, {place}" for k in range(1, len(words))
-                    if any(ch.isdigit() for ch in words[-1])]
-        if len(words) > 3:  # a long description says more cut than its place alone
-            options.append(textwrap.shorten(plain, room, placeholder=" …"))
-        options += [place, head]
-    fitting = list(dict.fromkeys(o for o in options if len(o) <= room))
-    return fitting or [textwrap.shorten(plain, room, placeholder=" …")]
-
-
-def _full_names(ds: Dataset, view: ViewState) -> dict:
-    """Each lane (the derived, wrapped category) -> its full name in the view's language,
-    without wrapping again."""
-    return dict(zip(ds.derived.lanes[view.lanes], dict.fromkeys(ds.derived.lane_titles_in(view.lang)[view.lanes])))
-
-
-def _named_in_hover(ds: Dataset, view: ViewState, visible: pd.DataFrame, names: dict) -> pd.DataFrame:
-    """Where a lane's name is shortened, its events' hover ends with the full name."""
-    full = _full_names(ds, view)
-    lane_text = translator(view.lang).gettext("Lane: %(name)s")
-    cut = {lane: "<br>" + esc(lane_text % {"name": full[lane]}) for lane, name in names.items()
-           if lane in full and name.replace("<br>", " ") != esc(full[lane])}
-    if not cut:
-        return visible
-    return visible.assign(hover=visible["hover"] + visible["lane"].map(cut).fillna(""))
-
-
-def _slide_panels(room: float, lanes: int, lane_least: float = 0, territory: bool = True) -> tuple[float, float]:
+def _slide_panels(room: float, lanes: int, lane_least: float = 0, territory: bool = True,
+                  message_px: float = 0) -> tuple[float, float]:
     """A slide's ``room`` (px between the band labels and the lower axis, titles taken out)
     shared by the lanes and the territory panel: the panel two fifths (its least where it
     draws nothing in the range), the lanes the rest within SLIDE_LANE_PX (at least
-    ``lane_least`` for names on two lines), the panel what they leave."""
+    ``lane_least`` for names on two lines), the panel what they leave, and at least the height
+    of its message (``message_px``) where it draws nothing."""
     least, most = SLIDE_TERRITORY_PX
+    least = max(least, message_px)  # an empty panel holds its message
     panel = min(most, room * 0.4) if territory else least
     tallest = SLIDE_LANE_PX[1] * (1 if territory else 2)  # an empty panel leaves the room to the lanes
     lane = max(SLIDE_LANE_PX[0], lane_least, min(tallest, (room - panel - 6) / max(lanes, 1)))
@@ -321,34 +270,6 @@ def _utc(start: pd.Timestamp, end: pd.Timestamp) -> tuple[pd.Timestamp, pd.Times
 
 def _wrap(text: str, px: float, font_px: float) -> list[str]:
     return textwrap.wrap(text, chars_in(px, font_px))
-
-
-def _legend_grid(data: list[dict], plot_px: float, font_px: float) -> tuple[int, int]:
-    """The horizontal legend as a grid of columns, each a fraction of the plot's width (so the
-    rows are the same at every width of the form): the columns and the rows it takes."""
-    names = [t.get("name", "") for t in data if t.get("showlegend", True)]
-    if not names:
-        return 1, 0
-    entry = max(map(len, names)) * font_px * 0.6 + 50  # the text, the symbol and the gaps
-    columns = max(1, int(plot_px // entry))
-    return columns, -(-len(names) // columns)
-
-
-def _shapes_key(visible: pd.DataFrame, theme: Theme, grouped: bool, lang: str = "en") -> list[dict]:
-    """The shape key of only the verifications drawn (and the open shape if a planned event is)."""
-    if grouped:
-        return []
-    symbols = set(visible["symbol"])
-    drawn = set(visible["verification"])
-    planned = any(s.endswith("-open") for s in symbols)
-    key = legend_symbols(theme, drawn, planned=planned)
-    # compact: "◆ single source" beside the kinds' coloured dots
-    names = [vocabulary(v, lang).replace("-", " ") for v in VERIFICATION_SYMBOLS if v in drawn]
-    names += [translator(lang).gettext("planned (open)")] if planned else []
-    for entry, name in zip(key, names):
-        entry.pop("legendgroup", None)
-        entry["name"] = esc(name)
-    return key
 
 
 def _spans(placed: pd.DataFrame, theme: Theme, axis: Axis) -> list[dict]:

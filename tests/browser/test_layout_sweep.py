@@ -137,11 +137,18 @@ def _cases() -> list[tuple[str, str, dict, bool]]:
 CASES = _cases()
 # The other languages' longer (or shorter) labels, on every tab of / at a phone's and a wide
 # page's width, and on a slide: a few cases per language, so the sweep stays quick.
-LANGUAGE_WIDTHS = {"uk": (360, 1366), "tr": (390, 1280)}
+LANGUAGE_WIDTHS = {"uk": (360, 1366), "ru": (640, 1920), "tr": (390, 1280)}
+LANGUAGE_SLIDES = (1280, 720), ("istanbul-2022-2025", (3, 8, 10), "us-track-2025-2026", (5, 7))
 LANGUAGE_CASES = [
-    (f"{path}@{width}", path, {"width": width, "height": 900}, False)
+    (f"{page}?{query}@{width}", f"{page}?{query}", {"width": width, "height": 900}, False)
     for lang, widths in LANGUAGE_WIDTHS.items() for width in widths for tab in all_tabs()
-    for path in ["/?" + "&".join(filter(None, [f"tab={tab.value}" if tab != all_tabs()[0] else "", f"lang={lang}"]))]
+    for page in ("/", "/embed")[:2 if width == widths[0] else 1]  # the embed at each language's first width
+    for query in ["&".join(filter(None, [f"tab={tab.value}" if tab != all_tabs()[0] else "", f"lang={lang}"]))]
+] + [
+    (f"{deck}/{number}?lang={lang}@{LANGUAGE_SLIDES[0][0]}x{LANGUAGE_SLIDES[0][1]}",
+     f"/present?deck={deck}&slide={number}&lang={lang}",
+     {"width": LANGUAGE_SLIDES[0][0], "height": LANGUAGE_SLIDES[0][1]}, True)
+    for lang in LANGUAGE_WIDTHS for deck, numbers in zip(*[iter(LANGUAGE_SLIDES[1])] * 2) for number in numbers
 ]
 
 
