@@ -177,8 +177,11 @@ async def _sweep(base: str, cases) -> dict[str, list[str]]:
                     await page.set_viewport_size(viewport)
                     if index == 0:
                         await page.goto(base + path)
-                        await page.wait_for_selector(".js-plotly-plot .main-svg, .events-table, .positions-table",
-                                                     state="attached")
+                        try:
+                            await page.wait_for_selector(
+                                ".js-plotly-plot .main-svg, .events-table, .positions-table", state="attached")
+                        except Exception as exc:  # say which page, for the report
+                            raise RuntimeError(f"{path} at {viewport}: {exc}") from exc
                     await settled(page)
                     results[name] = await page.evaluate(MEASURE, [18 if slide else 10, OVERLAP, LEGEND_SHARE])
             await page.close()

@@ -114,8 +114,8 @@ def test_beside_the_chart_the_controls_stay_open(page, app_url):
 def test_a_slide_turned_to_a_phone_redraws_its_figure_narrow_and_the_page_scrolls(page, app_url):
     page.set_viewport_size(DESKTOP)
     page.goto(app_url + "/present?deck=testport-story&slide=1")
-    page.locator("#present-graph .main-svg").first.wait_for()
-    assert plot_box(page, "#present-graph")["x"] > 100  # lane names beside the plot
+    page.locator(".slide-figure.drawn #present-graph .main-svg").first.wait_for()  # not the placeholder
+    wait_for_plot(page, lambda b: b["x"] > 100, "#present-graph")  # lane names beside the plot
     page.set_viewport_size(PHONE)
     wait_for_plot(page, lambda b: b["x"] < 60 and b["width"] > 0.7 * PHONE["width"], "#present-graph")
     # The slide's own title wraps in the page; the figure draws none of its own.
