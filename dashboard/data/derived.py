@@ -16,7 +16,7 @@ from typing import Mapping, NamedTuple
 
 import pandas as pd
 
-from dashboard.data.territory import Window
+from dashboard.data.territory import Window, territory_then
 from dashboard.data.labels import NO_ROUND, VERIFICATION_SYMBOLS, esc, event_labels, lane_label, side_label, vocabulary
 from dashboard.data.times import DISPLAY_ZONE, local
 from dashboard.i18n import LANGS, day_text, number, percent, record_text, translator
@@ -55,6 +55,7 @@ class Derived:
     lane_titles: Mapping[str, tuple[str, ...]]  # lanes ("round", "side") -> lane names, top to bottom
     localized_lane_titles: Mapping[str, Mapping[str, tuple[str, ...]]]  # language -> its ``lane_titles``
     lanes: Mapping[str, tuple[str, ...]]  # the same as y-axis categories: wrapped, escaped, unique
+    round_lanes: Mapping[str, str]  # round id -> its lane (its category in ``lanes["round"]``)
     eras: tuple[tuple[pd.Timestamp, pd.Timestamp], ...]  # stretches of talks: (first day, day after last)
     quiet_stretch: tuple[pd.Timestamp, pd.Timestamp] | None  # the gap to compress (UTC), if long enough
     territory_series: tuple[TerritorySeries, ...]  # one per measure, by name
@@ -81,7 +82,8 @@ def derive(*, sources: pd.DataFrame, rounds: pd.DataFrame, events: pd.DataFrame,
         "round": (*(record_text(r, "title", lang).text for _, r in ordered.iterrows()),
                   translator(lang).gettext(NO_ROUND)),
         "side": tuple(side_label(s, lang) for s in sides)}) for lang in LANGS}
-    labels = {lang: event_labels(events, territory, window, lang) for lang in LANGS}
+    then = territory_then(territory, events["anchor"], window) if len(events) else None  # once for all
+    labels = {lang: event_labels(events, territory, window, lang, then) for lang in LANGS}
     return Derived(
         labels=labels[LANGS[0]], localized=MappingProxyType(labels),
         talks_days=tuple(sorted(set(days))),
@@ -89,6 +91,8 @@ def derive(*, sources: pd.DataFrame, rounds: pd.DataFrame, events: pd.DataFrame,
         lane_titles=titles[LANGS[0]], localized_lane_titles=MappingProxyType(titles),
         lanes=MappingProxyType({mode: tuple(dict.fromkeys(map(lane_label, names)))
                                 for mode, names in titles[LANGS[0]].items()}),
+        round_lanes=MappingProxyType({round_id: lane_label(record_text(r, "title", LANGS[0]).text)
+                                      for round_id, r in ordered.iterrows()}),
         eras=_eras(rounds),
         quiet_stretch=_quiet_stretch(events["anchor"]),
         territory_series=(series := _territory_series(territory, sources)),

@@ -43,4 +43,5 @@ def round_text(ds: Dataset, round_id, lang: str = "en") -> RecordText:
     outside the rounds are "Context", an interface string."""
     if round_id is None or pd.isna(round_id) or round_id not in ds.rounds.index:
         return RecordText(translator(lang).gettext(NO_ROUND), lang)
-    return record_text(ds.rounds.loc[round_id], "title", lang)
+    columns = [c for c in ("title", f"title_{lang}") if c in ds.rounds.columns]  # scalars: no row built
+    return record_text({c: ds.rounds.at[round_id, c] for c in columns}, "title", lang)

@@ -107,12 +107,14 @@ def marker_symbols(events: pd.DataFrame) -> list[str]:
     return symbols
 
 
-def event_labels(events: pd.DataFrame, territory: pd.DataFrame, window: Window, lang: str = "en") -> pd.DataFrame:
+def event_labels(events: pd.DataFrame, territory: pd.DataFrame, window: Window, lang: str = "en",
+                 then: tuple | None = None) -> pd.DataFrame:
     """Per event (same index as ``events``), in ``lang``: ``when`` (GMT and Istanbul), ``date``
     (in the event's own zone), ``hover`` (title, time, kind, status, verification, territory
-    then), marker ``symbol``, and ``x``, the anchor as naive UTC text for plotly.js."""
+    then; ``then``: ``territory_then`` of the events, where the caller has it for every
+    language), marker ``symbol``, and ``x``, the anchor as naive UTC text for plotly.js."""
     when = when_text(events, lang=lang)
-    land = territory_lines(territory, events["anchor"], window, lang) if len(events) else pd.Series(dtype=str)
+    land = territory_lines(territory, events["anchor"], window, lang, then) if len(events) else pd.Series(dtype=str)
     then_label = translator(lang).gettext("Territory then: %(figures)s")
     hover = [
         f"<b>{esc(title)}</b><br>{esc(time)}<br>{esc(vocabulary(kind, lang))} · {esc(vocabulary(status, lang))} · "

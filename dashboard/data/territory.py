@@ -51,23 +51,32 @@ def territory_at(territory: pd.DataFrame, when: pd.Timestamp, window: Window) ->
     return known.groupby("measure", sort=True).tail(1)
 
 
-def territory_lines(territory: pd.DataFrame, anchors: pd.Series, window: Window, lang: str = "en") -> pd.Series:
+def territory_lines(territory: pd.DataFrame, anchors: pd.Series, window: Window, lang: str = "en",
+                    then: list | None = None) -> pd.Series:
     """For each time in ``anchors``, the territory figures then with their dates (hover text,
-    in ``lang``), or NO_MEASUREMENT."""
+    in ``lang``), or NO_MEASUREMENT. ``then``: ``territory_then`` of the same arguments, where
+    the caller has it already (one lookup serves every language)."""
     none = translator(lang).gettext(NO_MEASUREMENT)
+    order, parts = then if then is not None else territory_then(territory, anchors, window)
+    lines = [[f"{percent(p, lang)} ({measure}, {day_text(on, lang)})" for measure, p, on in row] for row in parts]
+    text = ["; ".join(row) or none for row in lines]
+    ordered = pd.Series(text, index=order).sort_index()
+    return pd.Series(ordered.to_numpy(), index=anchors.index)
+
+
+def territory_then(territory: pd.DataFrame, anchors: pd.Series, window: Window) -> tuple:
+    """For each time in ``anchors`` (in time order, with their places in ``anchors``), each
+    measure's latest figure of ``window`` before it: (places, [[(measure, percent, date), …], …])."""
     days = anchors.dt.tz_convert("UTC").dt.tz_localize(None).astype("datetime64[s]")
     frame = pd.DataFrame({"day": days.to_numpy(), "order": range(len(days))}).sort_values("day")
     earliest = window.earliest(frame["day"].to_numpy())
-    parts = []
+    found = [[] for _ in range(len(frame))]
     for measure, rows in territory.groupby("measure", sort=True):
         rows = rows[["date", "percent"]].rename(columns={"date": "on"}).sort_values("on")
         rows["day"] = rows["on"].astype("datetime64[s]")
         merged = pd.merge_asof(frame, rows, on="day", direction="backward")
         fresh = merged["on"].to_numpy(dtype="datetime64[s]") >= earliest
-        parts.append([
-            f"{percent(p, lang)} ({measure}, {day_text(on, lang)})" if ok and not pd.isna(p) else ""
-            for p, on, ok in zip(merged["percent"], merged["on"], fresh)
-        ])
-    text = ["; ".join(p for p in row if p) or none for row in zip(*parts)] if parts else [none] * len(frame)
-    ordered = pd.Series(text, index=frame["order"].to_numpy()).sort_index()
-    return pd.Series(ordered.to_numpy(), index=anchors.index)
+        for i, (p, on, ok) in enumerate(zip(merged["percent"], merged["on"], fresh)):
+            if ok and not pd.isna(p):
+                found[i].append((measure, p, on))
+    return frame["order"].to_numpy(), found

@@ -253,15 +253,17 @@ def mark_positions(ds: Dataset, visible, theme: Theme, lang: str = "en"):
     with ``x``, ``lane`` and ``hover``) with "N positions stated" added to those events' hover,
     and a ring trace around them (a click on it opens the event, as on the marker); in ``lang``."""
     t = translator(lang)
-    counts = ds.positions["occasion"].value_counts()
-    marked = visible["id"].isin(counts.index)
-    if not marked.any():
+    counts = ds.positions["occasion"].value_counts().to_dict()
+    ids = visible["id"].tolist()  # by place: lanes by side repeat an index
+    marked = [i for i, event in enumerate(ids) if event in counts]
+    if not marked:
         return visible, []
-    stated = [int(counts.get(e, 0)) for e in visible["id"]]  # by place: lanes by side repeat an index
     see = esc(t.gettext("(see the Positions tab)"))
-    visible = visible.assign(hover=[h + (f"<br><b>{esc(_stated(n, t))}</b> {see}" if n else "")
-                                    for h, n in zip(visible["hover"], stated)])
-    rows = visible[marked.to_numpy()]
+    hover = visible["hover"].tolist()
+    for i in marked:  # only the occasions' hovers change
+        hover[i] += f"<br><b>{esc(_stated(counts[ids[i]], t))}</b> {see}"
+    visible = visible.assign(hover=hover)
+    rows = visible.iloc[marked]
     return visible, [dict(
         type="scatter", x=rows["x"].tolist(), y=rows["lane"].tolist(), mode="markers", name=t.gettext(RING_NAME),
         marker=dict(symbol="circle-open", size=theme.marker_size * 1.8, color=theme.muted,

@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 from dashboard.data.dataset import Dataset
 from dashboard.data.labels import NO_ROUND, esc, lane_label, side_label, vocabulary
 from dashboard.i18n import N_, day_text, translator
-from dashboard.data.filters import filter_events, round_title
+from dashboard.data.filters import filter_events
 from dashboard.state import ViewState
 from dashboard.data.times import naive_utc
 from dashboard.figures.assembly import assemble, empty_figure, title_px
@@ -87,10 +87,11 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     names_px = 0 if not beside else max(len(line) for n in names.values() for line in n.split("<br>")
                                         ) * theme.font_size * CHAR_EM + 14
     axis_px = 44 if not beside else 34  # the territory axis's labels ("20%") and margins
+    sight = visible if grouped else in_range(visible, *_utc(start, end))  # the events the drawn range shows
     key_px = 0.0
     if slide and size.height and not grouped:
         least = SLIDE_LANE_PX[0] * max(len(lanes), 1) + 6 + SLIDE_TERRITORY_PX[0]
-        key_px = key_beside(in_range(visible, *_utc(start, end)), least, theme, size,
+        key_px = key_beside(sight, least, theme, size,
                             bool(gap) and Axis(start, end, gap, 1.0).hidden > pd.Timedelta(0), view.lang)
     axis = Axis(start, end, gap, max(120.0, size.width - 24 - names_px - axis_px - key_px))
     gap_shown = bool(gap) and axis.hidden > pd.Timedelta(0)
@@ -103,14 +104,14 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     marks, note = grouped_markers(visible, theme, view.lang) if grouped else (
         [*_spans(visible, theme, axis), *_markers(visible, theme, view.lang)], "")
     in_sight = set() if grouped else {esc(vocabulary(kind, view.lang))
-                                      for kind in in_range(visible, *_utc(start, end))["kind"]}
+                                      for kind in set(sight["kind"])}
     for trace in marks:
         trace.pop("legendgroup", None), trace.pop("legendgrouptitle", None)  # a legend in rows
         if not grouped and trace.get("type") == "scatter":  # a kind none of whose events is in sight
             trace["showlegend"] = trace["name"] in in_sight
     selected = placed[placed["id"] == view.event].join(ds.derived.labels_in(view.lang)) if view.event \
         else placed.iloc[:0]
-    key_entries = shapes_key(visible if grouped else in_range(visible, *_utc(start, end)), theme, grouped, view.lang)
+    key_entries = shapes_key(sight, theme, grouped, view.lang)
     data = [*marks, *rings, *key_entries, *_selected(selected, theme), *territory_traces(ds, view, theme)]
     legend_under = form in ("phone", "slide")  # the chart first; the key follows it
     # The key spans the plot (plotly's most for a legend over or under it; on a slide, set from
@@ -225,8 +226,7 @@ def place_in_lanes(ds: Dataset, events: pd.DataFrame, lanes: str) -> pd.DataFram
     if lanes == "side":
         placed = events.explode("sides")
         return placed.assign(lane=placed["sides"].map(lambda s: lane_label(side_label(s))))
-    labels = {r: lane_label(round_title(ds, r)) for r in events["round_id"].dropna().unique()}  # once per round
-    return events.assign(lane=events["round_id"].map(labels).fillna(lane_label(NO_ROUND)))
+    return events.assign(lane=events["round_id"].map(ds.derived.round_lanes).fillna(lane_label(NO_ROUND)))
 
 
 def _lanes(ds: Dataset, view: ViewState, placed: pd.DataFrame, every: bool = True) -> tuple[str, ...]:
