@@ -78,25 +78,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _pixels(text: str) -> int:
-    value = whole_number(text, 1, 10_000)
-    if value is None:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a size in px from 1 to 10000")
-    return value
+def _whole(low: int, high: int, what: str):
+    """An argparse type: a whole number from ``low`` to ``high`` (``what`` names it in the error)."""
+    def parse(text: str) -> int:
+        value = whole_number(text, low, high)
+        if value is None:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what} from {low} to {high}")
+        return value
+    return parse
 
 
-def _port(text: str) -> int:
-    value = whole_number(text, 1, 65_535)
-    if value is None:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port from 1 to 65535")
-    return value
-
-
-def _count(text: str) -> int:
-    value = whole_number(text, 1, 64)
-    if value is None:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of workers from 1 to 64")
-    return value
+_pixels = _whole(1, 10_000, "a size in px")
+_port = _whole(1, 65_535, "a port")
+_count = _whole(1, 64, "a number of workers")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -231,7 +225,8 @@ def _export(args, config: Config) -> int:
 
 def _publish(args, config: Config) -> int:
     """Write the static site of ``--view`` (or the default views) into ``--out``."""
-    from dashboard import export, publish
+    from dashboard import export
+    from dashboard.publishing import site
     from dashboard.config import public_origin
     from dashboard.state import ViewState
     from dashboard.tabs import choices_for, load
@@ -251,7 +246,7 @@ def _publish(args, config: Config) -> int:
         print(exc.report(), file=sys.stderr)
         print(f"not publishing: {len(exc.problems)} problem(s) in {config.data_dir}", file=sys.stderr)
         return EXIT_FAILED
-    views = publish.default_views(dataset) if not args.view else []
+    views = site.default_views(dataset) if not args.view else []
     for text in args.view or ():
         view, notes = ViewState.from_query(_view_query(text), choices_for(dataset))
         for note in notes:
@@ -260,7 +255,7 @@ def _publish(args, config: Config) -> int:
             return EXIT_USAGE
         views.append((view, view.url("/")))
     try:
-        written = publish.publish(dataset, args.out, views, args.base_url.rstrip("/"), app_url,
+        written = site.publish(dataset, args.out, views, args.base_url.rstrip("/"), app_url,
                                   config.pictures_dir if args.cache else None)
     except export.ExportError as exc:
         print(f"negotiation-timeline: publish failed: {exc}", file=sys.stderr)

@@ -19,7 +19,7 @@ def default_data_dir() -> Path:
 
 
 def default_pictures_dir() -> Path:
-    """Where ``publish --cache`` keeps rendered pictures for the app to serve (dashboard/pictures.py)."""
+    """Where ``publish --cache`` keeps rendered pictures for the app to serve (dashboard/publishing/pictures.py)."""
     return Path(os.environ.get("NEGOTIATION_TIMELINE_PICTURES", DEFAULT_DATA_DIR.parent / "build" / "pictures"))
 
 

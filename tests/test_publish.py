@@ -9,9 +9,9 @@ import re
 
 import pytest
 
-from dashboard import pictures
+from dashboard.publishing import pictures
 from dashboard.cli import main
-from dashboard.publish import default_views, names
+from dashboard.publishing.site import default_views, names
 from dashboard.state import ViewState
 from dashboard.tabs import all_tabs, load
 from dashboard.views import embed

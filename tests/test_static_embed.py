@@ -10,7 +10,7 @@ from html import unescape
 import plotly.io as pio
 import pytest
 
-from dashboard import pictures
+from dashboard.publishing import pictures
 from dashboard.app import create_app
 from dashboard.config import Config
 from dashboard.figures.size import Size

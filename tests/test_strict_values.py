@@ -124,7 +124,7 @@ def test_no_server_route_renders_with_kaleido():
                       if any(name in path.read_text() for name in names))
 
     assert [p for p in calling("figure_image(") if not p.endswith("export.py")] == ["dashboard/cli.py",
-                                                                                    "dashboard/pictures.py"]
+                                                                                    "dashboard/publishing/pictures.py"]
     assert calling("pictures.render(", "pictures.stored(", "pictures.fill(", "image_renderer(") == [
-        "dashboard/export.py", "dashboard/pictures.py", "dashboard/publish.py"]
-    assert calling("from dashboard import export, publish", "dashboard.publish") == ["dashboard/cli.py"]
+        "dashboard/export.py", "dashboard/publishing/pictures.py", "dashboard/publishing/site.py"]
+    assert calling("from dashboard.publishing import site", "dashboard.publishing.site") == ["dashboard/cli.py"]

@@ -4,7 +4,7 @@ view's PNG; GET only, each public, tagged and answered 304 when the cache holds 
 
 Every answer is a pure function of the data version and the URL: pages are kept per worker
 (``PAGES_KEPT``, as the Dash pages are), and the first picture and the social card come
-from the picture folder (dashboard/pictures.py) when ``publish --cache`` has filled it for
+from the picture folder (dashboard/publishing/pictures.py) when ``publish --cache`` has filled it for
 this data version (a worker never renders one); the tag says whether it had, so a page
 learns of a new picture on its next request.
 """
@@ -17,7 +17,8 @@ from pathlib import Path
 
 from flask import Flask, Response, abort, request
 
-from dashboard import pictures, urls
+from dashboard import urls
+from dashboard.publishing import pictures
 from dashboard.data.dataset import Dataset
 from dashboard.state import ViewState
 from dashboard.tabs import choices_for, tab

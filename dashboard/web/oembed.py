@@ -32,8 +32,8 @@ from dashboard.views.embed_code import (
 from dashboard.urls import whole_number
 from dashboard.state import ViewState
 from dashboard.figures.size import LAYOUT_WIDTH, Size
-from dashboard.pictures import THUMBNAIL_FORM
-from dashboard.pictures import path as picture_path
+from dashboard.publishing.pictures import THUMBNAIL_FORM
+from dashboard.publishing.pictures import path as picture_path
 from dashboard.tabs import build_figure, choices_for
 from dashboard.views.present.deck import parse_present_query
 from dashboard.web.caching import cacheable, entity_tag

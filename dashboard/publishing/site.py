@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from dashboard import pictures, urls
+from dashboard import urls
+from dashboard.publishing import pictures
 from dashboard.data.dataset import Dataset
 from dashboard.data.event_detail import cell_text
 from dashboard.i18n import is_english
