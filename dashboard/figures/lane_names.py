@@ -67,7 +67,8 @@ def _name_options(title: str, room: int) -> list[str]:
     words = head.split()
     options = [title, plain]
     if place:
-        options += [f"{' '.join(words[:k])}, {place}" for k in range(len(words) - 1, 0 if len(words) <= 3 else 1, -1)]
+        options += [f"{' '.join(words[:k])}, {place}" for k in range(len(words) - 1, 0 if len(words) <= 3 else 1, -1)
+                    if len(words[k - 1]) > 2]  # not ending on a short particle: "Встреча Трампа и, …"
         numbered = [i for i, word in enumerate(words) if any(ch.isdigit() for ch in word)]
         options += [f"{' '.join(words[max(0, i - 1):i + 1])}, {place}" for i in numbered[:1]]  # "round 2, …"
         if len(words) > 3:  # a long description says more cut than its place alone
