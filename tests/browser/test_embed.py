@@ -11,6 +11,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from .conftest import console_problems
 
@@ -58,7 +59,7 @@ def settled(page, selector: str = "iframe", timeout: float = 15) -> tuple[object
     while True:
         frame = element.element_handle().content_frame()
         outer = page.evaluate(f"document.querySelector('{selector}').getBoundingClientRect().height")
-        inner = frame.evaluate("Math.ceil(document.body.getBoundingClientRect().height)") if frame else 0
+        inner = _content_height(frame)
         if inner > 200 and abs(outer - inner) < 1 and frame.locator(".embed-credit").count():
             time.sleep(0.3)  # still the same a moment later: settled
             if page.evaluate(f"document.querySelector('{selector}').getBoundingClientRect().height") == outer:
@@ -66,6 +67,19 @@ def settled(page, selector: str = "iframe", timeout: float = 15) -> tuple[object
         if time.monotonic() > deadline:
             raise AssertionError(f"iframe height {outer} never matched its content ({inner})")
         time.sleep(0.1)
+
+
+def _content_height(frame) -> int:
+    """The frame's content height, 0 while it has none: not there yet, or still navigating from
+    about:blank to the embed (a lazy iframe loads when it nears the viewport)."""
+    if frame is None:
+        return 0
+    try:
+        return frame.evaluate("Math.ceil(document.body.getBoundingClientRect().height)")
+    except PlaywrightError as exc:
+        if "context was destroyed" not in str(exc):
+            raise
+        return 0
 
 
 def no_inner_scrollbar(frame) -> bool:
