@@ -31,7 +31,10 @@ def test_talks_days_and_the_busiest(fixture_dataset):
 def test_labels_cover_every_event(fixture_dataset):
     labels = fixture_dataset.derived.labels
     assert list(labels.index) == list(fixture_dataset.events.index)
-    assert list(labels.columns) == ["when", "date", "hover", "symbol", "x"]
+    assert list(labels.columns) == ["when", "date", "hover", "symbol", "x", "stated"]
+    stated = dict(zip(labels.index, labels["stated"]))  # the occasions with positions, counted at load
+    assert stated["e-alpha-session"] == "<br><b>2 positions stated</b> (see the Positions tab)"
+    assert stated["e-gamma-session"] == ""
 
 
 def test_dataset_and_derived_are_frozen_with_no_cache(fixture_dataset):

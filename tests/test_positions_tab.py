@@ -144,12 +144,10 @@ def test_the_timeline_rings_occasions_that_carry_positions(fixture_dataset):
     figure = timeline_figure(fixture_dataset, ViewState(), LIGHT)
     [ring] = [t for t in figure.data if t.name == RING_NAME]
     assert sorted(ring.customdata) == ["e-alpha-session", "e-beta-session", "e-proposal"]
-    hovers = dict(zip(ring.customdata, ring.hovertext))
+    assert ring.hoverinfo == "skip" and ring.hovertext is None  # the marker under it has the hover
+    hovers = marker_hovers(figure)
     assert "2 positions stated" in hovers["e-alpha-session"] and "1 position stated" in hovers["e-proposal"]
-    marker_hover = {i: h for t in figure.data if t.name not in (RING_NAME, "duration") and t.customdata is not None
-                    for i, h in zip(t.customdata, t.hovertext)}
-    assert "2 positions stated" in marker_hover["e-alpha-session"]
-    assert "positions stated" not in marker_hover["e-gamma-session"]
+    assert "positions stated" not in hovers["e-gamma-session"]
 
 
 def test_the_figure_its_text_alternative_and_the_rings_speak_the_readers_language(fixture_dataset):
@@ -166,8 +164,8 @@ def test_the_figure_its_text_alternative_and_the_rings_speak_the_readers_languag
     assert "<i>Без змін:</i>" in texts and "<b>Україна</b>" in texts and "29 березня 2022" in texts
     assert "Mar" not in texts and "Unchanged" not in texts
     timeline = timeline_figure(fixture_dataset, ViewState(lang="uk"), LIGHT)
-    [ring] = [t for t in timeline.data if t.name == "заявлені позиції"]
-    hovers = dict(zip(ring.customdata, ring.hovertext))  # three plural forms: 1 позиція, 2 позиції, 5 позицій
+    assert [t.name for t in timeline.data if t.name == "заявлені позиції"]  # the ring's name
+    hovers = marker_hovers(timeline)  # three plural forms: 1 позиція, 2 позиції, 5 позицій
     assert "2 заявлені позиції</b> (див. вкладку «Позиції»)" in hovers["e-alpha-session"]
     assert "1 заявлена позиція" in hovers["e-proposal"]
     note = pv.matrix_view(fixture_dataset, ViewState(tab="positions", occasions=("e-alpha-session",), lang="ru"))[0]
@@ -237,3 +235,9 @@ def test_the_page_styles_use_the_figures_colours_of_moved():
         block = block[:block.index("}")]
         for moved, (stripe, tint) in MOVED_COLORS[theme].items():
             assert f"--moved-{moved}: {stripe};" in block and f"--moved-{moved}-bg: {tint};" in block, (theme, moved)
+
+
+def marker_hovers(figure) -> dict:
+    """Event id -> its marker's hover on the timeline (not the ring's, not a bar's)."""
+    return {i: h for t in figure.data if t.name not in (RING_NAME, "duration") and t.customdata is not None
+            and t.hovertext is not None for i, h in zip(t.customdata, t.hovertext)}

@@ -115,13 +115,14 @@ def load_dataset(data_dir: str | Path, tabs: tuple[str, ...] = ()) -> Dataset:
         for name in ("kind", "status", "verification", "precision")}, **{
         name: tuple(_field(schemas["positions"], field)["constraints"]["enum"])
         for name, field in (("topic", "topic"), ("moved", "moved"), ("position_side", "side"))}}
+    positions = _positions_frame(tables["positions"], schemas["positions"], events, enums)
     dataset = Dataset(
         sources=sources, rounds=rounds,
         participants=_frame(tables["participants"], index="id"),
         events=events, territory=territory,
         decks=_frame(tables["decks"], index="id", columns=schemas["decks"]),
         slides=_frame(tables["slides"], columns=schemas["slides"]).sort_values(["deck_id", "slide"]),
-        positions=_positions_frame(tables["positions"], schemas["positions"], events, enums),
+        positions=positions,
         enums=enums,
         fields={name: tuple(f["name"] for f in schemas[name]["schema"]["fields"]) for name in RESOURCES},
         separators={name: {f["name"]: f["x-separator"] for f in schemas[name]["schema"]["fields"]
@@ -131,7 +132,7 @@ def load_dataset(data_dir: str | Path, tabs: tuple[str, ...] = ()) -> Dataset:
         license=licenses[0].get("title") or licenses[0].get("name", ""),
         reviewed=str(package.get("reviewed") or ""), territory_window=window,
         derived=derive(sources=sources, rounds=rounds, events=events, territory=territory, window=window,
-                       sides=tuple(side_enum)),
+                       sides=tuple(side_enum), positions=positions),
     )
     problems = check_views(dataset, schemas["slides"]["path"], tables["slides"], tabs)
     if problems:  # views are checked against the dataset's ids, so only once the rest is valid

@@ -31,7 +31,7 @@ def filter_events(ds: Dataset, view: ViewState) -> pd.DataFrame:
         text = events["title"].fillna("") + " " + events["summary"].fillna("")
         for word in view.q.split():
             keep &= text.str.contains(word, case=False, regex=False)
-    return events[keep]
+    return events.copy(deep=False) if keep.all() else events[keep]  # copy-on-write: the caller's own frame
 
 
 def round_title(ds: Dataset, round_id, lang: str = "en") -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+from collections.abc import Mapping
 from functools import partial
 
 import pandas as pd
@@ -108,11 +109,13 @@ def marker_symbols(events: pd.DataFrame) -> list[str]:
 
 
 def event_labels(events: pd.DataFrame, territory: pd.DataFrame, window: Window, lang: str = "en",
-                 then: tuple | None = None) -> pd.DataFrame:
+                 then: tuple | None = None, stated: Mapping[str, int] | None = None) -> pd.DataFrame:
     """Per event (same index as ``events``), in ``lang``: ``when`` (GMT and Istanbul), ``date``
     (in the event's own zone), ``hover`` (title, time, kind, status, verification, territory
     then; ``then``: ``territory_then`` of the events, where the caller has it for every
-    language), marker ``symbol``, and ``x``, the anchor as naive UTC text for plotly.js."""
+    language), marker ``symbol``, ``x``, the anchor as naive UTC text for plotly.js, and
+    ``stated``, the timeline's hover line on an occasion with positions (``stated``: event id
+    -> the number of positions; '' elsewhere)."""
     when = when_text(events, lang=lang)
     land = territory_lines(territory, events["anchor"], window, lang, then) if len(events) else pd.Series(dtype=str)
     then_label = translator(lang).gettext("Territory then: %(figures)s")
@@ -125,5 +128,14 @@ def event_labels(events: pd.DataFrame, territory: pd.DataFrame, window: Window, 
     ]
     date = [format_date(anchor, zone, lang) for anchor, zone in zip(events["anchor"], events["local_tz"])]
     return pd.DataFrame({"when": when, "date": date, "hover": hover, "symbol": marker_symbols(events),
-                         "x": naive_utc(events["anchor"]).astype(str).tolist() if len(events) else []},
+                         "x": naive_utc(events["anchor"]).astype(str).tolist() if len(events) else [],
+                         "stated": stated_lines(events.index, stated or {}, lang)},
                         index=events.index)
+
+
+def stated_lines(ids, stated: Mapping[str, int], lang: str) -> list[str]:
+    """'<br><b>2 positions stated</b> (see the Positions tab)' for each id in ``stated``, else ''."""
+    t = translator(lang)
+    see = esc(t.gettext("(see the Positions tab)"))
+    return [f"<br><b>{esc(t.ngettext('%(n)s position stated', '%(n)s positions stated', stated[i]))}</b> {see}"
+            if i in stated else "" for i in ids]

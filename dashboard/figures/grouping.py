@@ -36,12 +36,13 @@ def bin_width(first: pd.Timestamp, last: pd.Timestamp) -> pd.Timedelta:
 
 def in_range(placed: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timestamp | None) -> pd.DataFrame:
     """Events whose anchor lies in [start, end) (UTC; either may be None for open)."""
-    keep = pd.Series(True, index=placed.index)
+    anchor = placed["anchor"].to_numpy(dtype="datetime64[ns]")  # naive UTC: numpy compares without pandas' overhead
+    keep = np.ones(len(anchor), dtype=bool)
     if start is not None:
-        keep &= placed["anchor"] >= start
+        keep &= anchor >= start.tz_convert(None).to_datetime64()
     if end is not None:
-        keep &= placed["anchor"] < end
-    return placed[keep]
+        keep &= anchor < end.tz_convert(None).to_datetime64()
+    return placed if keep.all() else placed[keep]
 
 
 def grouped_markers(placed: pd.DataFrame, theme: Theme, lang: str = "en") -> tuple[list[dict], str]:

@@ -84,12 +84,11 @@ def _full_names(ds: Dataset, view: ViewState) -> dict:
     return dict(zip(ds.derived.lanes[view.lanes], dict.fromkeys(ds.derived.lane_titles_in(view.lang)[view.lanes])))
 
 
-def named_in_hover(ds: Dataset, view: ViewState, visible: pd.DataFrame, names: dict) -> pd.DataFrame:
-    """Where a lane's name is shortened, its events' hover ends with the full name."""
+def full_name_lines(ds: Dataset, view: ViewState, lanes: pd.Series, names: dict) -> pd.Series | str:
+    """Per event (``lanes``: each one's lane), the hover's last line where its lane's name is
+    shortened: 'Lane: <full name>'; '' where none is."""
     full = _full_names(ds, view)
     lane_text = translator(view.lang).gettext("Lane: %(name)s")
     cut = {lane: "<br>" + esc(lane_text % {"name": full[lane]}) for lane, name in names.items()
            if lane in full and name.replace("<br>", " ") != esc(full[lane])}
-    if not cut:
-        return visible
-    return visible.assign(hover=visible["hover"] + visible["lane"].map(cut).fillna(""))
+    return lanes.map(cut).fillna("") if cut else ""

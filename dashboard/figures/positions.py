@@ -248,28 +248,16 @@ def _hover_trace(hovers: list, theme: Theme, lang: str) -> list[dict]:
                  customdata=[c.occasion for _, _, _, c in hovers], showlegend=False, name="positions")]
 
 
-def mark_positions(ds: Dataset, visible, theme: Theme, lang: str = "en"):
-    """The timeline's mark of the occasions that carry positions: ``visible`` (the events drawn,
-    with ``x``, ``lane`` and ``hover``) with "N positions stated" added to those events' hover,
-    and a ring trace around them (a click on it opens the event, as on the marker); in ``lang``."""
-    t = translator(lang)
-    counts = ds.positions["occasion"].value_counts().to_dict()
-    ids = visible["id"].tolist()  # by place: lanes by side repeat an index
-    marked = [i for i, event in enumerate(ids) if event in counts]
-    if not marked:
-        return visible, []
-    see = esc(t.gettext("(see the Positions tab)"))
-    hover = visible["hover"].tolist()
-    for i in marked:  # only the occasions' hovers change
-        hover[i] += f"<br><b>{esc(_stated(counts[ids[i]], t))}</b> {see}"
-    visible = visible.assign(hover=hover)
-    rows = visible.iloc[marked]
-    return visible, [dict(
-        type="scatter", x=rows["x"].tolist(), y=rows["lane"].tolist(), mode="markers", name=t.gettext(RING_NAME),
+def mark_positions(visible, theme: Theme, lang: str = "en") -> list[dict]:
+    """The timeline's mark of the occasions that carry positions: a ring around those of
+    ``visible`` (the events drawn, with ``x``, ``lane`` and ``stated``, the line their hover
+    has for it); a click on it opens the event, as on the marker."""
+    rows = visible[visible["stated"].to_numpy() != ""]
+    if rows.empty:
+        return []
+    return [dict(
+        type="scatter", x=rows["x"].tolist(), y=rows["lane"].tolist(), mode="markers",
+        name=translator(lang).gettext(RING_NAME),
         marker=dict(symbol="circle-open", size=theme.marker_size * 1.8, color=theme.muted,
                     line=dict(width=1.5, color=theme.muted)),
-        customdata=rows["id"].tolist(), hovertext=rows["hover"].tolist(), hoverinfo="skip")]
-
-
-def _stated(n: int, t) -> str:
-    return t.ngettext("%(n)s position stated", "%(n)s positions stated", n)
+        customdata=rows["id"].tolist(), hoverinfo="skip")]

@@ -10,7 +10,8 @@ changes, as newsroom charts do ("Mar 2022", "Jun", "Sep", "Jan 2025").
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -20,10 +21,13 @@ from dashboard.i18n import month_text, short_day_text
 STEPS = ([pd.DateOffset(days=d) for d in (1, 2, 7, 14)]
          + [pd.DateOffset(months=m) for m in (1, 2, 3, 6, 12, 24)])
 LABEL_GAP = 14  # px between neighbouring tick labels, at least
+DAY_NS = 86_400 * 10**9
 
 
-class Axis(NamedTuple):
-    """The time axis as drawn: its range, the hidden stretch (or None) and the plot's width."""
+@dataclass(frozen=True)
+class Axis:
+    """The time axis as drawn: its range, the hidden stretch (or None) and the plot's width.
+    Positions are worked out in nanoseconds: the ticks ask for hundreds of them a figure."""
     start: pd.Timestamp  # naive UTC
     end: pd.Timestamp
     gap: tuple[pd.Timestamp, pd.Timestamp] | None
@@ -31,22 +35,22 @@ class Axis(NamedTuple):
 
     @property
     def hidden(self) -> pd.Timedelta:
-        if not self.gap:
-            return pd.Timedelta(0)
-        return max(pd.Timedelta(0), min(self.end, self.gap[1]) - max(self.start, self.gap[0]))
+        return pd.Timedelta(self._hidden_ns(self.end.value), unit="ns")
 
-    @property
+    @cached_property
     def px_per_day(self) -> float:
-        shown = (self.end - self.start - self.hidden) / pd.Timedelta(days=1)
+        shown = (self.end.value - self.start.value - self._hidden_ns(self.end.value)) / DAY_NS
         return self.plot_px / max(shown, 1 / 24)
 
     def px(self, when: pd.Timestamp) -> float:
         """Where ``when`` lies on the plot (px from its left edge), the break taken out."""
-        days = (when - self.start) / pd.Timedelta(days=1)
-        if self.gap:
-            hidden = min(when, self.gap[1]) - max(self.start, self.gap[0])
-            days -= max(hidden, pd.Timedelta(0)) / pd.Timedelta(days=1)
-        return days * self.px_per_day
+        return (when.value - self.start.value - self._hidden_ns(when.value)) / DAY_NS * self.px_per_day
+
+    def _hidden_ns(self, until: int) -> int:
+        """The nanoseconds of the hidden stretch between the axis's start and ``until``."""
+        if not self.gap:
+            return 0
+        return max(0, min(until, self.gap[1].value) - max(self.start.value, self.gap[0].value))
 
 
 def date_ticks(axis: Axis, font_px: float, two_lines: bool = False, lang: str = "en") -> tuple[list[str], list[str]]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import textwrap
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -28,7 +29,7 @@ from dashboard.data.filters import filter_events
 from dashboard.state import ViewState
 from dashboard.data.times import naive_utc
 from dashboard.figures.assembly import assemble, empty_figure, title_px
-from dashboard.figures.lane_names import lane_names, named_in_hover
+from dashboard.figures.lane_names import full_name_lines, lane_names
 from dashboard.figures.timeline_key import key_beside, key_lines, legend_grid, shapes_key
 from dashboard.figures.grouping import MAX_MARKERS, grouped_markers, in_range, may_group
 from dashboard.figures.positions import mark_positions
@@ -54,13 +55,14 @@ BAR_LANE = 0.55  # a session bar's thickness, in lanes
 MIN_BAR_PX = 4  # a session bar is at least this wide at the drawn range
 PANEL_TITLE, PANEL_TIMES = N_("Share of Ukraine under Russian control (%)"), N_("times in GMT/UTC")
 NO_FIGURE = N_("No territory figure of the series shown in this period")
+DRAWN_COLUMNS = ["id", "kind", "anchor", "until", "round_id", "sides", "title", "verification"]
 EMPTY_MESSAGE = N_("No events match these filters. Clear a filter or change the search to see events.")
 
 
 def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size()) -> go.Figure:
     """Assembled as plain dicts from what the dataset derived at load (labels, lanes, eras, the
     quiet stretch, territory series): a filter change costs pandas indexing, not formatting."""
-    events = filter_events(ds, view)
+    events = filter_events(ds, view)[DRAWN_COLUMNS]  # pandas copies every column at each step: only these
     t = translator(view.lang)
     if events.empty:
         return empty_figure(ds, theme, ds.title, t.gettext(EMPTY_MESSAGE), size, view.lang)
@@ -96,11 +98,12 @@ def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Siz
     axis = Axis(start, end, gap, max(120.0, size.width - 24 - names_px - axis_px - key_px))
     gap_shown = bool(gap) and axis.hidden > pd.Timedelta(0)
     territory_drawn = drawn_between(ds, view, start, end)
-    if not grouped:
-        visible = named_in_hover(ds, view, visible, names)
-    visible, rings = (visible, []) if grouped else mark_positions(ds, visible, theme, view.lang)
-    if slide:  # a slide's key keeps to the story; the rings lead explorers to the Positions tab
-        rings = []
+    rings = []
+    if not grouped:  # each hover adds the positions stated there and a shortened lane's full name
+        visible = visible.assign(hover=visible["hover"] + visible["stated"]
+                                 + full_name_lines(ds, view, visible["lane"], names))
+        if not slide:  # a slide's key keeps to the story; the rings lead explorers to the Positions tab
+            rings = mark_positions(visible, theme, view.lang)
     marks, note = grouped_markers(visible, theme, view.lang) if grouped else (
         [*_spans(visible, theme, axis), *_markers(visible, theme, view.lang)], "")
     in_sight = set() if grouped else {esc(vocabulary(kind, view.lang))
@@ -274,30 +277,34 @@ def _wrap(text: str, px: float, font_px: float) -> list[str]:
 
 def _spans(placed: pd.DataFrame, theme: Theme, axis: Axis) -> list[dict]:
     """Bars for events with a duration, at least MIN_BAR_PX wide at the drawn range."""
-    spans = placed[placed["until"].notna() & (placed["until"] > placed["anchor"])]
-    if spans.empty:
+    anchor, until = (placed[c].to_numpy(dtype="datetime64[ns]") for c in ("anchor", "until"))
+    spans = (until > anchor).nonzero()[0]  # NaT (no end) compares false
+    if not len(spans):
         return []
-    colors = [theme.kind_color(k) for k in spans["kind"]]
+    column = {c: placed[c].to_numpy()[spans].tolist() for c in ("x", "lane", "id", "hover", "kind")}
+    colors = [theme.kind_color(k) for k in column["kind"]]
     least = MIN_BAR_PX / axis.px_per_day * 86_400_000  # ms
     return [dict(
-        type="bar", base=spans["x"].tolist(),
-        x=((spans["until"] - spans["anchor"]) / pd.Timedelta(milliseconds=1)).clip(lower=least).tolist(),
-        y=spans["lane"].tolist(), orientation="h", width=BAR_LANE, showlegend=False, name="duration",
+        type="bar", base=column["x"],
+        x=np.maximum((until[spans] - anchor[spans]) / np.timedelta64(1, "ms"), least).tolist(),
+        y=column["lane"], orientation="h", width=BAR_LANE, showlegend=False, name="duration",
         marker=dict(color=colors, opacity=0.35, line=dict(width=1, color=colors)),
-        customdata=spans["id"].tolist(), hovertext=spans["hover"].tolist(), hoverinfo="text",
+        customdata=column["id"], hovertext=column["hover"], hoverinfo="text",
     )]
 
 
 def _markers(placed: pd.DataFrame, theme: Theme, lang: str = "en") -> list[dict]:
+    """A trace per kind, in the kinds' order (numpy takes per kind: pandas' groupby costs more
+    than the rest of the trace)."""
+    column = {c: placed[c].to_numpy() for c in ("x", "lane", "symbol", "id", "hover")}
     traces = []
-    for index, (kind, rows) in enumerate(placed.groupby("kind", sort=True)):
+    for index, (kind, rows) in enumerate(sorted(placed.groupby("kind").indices.items())):
         color = theme.kind_color(kind, index)
+        x, lane, symbol, ids, hover = (column[c][rows].tolist() for c in ("x", "lane", "symbol", "id", "hover"))
         traces.append(dict(
-            type="scatter", x=rows["x"].tolist(), y=rows["lane"].tolist(),
-            mode="markers", name=esc(vocabulary(kind, lang)),
-            marker=dict(symbol=rows["symbol"].tolist(), color=color, size=theme.marker_size,
-                        line=dict(width=1.5, color=color)),
-            customdata=rows["id"].tolist(), hovertext=rows["hover"].tolist(), hoverinfo="text",
+            type="scatter", x=x, y=lane, mode="markers", name=esc(vocabulary(kind, lang)),
+            marker=dict(symbol=symbol, color=color, size=theme.marker_size, line=dict(width=1.5, color=color)),
+            customdata=ids, hovertext=hover, hoverinfo="text",
         ))
     return traces
 

@@ -122,7 +122,7 @@ def test_zoom_range_from_the_state(fixture_dataset):
 
 def test_hover_shows_gmt_istanbul_and_territory_then(fixture_dataset):
     figure = timeline_figure(fixture_dataset, ViewState(), LIGHT)
-    hovers = {i: h for t in traces(figure, "scatter") if t.customdata is not None
+    hovers = {i: h for t in traces(figure, "scatter") if None not in (t.customdata, t.hovertext)  # not the rings
               for i, h in zip(t.customdata, t.hovertext)}
     assert "≈10:35–12:20 GMT (≈13:35–15:20 Istanbul)" in hovers["e-beta-session"]
     assert "18.7% (Monitor A, 15 May 2025)" in hovers["e-beta-session"]
