@@ -35,6 +35,7 @@ sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
 import pagemetrics  # noqa: E402
 import plotly.express as px  # noqa: E402
+import plotly.io as pio  # noqa: E402
 from dash_client import DashClient  # noqa: E402
 from load import FILTERS, percentile  # noqa: E402
 from synthetic import write_package  # noqa: E402
@@ -43,6 +44,7 @@ from dashboard.config import DEFAULT_DATA_DIR  # noqa: E402
 from dashboard.data.dataset import load_dataset  # noqa: E402
 from dashboard.export import standalone_html  # noqa: E402
 from dashboard.tabs import build_figure  # noqa: E402
+from dashboard.figures.assembly import figure_json  # noqa: E402
 from dashboard.figures.theme import get_theme  # noqa: E402
 from dashboard.figures.timeline import place_in_lanes, timeline_figure  # noqa: E402
 from tests.harness import chromium, free_port, wait_for  # noqa: E402
@@ -104,7 +106,7 @@ def figure_builds(datasets: dict, repeat: int) -> dict:
         events = place_in_lanes(ds, ds.events, "round")
         events = events.assign(until=events["until"].fillna(events["anchor"]))
         json_sizes: list[int] = []
-        ours = timed(lambda: json_sizes.append(len(timeline_figure(ds, view, theme).to_json())), repeat)
+        ours = timed(lambda: json_sizes.append(len(figure_json(timeline_figure(ds, view, theme)))), repeat)
         baseline = timed(lambda: px.timeline(events, x_start="anchor", x_end="until", y="lane", color="kind",
                                               hover_name="title", custom_data=["id"]).to_json(), repeat)
         rows[label] = {"events": len(ds.events), "ours_s": ours, "px_timeline_s": baseline,
@@ -190,7 +192,7 @@ def page_weight(base: str, repeat: int, site: str) -> dict:
 def export_size(ds) -> dict:
     view = ViewState()
     ours = len(standalone_html(ds, view).encode())
-    default = len(build_figure(ds, view).to_html(include_plotlyjs=True, full_html=True).encode())
+    default = len(pio.to_html(build_figure(ds, view), include_plotlyjs=True, full_html=True).encode())
     return {"ours_bytes": ours, "write_html_bytes": default, "ratio": ours / default}
 
 

@@ -106,7 +106,7 @@ def standalone_html(ds: Dataset, view: ViewState) -> str:
     if view.lang != "en":  # plotly.js's own words and numbers in the view's language, as on the page
         config["locale"] = view.lang
     chart = pio.to_html(figure, include_plotlyjs=False, full_html=False, div_id=DIV_ID, config=config,
-                        default_width="100%", default_height=f"{figure.layout.height}px")
+                        default_width="100%", default_height=f"{figure['layout']['height']}px", validate=False)
     locales = f'<script type="text/javascript">{PLOTLY_LOCALES.read_text(encoding="utf-8")}</script>\n' \
         if view.lang != "en" else ""
     chart = f'{locales}<script type="text/javascript">{PLOTLY_BUNDLE.read_text(encoding="utf-8")}</script>\n{chart}'
@@ -202,9 +202,9 @@ def figure_image(ds: Dataset, view: ViewState, fmt: str, width: int | None = Non
     browser = _browser()
     width = width or IMAGE_WIDTH
     figure = build_figure(ds, view, size=Size(width, height))
-    for number, trace in enumerate(figure.data):  # plotly.js would name each a random id in an SVG
-        trace.uid = f"trace-{number}"
-    options = dict(format=fmt, width=width, height=height or figure.layout.height, scale=scale)
+    for number, trace in enumerate(figure["data"]):  # plotly.js would name each a random id in an SVG
+        trace["uid"] = f"trace-{number}"
+    options = dict(format=fmt, width=width, height=height or figure["layout"]["height"], scale=scale)
     try:
         if _shared_renderer:
             return kaleido.calc_fig_sync(figure, opts=options)

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-import plotly.graph_objects as go
-
 from dashboard.data.dataset import Dataset, load_dataset
 from dashboard.figures import describe
+from dashboard.figures.assembly import Figure
 from dashboard.figures.compare import compare_figure
 from dashboard.figures.positions import positions_figure
 from dashboard.figures.schedule import schedule_figure
@@ -27,7 +26,7 @@ from dashboard.i18n import N_, translator
 from dashboard.state import Choices, ViewState, dataset_choices
 from dashboard import urls
 
-FigureBuilder = Callable[[Dataset, ViewState, Theme, Size], go.Figure]
+FigureBuilder = Callable[[Dataset, ViewState, Theme, Size], Figure]
 Describer = Callable[[Dataset, ViewState], str]
 
 
@@ -82,7 +81,7 @@ def choices_for(ds: Dataset) -> Choices:
     return dataset_choices(ds, tuple(t.value for t in TABS))
 
 
-def build_figure(ds: Dataset, view: ViewState, theme: Theme | None = None, size: Size = Size()) -> go.Figure:
+def build_figure(ds: Dataset, view: ViewState, theme: Theme | None = None, size: Size = Size()) -> Figure:
     """The figure a view shows, laid out for ``size``: the one entry point of the pages, the
     presentation and the exports."""
     return tab(view.tab).figure(ds, view, theme or get_theme(view.theme), size)
@@ -97,12 +96,12 @@ def figure_description(ds: Dataset, view: ViewState) -> str:
     return tab(view.tab).describe(ds, view)
 
 
-def figure_memo(ds: Dataset, kept: int = 16) -> Callable[[ViewState, Size], go.Figure]:
+def figure_memo(ds: Dataset, kept: int = 16) -> Callable[[ViewState, Size], Figure]:
     """``build_figure(ds, view, size=…)`` remembering the last ``kept`` answers (a figure is a
     pure function of the view, the size and the immutable dataset). Callers must not modify
     what it returns."""
     @lru_cache(maxsize=kept)
-    def figure(view: ViewState, size: Size = Size()) -> go.Figure:
+    def figure(view: ViewState, size: Size = Size()) -> Figure:
         return build_figure(ds, view, size=size)
 
     return figure

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 
+import plotly.graph_objects as go
 from dashboard.data.credits import currency_text, record_credit
 from dashboard.export import standalone_html
 from dashboard.state import ViewState
@@ -48,7 +49,7 @@ def test_every_view_and_export_carries_it(shipped_dataset):
     assert SHIPPED in texts(present.page(ds, "deck=us-track-2025-2026&handout=1"))
     assert SHIPPED in _plain(standalone_html(ds, ViewState()))
     for tab in ("timeline", "schedule", "compare"):
-        layout = build_figure(ds, ViewState(tab=tab)).layout
+        layout = go.Figure(build_figure(ds, ViewState(tab=tab))).layout
         drawn = [layout.title.subtitle.text or "", *(a.text or "" for a in layout.annotations)]
         assert any(SHIPPED in _plain(text).replace("<br>", " ") for text in drawn), tab  # drawn in the figure: PNG and SVG exports carry it too
 

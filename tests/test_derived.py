@@ -9,6 +9,7 @@ from collections.abc import Mapping
 import pandas as pd
 import pytest
 
+import plotly.graph_objects as go
 from dashboard.data.dataset import Dataset, load_dataset
 from dashboard.export import events_csv
 from dashboard.tabs import build_figure
@@ -65,6 +66,6 @@ def test_serving_every_view_leaves_the_dataset_as_loaded(fixture_dir):
     for tab in (t.value for t in all_tabs()):
         for lanes in ("round", "side"):
             for form in FORMS:
-                build_figure(ds, ViewState(tab=tab, lanes=lanes), size=Size.of_form(form))
+                go.Figure(build_figure(ds, ViewState(tab=tab, lanes=lanes), size=Size.of_form(form)))
         events_csv(ds, ViewState(tab=tab))
     assert snapshot(ds) == before

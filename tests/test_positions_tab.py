@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from dash import html
 
+import plotly.graph_objects as go
 from dashboard import tabs
 from dashboard.app import create_app
 from dashboard.config import Config
@@ -63,7 +64,7 @@ def test_the_registry_entry_shows_a_matrix_and_downloads_positions(fixture_datas
     entry = tabs.tab("positions")
     assert entry.matrix and not entry.table and entry.csv == "/download/positions.csv"
     assert "positions (what each side stated" in tabs.param_doc()
-    assert tabs.build_figure(fixture_dataset, ViewState(tab="positions")).layout.title.text.startswith(
+    assert go.Figure(tabs.build_figure(fixture_dataset, ViewState(tab="positions"))).layout.title.text.startswith(
         "What was on the table")
 
 
@@ -87,7 +88,7 @@ def annotations(figure):
 def test_the_figure_is_laid_out_for_its_form_legibly(shipped_dataset, form):
     size = SIZES[form]
     view = ViewState(tab="positions", sides=("ukraine", "united-states"), topics=("army-size-weapons", "nato"))
-    figure = positions_figure(shipped_dataset, view, get_theme("present" if size.slide else "light"), size)
+    figure = go.Figure(positions_figure(shipped_dataset, view, get_theme("present" if size.slide else "light"), size))
     least = 18 if size.slide else 10
     texts = annotations(figure)
     assert texts and all(a.font.size >= least for a in texts)
@@ -104,15 +105,15 @@ def test_the_figure_is_laid_out_for_its_form_legibly(shipped_dataset, form):
 
 def test_a_phone_gets_a_list_and_a_narrow_grid_says_what_it_leaves_out(shipped_dataset):
     view = ViewState(tab="positions")
-    phone = positions_figure(shipped_dataset, view, LIGHT, Size(320))
+    phone = go.Figure(positions_figure(shipped_dataset, view, LIGHT, Size(320)))
     [hover] = [t for t in phone.data if t.name == "positions"]
     assert set(hover.x) == {160}  # one column of entries
-    column = positions_figure(shipped_dataset, view, LIGHT, Size(480))
+    column = go.Figure(positions_figure(shipped_dataset, view, LIGHT, Size(480)))
     assert any(a.text.startswith("Showing 4 of 27 columns") for a in annotations(column))
 
 
 def test_cells_are_coloured_by_moved_only_where_the_data_says_and_the_key_lists_what_is_drawn(fixture_dataset):
-    figure = positions_figure(fixture_dataset, ViewState(tab="positions"), LIGHT, Size(1200))
+    figure = go.Figure(positions_figure(fixture_dataset, ViewState(tab="positions"), LIGHT, Size(1200)))
     fills = {s.fillcolor for s in figure.layout.shapes if s.type == "rect"}
     assert {MOVED_COLORS["light"]["new"][1], MOVED_COLORS["light"]["unchanged"][1], LIGHT.paper} <= fills
     assert MOVED_COLORS["light"]["softened"][1] not in fills
@@ -120,7 +121,7 @@ def test_cells_are_coloured_by_moved_only_where_the_data_says_and_the_key_lists_
     texts = " ".join(a.text for a in annotations(figure))
     assert "“Guarantor states" in texts and "themselves.”" in texts  # the quote marked
     assert "<i>Unchanged:</i>" in texts  # in words too, not only in colour
-    none = positions_figure(fixture_dataset, ViewState(tab="positions", sides=("europe",)), LIGHT, Size(1200))
+    none = go.Figure(positions_figure(fixture_dataset, ViewState(tab="positions", sides=("europe",)), LIGHT, Size(1200)))
     assert "No positions match these filters" in annotations(none)[0].text
 
 
@@ -141,7 +142,7 @@ def test_the_tab_credits_the_sources_of_the_positions_it_shows(fixture_dataset):
 
 
 def test_the_timeline_rings_occasions_that_carry_positions(fixture_dataset):
-    figure = timeline_figure(fixture_dataset, ViewState(), LIGHT)
+    figure = go.Figure(timeline_figure(fixture_dataset, ViewState(), LIGHT))
     [ring] = [t for t in figure.data if t.name == RING_NAME]
     assert sorted(ring.customdata) == ["e-alpha-session", "e-beta-session", "e-proposal"]
     assert ring.hoverinfo == "skip" and ring.hovertext is None  # the marker under it has the hover
@@ -157,13 +158,13 @@ def test_the_figure_its_text_alternative_and_the_rings_speak_the_readers_languag
         "джерела вказують, як змінилися 2 з них (1 нова, 1 без змін).")
     assert describe.positions(fixture_dataset, ViewState(tab="positions", lang="ru")).startswith(
         "Матрица позиций: 5 позиций (Россия и Украина) — 4 темы, 3 события с 29 марта 2022")
-    figure = positions_figure(fixture_dataset, uk, LIGHT, Size(1200))
+    figure = go.Figure(positions_figure(fixture_dataset, uk, LIGHT, Size(1200)))
     assert figure.layout.title.text.startswith("Що було на столі переговорів")
     assert [t.name for t in figure.data if t.name != "positions"] == ["Нова", "Без змін"]
     texts = " ".join(a.text for a in annotations(figure))
     assert "<i>Без змін:</i>" in texts and "<b>Україна</b>" in texts and "29 березня 2022" in texts
     assert "Mar" not in texts and "Unchanged" not in texts
-    timeline = timeline_figure(fixture_dataset, ViewState(lang="uk"), LIGHT)
+    timeline = go.Figure(timeline_figure(fixture_dataset, ViewState(lang="uk"), LIGHT))
     assert [t.name for t in timeline.data if t.name == "заявлені позиції"]  # the ring's name
     hovers = marker_hovers(timeline)  # three plural forms: 1 позиція, 2 позиції, 5 позицій
     assert "2 заявлені позиції</b> (див. вкладку «Позиції»)" in hovers["e-alpha-session"]

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+import plotly.graph_objects as go
 from dashboard.figures.size import Size
 from dashboard.figures.theme import get_theme
 from dashboard.state import ViewState
@@ -33,18 +34,18 @@ def test_what_no_browser_sends_draws_nothing(area):
 
 @pytest.mark.parametrize("view", [ViewState(), ViewState(tab="schedule", day="2025-05-16"), ViewState(tab="compare")])
 def test_a_slide_figure_has_no_title_or_credit_and_fills_its_area(fixture_dataset, view):
-    figure = slide_figure(fixture_dataset, view, THEME, Size(794, 526, slide=True))
+    figure = go.Figure(slide_figure(fixture_dataset, view, THEME, Size(794, 526, slide=True)))
     assert not figure.layout.title.text and not figure.layout.title.subtitle.text
-    built = build_figure(fixture_dataset, view, THEME, Size(794, 526, slide=True))
+    built = go.Figure(build_figure(fixture_dataset, view, THEME, Size(794, 526, slide=True)))
     assert figure.layout.margin.t <= max(TOP_PX, built.layout.margin.t)
     assert figure.layout.height is None and figure.layout.width is None and figure.layout.autosize
 
 
 def test_on_a_phone_a_slide_figure_keeps_its_own_height_less_the_title(fixture_dataset):
     size = Size(366, None, slide=True)
-    figure = slide_figure(fixture_dataset, ViewState(), THEME, size)
+    figure = go.Figure(slide_figure(fixture_dataset, ViewState(), THEME, size))
     phone_theme = replace(THEME, font_size=PHONE_FONT_PX, marker_size=13.0, line_width=3.0)
-    built = build_figure(fixture_dataset, ViewState(), phone_theme, size)
+    built = go.Figure(build_figure(fixture_dataset, ViewState(), phone_theme, size))
     assert not figure.layout.title.text
     assert figure.layout.template.layout.font.size == PHONE_FONT_PX  # phone type, not a wall's
     assert figure.layout.height <= built.layout.height

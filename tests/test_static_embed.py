@@ -7,12 +7,12 @@ import json
 import re
 from html import unescape
 
-import plotly.io as pio
 import pytest
 
 from dashboard.publishing import pictures
 from dashboard.app import create_app
 from dashboard.config import Config
+from dashboard.figures.assembly import figure_json
 from dashboard.figures.size import Size
 from dashboard.state import ViewState
 from dashboard.tabs import all_tabs, build_figure, tab
@@ -57,7 +57,7 @@ def test_the_page_holds_the_explore_pages_figure_in_each_form(client, fixture_da
     drawn = embed_data(response.get_data(as_text=True))["figures"]
     assert list(drawn) == ["phone", "column", "wide"]
     for form, figure in drawn.items():
-        expected = json.loads(pio.to_json(build_figure(fixture_dataset, view, size=Size.of_form(form))))
+        expected = json.loads(figure_json(build_figure(fixture_dataset, view, size=Size.of_form(form))))
         assert figure == expected, form
 
 
@@ -200,7 +200,7 @@ def test_a_cached_picture_is_the_first_picture_and_the_thumbnail(app, client, fo
     body = client.get(f"/oembed?url={BASE}/%3Ftab%3Dcompare").get_json()
     assert body["thumbnail_url"] == f"{BASE}/embed/thumbnail.png?tab=compare"
     assert (body["thumbnail_width"], body["thumbnail_height"]) == (
-        901, build_figure(fixture_dataset, view, size=Size.of_form("wide")).layout.height)
+        901, build_figure(fixture_dataset, view, size=Size.of_form("wide"))["layout"]["height"])
 
 
 def test_the_scripts_form_thresholds_are_the_figures(fixture_dataset):

@@ -24,8 +24,9 @@ BASE = "https://timeline.example"  # the configured public URL
 
 
 def toy_figure(ds, view, theme, size):
-    return tabs.build_figure(ds, replace(view, tab="schedule"), theme, size).update_layout(
-        height=TOY_HEIGHT, title_text="Toy figure")
+    figure = tabs.build_figure(ds, replace(view, tab="schedule"), theme, size)
+    figure["layout"].update(height=TOY_HEIGHT, title=dict(text="Toy figure"))
+    return figure
 
 
 TOY = tabs.Tab("toy", "Toy tab", "a toy", "A toy figure", toy_figure,
@@ -52,7 +53,7 @@ def test_a_toy_tab_is_offered_routed_described_and_embedded(toy_app):
     [radio] = [n for n in components(page) if getattr(n, "id", None) == explore.TAB]
     assert {"label": "Toy tab", "value": "toy"} in radio.options and radio.value == "toy"
     [graph] = [n for n in components(page) if getattr(n, "id", None) == explore.GRAPH]
-    assert graph.figure.layout.title.text == "Toy figure"
+    assert graph.figure["layout"]["title"]["text"] == "Toy figure"
     texts = [n.children for n in components(page) if isinstance(getattr(n, "children", None), str)]
     assert any("A toy figure. A toy description of the view." in t for t in texts), texts
     assert tabs.figure_name(view) == "A toy figure"
@@ -64,7 +65,7 @@ def test_a_toy_tab_is_offered_routed_described_and_embedded(toy_app):
     assert {form: figure["layout"]["title"]["text"] for form, figure in drawn.items()} == dict.fromkeys(
         embed.FORMS, "Toy figure")
     assert embed_height(ds, view) == embed_height(ds, ViewState()) - int(
-        tabs.build_figure(ds, ViewState()).layout.height) + TOY_HEIGHT
+        tabs.build_figure(ds, ViewState())["layout"]["height"]) + TOY_HEIGHT
 
     answer = app.server.test_client().get("/oembed", query_string={"url": f"{BASE}/?tab=toy"})
     assert answer.status_code == 200 and "tab=toy" in answer.get_json()["html"]

@@ -1,10 +1,18 @@
-"""Pieces every figure shares: assembly, style, credit line, legend of shapes, empty state."""
+"""Pieces every figure shares: assembly, style, credit line, legend of shapes, empty state.
+
+A figure is plotly's figure as plain data, ``{"data": [...], "layout": {...}}`` (``Figure``),
+which dcc.Graph, plotly.io and kaleido take as it is. plotly.py's object model (go.Figure) is
+for editing a figure: it builds an object per trace and copies everything twice on the way to
+JSON, which cost more than building our figures. tests/figures/test_schema.py checks every
+kind of figure against plotly's full schema instead; tests read figures through go.Figure.
+"""
 
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
-import plotly.graph_objects as go
+import plotly.io as pio
 
 from dashboard.data.credits import record_credit
 from dashboard.data.dataset import Dataset
@@ -14,6 +22,7 @@ from dashboard.figures.text import chars_in
 from dashboard.figures.theme import Theme
 from dashboard.i18n import translator
 
+Figure = dict[str, Any]  # {"data": [trace dicts], "layout": {...}}
 BOTTOM_PX = 30  # margin under the plot
 TOOLBAR_PX = 36  # a band above the title for plotly's toolbar (25 px tall), so it never covers the title
 
@@ -69,18 +78,19 @@ def style_layout(ds: Dataset, theme: Theme, title: str, height: int, size: Size 
 
 
 def assemble(ds: Dataset, theme: Theme, title: str, height: int, data: list[dict], layout: dict,
-             size: Size = Size(), lang: str = "en") -> go.Figure:
+             size: Size = Size(), lang: str = "en") -> Figure:
     """A styled figure from plain trace and layout dicts (``layout`` wins, nested dicts merged).
-    With a stacked legend (``stacked``) the figure grows by it, under the plot.
-
-    Plotly's per-property validation is skipped: it costs more than building the figure.
-    tests/figures/test_schema.py checks every kind of figure against the full schema instead."""
+    With a stacked legend (``stacked``) the figure grows by it, under the plot."""
     if stacked(size) and layout.get("legend", {}).get("orientation") != "h":
         below = legend_height(data, theme)
         height += below
         layout = _merged(layout, dict(margin=dict(b=layout.get("margin", {}).get("b", BOTTOM_PX) + below)))
-    return go.Figure(dict(data=data, layout=_merged(style_layout(ds, theme, title, height, size, lang), layout)),
-                     _validate=False)
+    return dict(data=data, layout=_merged(style_layout(ds, theme, title, height, size, lang), layout))
+
+
+def figure_json(figure: Figure) -> str:
+    """The figure as plotly.js reads it (plotly's encoder: dates, NaN, numpy), unvalidated."""
+    return pio.to_json(figure, validate=False)
 
 
 def legend_height(data: list[dict], theme: Theme) -> int:
@@ -117,7 +127,7 @@ def _merged(base: dict, extra: dict) -> dict:
 
 
 def empty_figure(ds: Dataset, theme: Theme, title: str, message: str, size: Size = Size(),
-                 lang: str = "en") -> go.Figure:
+                 lang: str = "en") -> Figure:
     """A figure that says in words that nothing matches (no empty axes)."""
     text = "<br>".join(map(esc, textwrap.wrap(message, chars_in(size.width - 40, theme.font_size + 2))))
     return assemble(ds, theme, title, 320, [], dict(

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.data.dataset import Dataset
 from dashboard.data.labels import VERIFICATION_SYMBOLS, esc, vocabulary
@@ -28,7 +27,7 @@ from dashboard.data.filters import filter_events
 from dashboard.data.territory import territory_lines
 from dashboard.state import ViewState
 from dashboard.data.times import DISPLAY_ZONE, minutes_between
-from dashboard.figures.assembly import assemble, empty_figure
+from dashboard.figures.assembly import Figure, assemble, empty_figure
 from dashboard.figures.forms import LINE_EM, body_font, heading, key, least_width, slide_height, small_font, wrap
 from dashboard.figures.text import text_px
 from dashboard.figures.size import Size
@@ -91,7 +90,7 @@ def _rows(ds: Dataset, events: pd.DataFrame, day0: dict[str, pd.Timestamp], lang
     }, index=rounds.index)[COLUMNS]
 
 
-def compare_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size()) -> go.Figure:
+def compare_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size()) -> Figure:
     """Rows = tracks (earliest day 0 on top); x = days since each track's day 0 (Istanbul time).
 
     The y axis counts pixels from the top (1 y unit = 1 px), so each row is as tall as its

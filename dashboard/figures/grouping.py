@@ -10,6 +10,9 @@ first few; a click opens the first of them.
 
 from __future__ import annotations
 
+import html
+from functools import cache
+
 import numpy as np
 import pandas as pd
 
@@ -56,10 +59,11 @@ def grouped_markers(placed: pd.DataFrame, theme: Theme, lang: str = "en") -> tup
     code = groups.ngroup().to_numpy()  # groups numbered in order of first appearance
     counts = np.bincount(code).tolist()
     first = np.unique(code, return_index=True)[1]  # each group's first event
-    names: list[list[str]] = [[] for _ in counts]
-    named = groups.cumcount().to_numpy() < NAMED
-    for group, title in zip(code[named].tolist(), placed["title"].to_numpy()[named].tolist()):
-        names[group].append(title)
+    named = np.flatnonzero(groups.cumcount().to_numpy() < NAMED)  # each group's first NAMED events
+    named = named[np.argsort(code[named], kind="stable")]  # by group, in time order within each
+    titles = placed["title"].to_numpy()[named].tolist()
+    ends = np.cumsum(np.minimum(counts, NAMED)).tolist()
+    names = [titles[a:b] for a, b in zip([0, *ends[:-1]], ends)]
     kind_code, kinds = pd.factorize(placed["kind"], sort=True)
     tally = np.bincount(code * len(kinds) + kind_code, minlength=len(counts) * len(kinds)).reshape(-1, len(kinds))
     main = tally.argmax(axis=1)  # each group's most common kind
@@ -75,11 +79,10 @@ def grouped_markers(placed: pd.DataFrame, theme: Theme, lang: str = "en") -> tup
         showlegend=False,
         marker=dict(symbol="circle", color=[colors[k] for k in main.tolist()], opacity=0.8,
                     line=dict(width=1, color=theme.text),
-                    size=[round(theme.marker_size * (0.5 + count ** 0.5 / top), 1) for count in counts]),
+                    size=np.round(theme.marker_size * (0.5 + np.sqrt(counts) / top), 1).tolist()),
         customdata=placed["id"].to_numpy()[first].tolist(), hoverinfo="text",
-        hovertext=[_hover(count, periods[w], group, f"{esc(vocabulary(kinds[k], lang))} ({percent(round(100 * share), lang)})",
-                          lang)
-                   for count, w, group, k, share in zip(counts, which.tolist(), names, main.tolist(), shares)],
+        hovertext=_hovers(counts, [periods[w] for w in which.tolist()], names,
+                          [(kinds[k], round(100 * share)) for k, share in zip(main.tolist(), shares)], lang),
     )
     legend = [dict(type="scatter", x=[None], y=[None], mode="markers", name=esc(vocabulary(str(kind), lang)),
                    legendgroup="kinds", legendgrouptitle=dict(text=esc(t.gettext("Most common kind in a group"))),
@@ -101,14 +104,26 @@ def _periods(starts: pd.Series, width: pd.Timedelta, lang: str = "en") -> list[s
     return first
 
 
-def _hover(count: int, period: str, names: list[str], main: str, lang: str = "en") -> str:
-    """'<b>12 events</b> · 3 Mar 2022 (GMT)', the most common kind (escaped) and its share, the
-    first titles, and how many more."""
+def _hovers(counts: list[int], periods: list[str], names: list[list[str]], mains: list[tuple[str, int]],
+            lang: str = "en") -> list[str]:
+    """Each group's hover: '<b>12 events</b> · 3 Mar 2022 (GMT)', its most common kind and its
+    share (``mains``: kind, percent), the first titles, and how many more (escaped). The
+    messages are translated and escaped once per count or kind, not once per group."""
     t = translator(lang)
-    more = count - len(names)
-    return "<br>".join([f"<b>{esc(t.ngettext('%(n)s event', '%(n)s events', count))}</b> · {esc(period)} (GMT)",
-                        esc(t.gettext("mostly %(kind)s")) % {"kind": main}, *map(esc, names),
-                        *([esc(t.ngettext("… and %(n)s more", "… and %(n)s more", more))] if more > 0 else [])])
+    events = cache(lambda n: esc(t.ngettext("%(n)s event", "%(n)s events", n)))
+    more = cache(lambda n: esc(t.ngettext("… and %(n)s more", "… and %(n)s more", n)))
+    mostly = esc(t.gettext("mostly %(kind)s"))
+    kind_text = {main: mostly % {"kind": f"{esc(vocabulary(main[0], lang))} ({percent(main[1], lang)})"}
+                 for main in set(mains)}
+    period_text = {period: esc(period) for period in set(periods)}
+    hovers = []
+    for count, period, group, main in zip(counts, periods, names, mains):
+        lines = [f"<b>{events(count)}</b> · {period_text[period]} (GMT)",
+                 kind_text[main], *map(html.escape, group)]  # titles are required: never empty
+        if count > len(group):
+            lines.append(more(count - len(group)))
+        hovers.append("<br>".join(lines))
+    return hovers
 
 
 def _width_text(width: pd.Timedelta, lang: str = "en") -> str:

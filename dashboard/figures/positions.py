@@ -14,12 +14,11 @@ shortened until the rows fit.
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
 
 from dashboard.data.dataset import Dataset
 from dashboard.data.labels import esc, moved_label, side_label, topic_label
 from dashboard.data.positions import Matrix, Position, position_matrix, view_filters
-from dashboard.figures.assembly import assemble, empty_figure
+from dashboard.figures.assembly import Figure, assemble, empty_figure
 from dashboard.figures.forms import (CHAR_EM, LINE_EM, body_font, heading, least_width, slide_height,
                                      small_font, text_px, wrap)
 from dashboard.figures.size import Size
@@ -57,7 +56,7 @@ def cell_text(position: Position) -> str:
     return f"“{position.position}”" if position.quote else position.position
 
 
-def positions_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size()) -> go.Figure:
+def positions_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size()) -> Figure:
     lang = view.lang
     t = translator(lang)
     title = t.gettext(TITLE)

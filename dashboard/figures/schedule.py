@@ -12,7 +12,6 @@ from __future__ import annotations
 import textwrap
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.data.dataset import Dataset
 from dashboard.data.filters import filter_events
@@ -29,7 +28,7 @@ from dashboard.data.times import (
 )
 from dashboard.data.labels import esc, vocabulary
 from dashboard.i18n import N_, record_text, short_day_text, translator
-from dashboard.figures.assembly import assemble, empty_figure
+from dashboard.figures.assembly import Figure, assemble, empty_figure
 from dashboard.figures.forms import (LINE_EM, body_font, heading, key, least_width, legend_name, slide_height,
                                      small_font)
 from dashboard.figures.text import CHAR_EM, text_px
@@ -80,7 +79,7 @@ def schedule_rows(ds: Dataset, view: ViewState) -> pd.DataFrame:
     return rows[COLUMNS]
 
 
-def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size()) -> go.Figure:
+def schedule_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size()) -> Figure:
     """Rows = events; upper half of a row = scheduled, lower half = actual; x = time (UTC).
 
     Laid out for the form (forms.py): the hours are thinned so their labels never touch

@@ -20,7 +20,6 @@ import textwrap
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.data.dataset import Dataset
 from dashboard.data.labels import NO_ROUND, esc, lane_label, side_label, vocabulary
@@ -28,7 +27,7 @@ from dashboard.i18n import N_, day_text, translator
 from dashboard.data.filters import filter_events
 from dashboard.state import ViewState
 from dashboard.data.times import naive_utc
-from dashboard.figures.assembly import assemble, empty_figure, title_px
+from dashboard.figures.assembly import Figure, assemble, empty_figure, title_px
 from dashboard.figures.lane_names import full_name_lines, lane_names
 from dashboard.figures.timeline_key import key_beside, key_lines, legend_grid, shapes_key
 from dashboard.figures.grouping import MAX_MARKERS, grouped_markers, in_range, may_group
@@ -59,7 +58,7 @@ DRAWN_COLUMNS = ["id", "kind", "anchor", "until", "round_id", "sides", "title", 
 EMPTY_MESSAGE = N_("No events match these filters. Clear a filter or change the search to see events.")
 
 
-def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size()) -> go.Figure:
+def timeline_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size = Size()) -> Figure:
     """Assembled as plain dicts from what the dataset derived at load (labels, lanes, eras, the
     quiet stretch, territory series): a filter change costs pandas indexing, not formatting."""
     events = filter_events(ds, view)[DRAWN_COLUMNS]  # pandas copies every column at each step: only these

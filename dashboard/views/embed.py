@@ -30,12 +30,13 @@ from dashboard.data.dataset import Dataset
 from dashboard.data.event_detail import event_detail
 from dashboard.data.filters import filter_events
 from dashboard.export import export_filename
+from dashboard.figures.assembly import figure_json
 from dashboard.figures.size import PHONE_BELOW, WIDE_ABOVE, Size
 from dashboard.state import ViewState
 from dashboard.tabs import build_figure, choices_for, figure_description, tab
 from dashboard.views import components as c
 from dashboard.views.citation import credit_line
-from dashboard.views.embed_code import EMBED_PADDING_PX, TABLE_MAX_PX, embed_title
+from dashboard.views.embed_code import EMBED_PADDING_PX, embed_title
 from dashboard.views.explore.page import GRAPH_CONFIG
 from dashboard.views.html_text import to_html
 from dashboard.views import positions as pv
@@ -90,7 +91,7 @@ def figures(ds: Dataset, view: ViewState) -> dict:
 def figures_json(drawn: dict) -> str:
     """``figures(…)`` as one JSON object, ``{"phone": {...}, ...}``: what the page draws and
     what /embed/figures.json answers."""
-    return "{" + ",".join(f'"{form}":{figure.to_json()}' for form, figure in drawn.items()) + "}"
+    return "{" + ",".join(f'"{form}":{figure_json(figure)}' for form, figure in drawn.items()) + "}"
 
 
 def detail_html(ds: Dataset, event_id: str, lang: str = "en") -> str:
@@ -109,7 +110,7 @@ def render(ds: Dataset, view: ViewState, notes: list[str], links: Links, picture
     t = translator(view.lang)
     shown_as_html = tab(view.tab).table or tab(view.tab).matrix
     drawn = figures(ds, view)
-    heights = {form: figure.layout.height for form, figure in drawn.items()}
+    heights = {form: figure["layout"]["height"] for form, figure in drawn.items()}
     data = {"figures": "@FIGURES@", "config": c.graph_config({**GRAPH_CONFIG, "toImageButtonOptions": {
         "filename": export_filename(view), "scale": 2}}, view.lang), "detail": detail_prefix(links, view.lang),
         "back": _back(links, replace(view, event=EVENT_SLOT)), "plain": _back(links, replace(view, event="")),

@@ -64,7 +64,7 @@ def embed_height(ds: Dataset, view: ViewState, figure_height: int | None = None,
         return EMBED_CHROME_PX + min(TABLE_MAX_PX, TABLE_ROW_PX * (len(filter_events(ds, view)) + 1))
     if tab(view.tab).matrix:
         return EMBED_CHROME_PX + MATRIX_ROW_PX * (len(position_matrix(ds, **view_filters(view)).topics) + 2)
-    return EMBED_CHROME_PX + int(figure_height or build_figure(ds, view, size=size).layout.height)
+    return EMBED_CHROME_PX + int(figure_height or build_figure(ds, view, size=size)["layout"]["height"])
 
 
 def frame_size(width: str | int) -> Size:

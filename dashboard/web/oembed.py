@@ -134,4 +134,4 @@ def thumbnail(ds: Dataset, base: str, view: ViewState, folder: Path | None) -> d
     if folder is None or not picture_path(folder, ds, view, THUMBNAIL_FORM, "png").is_file():
         return {}
     return {"thumbnail_url": base + view.url(urls.THUMBNAIL), "thumbnail_width": LAYOUT_WIDTH[THUMBNAIL_FORM],
-            "thumbnail_height": int(build_figure(ds, view, size=Size.of_form(THUMBNAIL_FORM)).layout.height)}
+            "thumbnail_height": int(build_figure(ds, view, size=Size.of_form(THUMBNAIL_FORM))["layout"]["height"])}

@@ -13,10 +13,11 @@ import time
 from functools import partial
 from http.server import ThreadingHTTPServer
 
-import plotly.io as pio
 import pytest
 from playwright.sync_api import expect
 
+import plotly.graph_objects as go
+from dashboard.figures.assembly import figure_json
 from dashboard.figures.size import Size
 from dashboard.state import ViewState
 from dashboard.tabs import all_tabs, build_figure, choices_for
@@ -64,9 +65,10 @@ def test_the_embed_is_get_only_small_and_draws_the_explore_figure(page, host, ap
     else:
         frame.locator("#embed-graph .main-svg").first.wait_for()
         form = WIDTHS[width]
-        expected = build_figure(fixture_dataset, view, size=Size.of_form(form))
+        built = build_figure(fixture_dataset, view, size=Size.of_form(form))
         carried = json.loads(frame.locator("#embed-data").text_content())["figures"][form]
-        assert carried == json.loads(pio.to_json(expected))  # the same figure data as the explore page
+        assert carried == json.loads(figure_json(built))  # the same figure data as the explore page
+        expected = go.Figure(built)
         drawn = drawn_figure(frame)
         assert drawn["form"] == form and drawn["height"] == expected.layout.height
         assert drawn["traces"] == [[t.type, t.name or "", len(t.x) if t.x is not None else 0]
@@ -85,7 +87,7 @@ def test_the_embed_is_get_only_small_and_draws_the_explore_figure(page, host, ap
 
 def traces_of(ds, view: ViewState, form: str) -> list:
     return [[t.type, t.name or "", len(t.x) if t.x is not None else 0]
-            for t in build_figure(ds, view, size=Size.of_form(form)).data]
+            for t in go.Figure(build_figure(ds, view, size=Size.of_form(form))).data]
 
 
 def wait_for_traces(frame, expected: list) -> None:

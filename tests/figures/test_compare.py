@@ -7,6 +7,7 @@ import json
 import pandas as pd
 import pytest
 
+import plotly.graph_objects as go
 from dashboard.data.dataset import load_dataset
 from dashboard.figures.compare import X_TITLE, compare_figure, compare_rows, track_name
 from dashboard.figures.size import Size
@@ -40,20 +41,20 @@ def shape_key(figure) -> list[str]:
                                   ViewState(q="no-such-word"), ViewState(rounds=("r-nowhere",))])
 def test_empty_selection_gives_the_empty_figure(fixture_dataset, view):
     assert compare_rows(fixture_dataset, view).empty
-    figure = compare_figure(fixture_dataset, view, LIGHT)
+    figure = go.Figure(compare_figure(fixture_dataset, view, LIGHT))
     assert len(figure.data) == 0
     assert any("No round has events" in a.text for a in figure.layout.annotations)
 
 
 def test_events_outside_rounds_are_left_out(fixture_dataset):
-    drawn = {i for t in markers(compare_figure(fixture_dataset, ViewState(), LIGHT)) for i in t.customdata}
+    drawn = {i for t in markers(go.Figure(compare_figure(fixture_dataset, ViewState(), LIGHT))) for i in t.customdata}
     assert drawn == ROUND_EVENTS  # not e-proposal nor e-context-month
 
 
 def test_html_in_data_stays_text(fixture_dir):
     edit_cell(fixture_dir, "rounds.csv", "r-gamma", "title", "<b>Second</b> round")
     edit_cell(fixture_dir, "events.csv", "e-gamma-session", "title", "<b>Second</b> session")
-    figure = compare_figure(load_dataset(fixture_dir), ViewState(), LIGHT)
+    figure = go.Figure(compare_figure(load_dataset(fixture_dir), ViewState(), LIGHT))
     assert "<b>Second</b>" not in json.dumps(json.loads(figure.to_json()), ensure_ascii=False)
     label = next(a for a in round_labels(figure) if a.x == 17)
     assert label.text.startswith("<b>&lt;b&gt;Second&lt;/b&gt; round</b>")
@@ -61,7 +62,7 @@ def test_html_in_data_stays_text(fixture_dir):
 
 
 def test_fixture_summary_html_is_not_rendered(fixture_dataset):
-    assert "<b>Second</b>" not in compare_figure(fixture_dataset, ViewState(), LIGHT).to_json()
+    assert "<b>Second</b>" not in go.Figure(compare_figure(fixture_dataset, ViewState(), LIGHT)).to_json()
 
 
 # --- rows -------------------------------------------------------------------------------------
@@ -111,7 +112,7 @@ def test_day0_is_the_istanbul_date_of_the_first_session_or_meeting(fixture_dir, 
 # --- figure -----------------------------------------------------------------------------------
 
 def test_traces_one_per_kind_plus_a_key_of_the_shapes_drawn(fixture_dataset):
-    figure = compare_figure(fixture_dataset, ViewState(), LIGHT)
+    figure = go.Figure(compare_figure(fixture_dataset, ViewState(), LIGHT))
     assert [t.name for t in markers(figure)] == ["agreement", "meeting", "session", "statement"]
     # circles, a diamond and an open circle are drawn: no square, no cross in the key
     assert shape_key(figure) == ["shape: verified", "shape: single-source", "open: planned only"]
@@ -119,12 +120,12 @@ def test_traces_one_per_kind_plus_a_key_of_the_shapes_drawn(fixture_dataset):
     for trace in markers(figure):
         assert trace.marker.color == LIGHT.kind_color(trace.name, 0)
         assert len(trace.hovertext) == len(trace.customdata) == len(trace.x)
-    sessions = compare_figure(fixture_dataset, ViewState(kinds=("session",)), LIGHT)
+    sessions = go.Figure(compare_figure(fixture_dataset, ViewState(kinds=("session",)), LIGHT))
     assert shape_key(sessions) == ["shape: verified"]
 
 
 def test_marker_shapes_follow_verification_and_status(fixture_dataset):
-    figure = compare_figure(fixture_dataset, ViewState(), LIGHT)
+    figure = go.Figure(compare_figure(fixture_dataset, ViewState(), LIGHT))
     symbols = {i: s for t in markers(figure) for i, s in zip(t.customdata, t.marker.symbol)}
     assert symbols["e-alpha-statement"] == "diamond"          # single source
     assert symbols["e-beta-trilateral"] == "circle-open"      # only scheduled
@@ -132,7 +133,7 @@ def test_marker_shapes_follow_verification_and_status(fixture_dataset):
 
 
 def test_x_is_days_since_day0_in_istanbul_time(fixture_dataset):
-    figure = compare_figure(fixture_dataset, ViewState(), LIGHT)
+    figure = go.Figure(compare_figure(fixture_dataset, ViewState(), LIGHT))
     x = {i: v for t in markers(figure) for i, v in zip(t.customdata, t.x)}
     assert x["e-alpha-session"] == pytest.approx(10.5 / 24)        # 07:30 GMT = 10:30 Istanbul
     assert x["e-gamma-session"] == pytest.approx(17 + 14 / 24 + 44 / 1440)
@@ -142,7 +143,7 @@ def test_x_is_days_since_day0_in_istanbul_time(fixture_dataset):
 
 
 def test_one_row_per_track_earliest_on_top(fixture_dataset):
-    figure = compare_figure(fixture_dataset, ViewState(), LIGHT)
+    figure = go.Figure(compare_figure(fixture_dataset, ViewState(), LIGHT))
     yaxis = figure.layout.yaxis
     assert list(yaxis.ticktext) == ["<b>Testport 2022</b><br>1 round", "<b>Testport 2025</b><br>2 rounds in 18 days"]
     assert yaxis.range[0] > yaxis.range[1]  # reversed: smaller y is higher
@@ -164,7 +165,7 @@ def test_a_track_is_a_round_series_not_a_year(fixture_dir):
 
 
 def test_the_shipped_tracks_include_the_trilateral_and_us_brokered_talks(shipped_dataset):
-    figure = compare_figure(shipped_dataset, ViewState(), LIGHT)
+    figure = go.Figure(compare_figure(shipped_dataset, ViewState(), LIGHT))
     names = [t.split("<br>")[0] for t in figure.layout.yaxis.ticktext]
     for track in ("Istanbul 2022", "Istanbul 2025", "US-brokered 2025", "Trilateral 2026"):
         assert f"<b>{track}</b>" in names
@@ -188,7 +189,7 @@ def label_boxes(figure, plot_px: float) -> list[tuple[float, float, float, float
 
 @pytest.mark.parametrize("width", [320, 480, 901, 1920])
 def test_round_labels_never_stack_on_each_other(shipped_dataset, width):
-    figure = compare_figure(shipped_dataset, ViewState(), LIGHT, Size(width))
+    figure = go.Figure(compare_figure(shipped_dataset, ViewState(), LIGHT, Size(width)))
     plot_px = width - figure.layout.margin.l - figure.layout.margin.r
     boxes = label_boxes(figure, plot_px)
     assert len(boxes) >= 8  # at least one label per track
@@ -199,7 +200,7 @@ def test_round_labels_never_stack_on_each_other(shipped_dataset, width):
 
 
 def test_round_labels_name_the_round_and_the_hover_has_the_territory(fixture_dataset):
-    figure = compare_figure(fixture_dataset, ViewState(), LIGHT)
+    figure = go.Figure(compare_figure(fixture_dataset, ViewState(), LIGHT))
     labels = {(a.x, a.text) for a in round_labels(figure)}
     assert labels == {(0, "<b>Testport round</b>"), (0, "<b>Testport round one</b>"), (17, "<b>Testport round two</b>")}
     hovers = [a.hovertext for a in round_labels(figure)]
@@ -209,5 +210,5 @@ def test_round_labels_name_the_round_and_the_hover_has_the_territory(fixture_dat
 
 @pytest.mark.parametrize("theme", ["light", "dark", "contrast", "present"])
 def test_serializes_in_every_theme(fixture_dataset, theme):
-    figure = compare_figure(fixture_dataset, ViewState(), get_theme(theme))
+    figure = go.Figure(compare_figure(fixture_dataset, ViewState(), get_theme(theme)))
     assert len(json.loads(figure.to_json())["data"]) == 4 + 3

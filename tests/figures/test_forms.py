@@ -10,6 +10,7 @@ from html import unescape
 
 import pytest
 
+import plotly.graph_objects as go
 from dashboard.data.dataset import load_dataset
 from dashboard.figures.size import PHONE_BELOW, WIDE_ABOVE, Size
 from dashboard.tabs import build_figure
@@ -29,8 +30,8 @@ LIGHT = get_theme("light")
 @pytest.mark.parametrize("tab", ["timeline"])  # the talks day and comparison: below
 @pytest.mark.parametrize("width", [320, 390, PHONE_BELOW, 640])
 def test_phone_and_column_figures_wrap_the_title_and_the_credit_to_their_width(fixture_dataset, tab, width):
-    wide = build_figure(fixture_dataset, ViewState(tab=tab))
-    small = build_figure(fixture_dataset, ViewState(tab=tab), size=Size(width))
+    wide = go.Figure(build_figure(fixture_dataset, ViewState(tab=tab)))
+    small = go.Figure(build_figure(fixture_dataset, ViewState(tab=tab), size=Size(width)))
     assert "<br>" not in wide.layout.title.text and "<br>" in small.layout.title.subtitle.text
     assert "<br>" in small.layout.title.text or width > 320
     for text, font in ((small.layout.title.text, small.layout.title.font.size),
@@ -41,8 +42,8 @@ def test_phone_and_column_figures_wrap_the_title_and_the_credit_to_their_width(f
 
 @pytest.mark.parametrize("width", [390, 640])
 def test_phone_and_column_timelines_name_lanes_inside_the_plot_with_fewer_ticks(fixture_dataset, width):
-    wide = timeline_figure(fixture_dataset, ViewState(), LIGHT, Size(1920))
-    small = timeline_figure(fixture_dataset, ViewState(), LIGHT, Size(width))
+    wide = go.Figure(timeline_figure(fixture_dataset, ViewState(), LIGHT, Size(1920)))
+    small = go.Figure(timeline_figure(fixture_dataset, ViewState(), LIGHT, Size(width)))
     assert wide.layout.yaxis.ticklabelposition is None
     assert small.layout.yaxis.ticklabelposition == "inside top"
     assert [t.removesuffix("<br> ") for t in small.layout.yaxis.ticktext] == [
@@ -60,11 +61,11 @@ def test_phone_and_column_timelines_name_lanes_inside_the_plot_with_fewer_ticks(
 def test_a_long_lane_name_is_shortened_to_one_line(tmp_path):
     package = make_package(tmp_path / "long")
     edit_cell(package, "rounds.csv", "r-alpha", "title", "Testport round of the long name <b>with</b> many more words")
-    narrow = timeline_figure(load_dataset(package), ViewState(), LIGHT, Size(320))
+    narrow = go.Figure(timeline_figure(load_dataset(package), ViewState(), LIGHT, Size(320)))
     name = narrow.layout.yaxis.ticktext[0].removesuffix("<br> ")
     assert name == "Testport round of the long name …"  # cut at a word to the phone's width
     assert len(unescape(name)) <= chars_in(320 - 70, 11)
-    wide = timeline_figure(load_dataset(package), ViewState(), LIGHT, Size(1200))
+    wide = go.Figure(timeline_figure(load_dataset(package), ViewState(), LIGHT, Size(1200)))
     assert wide.layout.yaxis.ticktext[0] == "Testport round of the long name …"
     hovers = [h for t in wide.data if t.type == "scatter" and t.hovertext for h in t.hovertext]
     assert any(h.endswith("many more words") for h in hovers)  # the full name in the events' hover
@@ -73,8 +74,8 @@ def test_a_long_lane_name_is_shortened_to_one_line(tmp_path):
 @pytest.mark.parametrize("tab", ["schedule", "compare"])
 @pytest.mark.parametrize("width", [320, 390, 480, 640])
 def test_phone_and_column_wrap_the_title_and_credit_and_put_a_compact_key_under_the_plot(fixture_dataset, tab, width):
-    wide = build_figure(fixture_dataset, ViewState(tab=tab))
-    narrow = build_figure(fixture_dataset, ViewState(tab=tab), size=Size(width))
+    wide = go.Figure(build_figure(fixture_dataset, ViewState(tab=tab)))
+    narrow = go.Figure(build_figure(fixture_dataset, ViewState(tab=tab), size=Size(width)))
     assert "<br>" not in wide.layout.title.text and "<br>" in narrow.layout.title.text
     assert "<br>" in narrow.layout.title.subtitle.text  # the credit line wraps too
     room = (480 if width >= 480 else 320) - 20  # the form's narrowest width, less the padding
@@ -90,8 +91,8 @@ def test_phone_and_column_wrap_the_title_and_credit_and_put_a_compact_key_under_
 @pytest.mark.parametrize("width", [390, 640])
 def test_narrow_schedule_names_each_row_above_its_marks_with_its_delay(fixture_dataset, width):
     view = ViewState(tab="schedule", day="2025-05-16")
-    wide = schedule_figure(fixture_dataset, view, LIGHT)
-    narrow = schedule_figure(fixture_dataset, view, LIGHT, Size(width))
+    wide = go.Figure(schedule_figure(fixture_dataset, view, LIGHT))
+    narrow = go.Figure(schedule_figure(fixture_dataset, view, LIGHT, Size(width)))
     assert wide.layout.yaxis.showticklabels is True and narrow.layout.yaxis.showticklabels is False
     assert narrow.layout.margin.l < 40 < wide.layout.margin.l
     rows = {a.text.split("<br>")[0]: a for a in narrow.layout.annotations if a.xref == "paper" and a.yref != "paper"}
@@ -106,7 +107,7 @@ def test_narrow_schedule_names_each_row_above_its_marks_with_its_delay(fixture_d
 @pytest.mark.parametrize("width", [320, 390, 480, 640, 901, 1366])
 def test_hour_labels_are_horizontal_and_never_touch_at_the_narrowest_width_of_the_form(shipped_dataset, width):
     for day in shipped_dataset.derived.talks_days:
-        figure = schedule_figure(shipped_dataset, ViewState(tab="schedule", day=day), LIGHT, Size(width))
+        figure = go.Figure(schedule_figure(shipped_dataset, ViewState(tab="schedule", day=day), LIGHT, Size(width)))
         least = {390: 320, 640: 480, 1366: 901}.get(width, width)
         plot_px = least - figure.layout.margin.l - figure.layout.margin.r
         x0, x1 = (datetime.fromisoformat(v) for v in figure.layout.xaxis.range)
@@ -119,7 +120,7 @@ def test_hour_labels_are_horizontal_and_never_touch_at_the_narrowest_width_of_th
 
 
 def test_narrow_compare_labels_fit_a_phone(fixture_dataset):
-    narrow = build_figure(fixture_dataset, ViewState(tab="compare"), size=Size(390))
+    narrow = go.Figure(build_figure(fixture_dataset, ViewState(tab="compare"), size=Size(390)))
     labels = [a.text for a in narrow.layout.annotations if a.showarrow]
     assert labels
     lines = [line.replace("<b>", "").replace("</b>", "") for text in labels for line in text.split("<br>")]

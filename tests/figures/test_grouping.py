@@ -9,6 +9,7 @@ import re
 import pandas as pd
 import pytest
 
+import plotly.graph_objects as go
 from dashboard.data.dataset import load_dataset
 from dashboard.tabs import build_figure
 from dashboard.figures.grouping import MAX_MARKERS, bin_width
@@ -32,7 +33,7 @@ def groups(figure) -> list:
 
 
 def test_many_events_in_view_are_grouped(large):
-    figure = build_figure(large, ViewState())
+    figure = go.Figure(build_figure(large, ViewState()))
     (trace,) = groups(figure)
     assert len(trace.x) < len(large.events) / 5
     counts = [int(text.split("</b>")[0].removeprefix("<b>").split()[0].replace(",", "")) for text in trace.hovertext]
@@ -45,7 +46,7 @@ def test_many_events_in_view_are_grouped(large):
 
 
 def test_groups_take_the_colour_of_their_most_common_kind_with_a_legend(large):
-    figure = build_figure(large, ViewState())
+    figure = go.Figure(build_figure(large, ViewState()))
     (trace,) = groups(figure)
     theme = get_theme("light")
     mains = [re.search(r"<br>mostly (\w+) \((\d+)%\)", text).groups() for text in trace.hovertext]
@@ -57,14 +58,14 @@ def test_groups_take_the_colour_of_their_most_common_kind_with_a_legend(large):
 
 
 def test_a_group_click_opens_its_first_event(large):
-    trace = groups(build_figure(large, ViewState()))[0]
+    trace = groups(go.Figure(build_figure(large, ViewState())))[0]
     first_many = large.events[large.events["id"].str.startswith("e-many-")].iloc[0]
     assert first_many["id"] in trace.customdata
 
 
 def test_zooming_in_draws_each_event(large):
     view = ViewState(start="2022-05-01", end="2022-05-10")  # 240 hourly events, under the limit
-    figure = build_figure(large, view)
+    figure = go.Figure(build_figure(large, view))
     assert groups(figure) == []
     drawn = sum(len(t.x) for t in figure.data if t.name == "session")
     in_range = large.events[(large.events["anchor"] >= pd.Timestamp("2022-05-01", tz="UTC"))
@@ -73,7 +74,7 @@ def test_zooming_in_draws_each_event(large):
 
 
 def test_few_events_are_never_grouped(fixture_dataset):
-    figure = build_figure(fixture_dataset, ViewState())
+    figure = go.Figure(build_figure(fixture_dataset, ViewState()))
     assert groups(figure) == [] and sum(len(t.x) for t in figure.data if t.customdata is not None) >= 8
 
 
@@ -93,7 +94,7 @@ def test_the_event_list_and_table_stop_at_the_limit_with_a_note(large):
 
 
 def test_the_grouping_note_gets_its_own_room_between_the_panels(large):
-    grouped = build_figure(large, ViewState())
-    each = build_figure(large, ViewState(start="2022-05-01", end="2022-05-10"))
+    grouped = go.Figure(build_figure(large, ViewState()))
+    each = go.Figure(build_figure(large, ViewState(start="2022-05-01", end="2022-05-10")))
     gap = grouped.layout.yaxis.domain[0] - grouped.layout.yaxis2.domain[1]
     assert gap > each.layout.yaxis.domain[0] - each.layout.yaxis2.domain[1] + 0.02

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import pytest
 
+import plotly.graph_objects as go
 from dashboard.data.dataset import load_dataset
 from dashboard.figures.schedule import schedule_figure, schedule_rows
 from dashboard.figures.theme import get_theme
@@ -60,18 +61,18 @@ def test_day_precision_events_never_appear(fixture_dataset):
     for day in [*fixture_dataset.derived.talks_days, "2022-03-30"]:
         view = ViewState(day=day)
         assert not DAY_PRECISION & set(schedule_rows(fixture_dataset, view)["id"])
-        assert not DAY_PRECISION & ids_drawn(schedule_figure(fixture_dataset, view, LIGHT))
+        assert not DAY_PRECISION & ids_drawn(go.Figure(schedule_figure(fixture_dataset, view, LIGHT)))
 
 
 @pytest.mark.parametrize("day", ["", "2022-03-29", "2025-05-11", "2025-05-16", "2025-06-02"])
 def test_no_midnight_clock_is_ever_rendered(fixture_dataset, day):
-    texts = rendered_text(schedule_figure(fixture_dataset, ViewState(day=day), LIGHT))
+    texts = rendered_text(go.Figure(schedule_figure(fixture_dataset, ViewState(day=day), LIGHT)))
     assert len(texts) > 10 and not any("00:00" in t for t in texts)
 
 
 def test_a_midnight_tick_shows_the_date(fixture_dataset):
     # e-proposal: 22:00 GMT on 10 May is 01:00 on 11 May in Istanbul; the GMT axis crosses midnight.
-    figure = schedule_figure(fixture_dataset, ViewState(day="2025-05-11"), LIGHT)
+    figure = go.Figure(schedule_figure(fixture_dataset, ViewState(day="2025-05-11"), LIGHT))
     assert "11 May" in figure.layout.xaxis.ticktext
 
 
@@ -83,7 +84,7 @@ def test_a_midnight_tick_shows_the_date(fixture_dataset):
 ])
 def test_empty_selection_gives_the_empty_figure(fixture_dataset, view):
     assert schedule_rows(fixture_dataset, view).empty
-    figure = schedule_figure(fixture_dataset, view, LIGHT)
+    figure = go.Figure(schedule_figure(fixture_dataset, view, LIGHT))
     assert len(figure.data) == 0
     texts = [a.text for a in figure.layout.annotations]
     assert any("No event timed to the hour or minute" in t and "2025-05-16" in t for t in texts)
@@ -92,14 +93,14 @@ def test_empty_selection_gives_the_empty_figure(fixture_dataset, view):
 def test_html_in_data_stays_text(fixture_dir):
     edit_cell(fixture_dir, "events.csv", "e-gamma-session", "title", "<b>Second</b> session")
     ds = load_dataset(fixture_dir)
-    figure = schedule_figure(ds, ViewState(day="2025-06-02"), LIGHT)
+    figure = go.Figure(schedule_figure(ds, ViewState(day="2025-06-02"), LIGHT))
     texts = list(strings(json.loads(figure.to_json())))
     assert not any("<b>Second</b>" in s for s in texts)
     assert any("&lt;b&gt;Second&lt;/b&gt; session" in s for s in figure.layout.yaxis.ticktext)
 
 
 def test_fixture_summary_html_is_not_rendered(fixture_dataset):
-    figure = schedule_figure(fixture_dataset, ViewState(day="2025-06-02"), LIGHT)
+    figure = go.Figure(schedule_figure(fixture_dataset, ViewState(day="2025-06-02"), LIGHT))
     assert "<b>Second</b>" not in figure.to_json()
 
 
@@ -151,39 +152,39 @@ def test_an_event_shows_on_its_scheduled_day_too(fixture_dir):
                     ("scatter", "Actual start, end not reported", 1)]),
 ])
 def test_traces(fixture_dataset, day, expected):
-    figure = schedule_figure(fixture_dataset, ViewState(day=day), LIGHT)
+    figure = go.Figure(schedule_figure(fixture_dataset, ViewState(day=day), LIGHT))
     assert [(t.type, t.name, len(t.customdata)) for t in marks(figure)] == expected
     assert len(figure.data) == len(expected) + 1  # plus the top axis trace
 
 
 def test_scheduled_is_hollow_and_actual_filled(fixture_dataset):
-    figure = schedule_figure(fixture_dataset, ViewState(day="2025-06-02"), LIGHT)
+    figure = go.Figure(schedule_figure(fixture_dataset, ViewState(day="2025-06-02"), LIGHT))
     scheduled, actual = marks(figure)
     assert scheduled.marker.symbol.endswith("-open") and not actual.marker.symbol.endswith("-open")
-    bar = marks(schedule_figure(fixture_dataset, ViewState(day="2022-03-29"), LIGHT))[1]
+    bar = marks(go.Figure(schedule_figure(fixture_dataset, ViewState(day="2022-03-29"), LIGHT)))[1]
     assert bar.marker.color[0] == LIGHT.kind_color("session") and bar.marker.opacity == 1
 
 
 def test_approximate_times_are_marked(fixture_dataset):
-    figure = schedule_figure(fixture_dataset, ViewState(day="2025-05-16"), LIGHT)
+    figure = go.Figure(schedule_figure(fixture_dataset, ViewState(day="2025-05-16"), LIGHT))
     bar = next(t for t in figure.data if t.type == "bar")
     assert bar.customdata == ("e-beta-session",)
     assert bar.marker.pattern.shape == "/" and bar.marker.opacity < 1 and "≈" in bar.text
     assert [s.line.dash for s in figure.layout.shapes] == ["dash"]
-    exact = next(t for t in schedule_figure(fixture_dataset, ViewState(day="2022-03-29"), LIGHT).data
+    exact = next(t for t in go.Figure(schedule_figure(fixture_dataset, ViewState(day="2022-03-29"), LIGHT)).data
                  if t.type == "bar")
     assert exact.marker.pattern.shape is None and "≈" not in exact.text
 
 
 def test_delay_annotations(fixture_dataset):
-    texts = [a.text for a in schedule_figure(fixture_dataset, ViewState(day="2025-05-16"), LIGHT)
+    texts = [a.text for a in go.Figure(schedule_figure(fixture_dataset, ViewState(day="2025-05-16"), LIGHT))
              .layout.annotations]
     assert "started ≈65 min late" in texts
     assert not any("late" in t for t in texts if t != "started ≈65 min late")
 
 
 def test_every_mark_is_clickable_and_hover_has_both_zones(fixture_dataset):
-    figure = schedule_figure(fixture_dataset, ViewState(day="2025-05-16"), LIGHT)
+    figure = go.Figure(schedule_figure(fixture_dataset, ViewState(day="2025-05-16"), LIGHT))
     assert ids_drawn(figure) == {"e-beta-trilateral", "e-beta-session"}
     for trace in marks(figure):
         assert len(trace.customdata) == len(trace.hovertext)
@@ -196,7 +197,7 @@ def test_every_mark_is_clickable_and_hover_has_both_zones(fixture_dataset):
 
 @pytest.mark.parametrize("day", ["2022-03-29", "2025-05-11", "2025-05-16", "2025-06-02"])
 def test_top_axis_shows_the_same_instants_in_istanbul_time(fixture_dataset, day):
-    figure = schedule_figure(fixture_dataset, ViewState(day=day), LIGHT)
+    figure = go.Figure(schedule_figure(fixture_dataset, ViewState(day=day), LIGHT))
     bottom, top = figure.layout.xaxis, figure.layout.xaxis2
     assert top.overlaying == "x" and top.side == "top" and top.matches == "x"
     assert list(top.tickvals) == list(bottom.tickvals) and list(top.range) == list(bottom.range)
@@ -211,8 +212,8 @@ def test_top_axis_shows_the_same_instants_in_istanbul_time(fixture_dataset, day)
 
 
 def test_title_and_height(fixture_dataset):
-    one = schedule_figure(fixture_dataset, ViewState(day="2025-06-02"), LIGHT)
-    two = schedule_figure(fixture_dataset, ViewState(day="2025-05-16"), LIGHT)
+    one = go.Figure(schedule_figure(fixture_dataset, ViewState(day="2025-06-02"), LIGHT))
+    two = go.Figure(schedule_figure(fixture_dataset, ViewState(day="2025-05-16"), LIGHT))
     assert two.layout.title.text == "16 May 2025 hour by hour (GMT and Istanbul time)"
     assert two.layout.height > one.layout.height
     assert list(two.layout.yaxis.ticktext) == ["Host meeting", "Testport round one session"]
@@ -220,5 +221,5 @@ def test_title_and_height(fixture_dataset):
 
 @pytest.mark.parametrize("theme", ["light", "dark", "contrast", "present"])
 def test_serializes_in_every_theme(fixture_dataset, theme):
-    figure = schedule_figure(fixture_dataset, ViewState(), get_theme(theme))
+    figure = go.Figure(schedule_figure(fixture_dataset, ViewState(), get_theme(theme)))
     assert json.loads(figure.to_json())["layout"]["xaxis2"]["side"] == "top"

@@ -6,6 +6,7 @@ import json
 
 import pandas as pd
 
+import plotly.graph_objects as go
 from dashboard.figures.theme import THEMES, get_theme
 from dashboard.figures.positions import RING_NAME
 from dashboard.figures.timeline import timeline_figure
@@ -24,23 +25,23 @@ def event_ids(figure) -> set:
 
 
 def test_every_event_is_a_marker_and_one_territory_series_by_default(fixture_dataset):
-    figure = timeline_figure(fixture_dataset, ViewState(), LIGHT)
+    figure = go.Figure(timeline_figure(fixture_dataset, ViewState(), LIGHT))
     assert event_ids(figure) == set(fixture_dataset.events["id"])
     lines = [t for t in figure.data if t.yaxis == "y2"]
     assert [t.name for t in lines] == ["Monitor A"]  # the default series: the most points
     assert fixture_dataset.derived.default_series == "monitor-a"
-    everything = timeline_figure(fixture_dataset, ViewState(territory=("all",)), LIGHT)
+    everything = go.Figure(timeline_figure(fixture_dataset, ViewState(territory=("all",)), LIGHT))
     lines = [t for t in everything.data if t.yaxis == "y2"]
     assert sorted(t.name for t in lines) == ["Monitor A", "Monitor B"]
     assert all(t.mode == "lines+markers" and t.line.shape == "hv" for t in lines)
-    chosen = timeline_figure(fixture_dataset, ViewState(territory=("monitor-b",)), LIGHT)
+    chosen = go.Figure(timeline_figure(fixture_dataset, ViewState(territory=("monitor-b",)), LIGHT))
     assert [t.name for t in chosen.data if t.yaxis == "y2"] == ["Monitor B"]
 
 
 def test_territory_colours_never_share_a_hue_with_a_kind_and_series_are_named_at_their_end(fixture_dataset):
     for theme in THEMES.values():
         assert not set(theme.territory_colors) & set(theme.kind_colors.values())
-    figure = timeline_figure(fixture_dataset, ViewState(), LIGHT)
+    figure = go.Figure(timeline_figure(fixture_dataset, ViewState(), LIGHT))
     [line] = [t for t in figure.data if t.yaxis == "y2"]
     assert line.showlegend is False
     [label] = [a for a in figure.layout.annotations if a.text == "Monitor A"]
@@ -49,7 +50,7 @@ def test_territory_colours_never_share_a_hue_with_a_kind_and_series_are_named_at
 
 def test_a_series_holds_its_value_only_to_a_point_within_90_days(fixture_dataset):
     series = fixture_dataset.derived.territory_series[0]
-    held = timeline_figure(fixture_dataset, ViewState(territory=(series.key,)), LIGHT)
+    held = go.Figure(timeline_figure(fixture_dataset, ViewState(territory=(series.key,)), LIGHT))
     [line] = [t for t in held.data if t.yaxis == "y2"]
     dates = [pd.Timestamp(d) for d in series.dates]
     breaks = sum(b - a > pd.Timedelta(days=90) for a, b in zip(dates, dates[1:]))
@@ -58,7 +59,7 @@ def test_a_series_holds_its_value_only_to_a_point_within_90_days(fixture_dataset
 
 def test_spans_cover_sessions_and_whole_days(fixture_dataset):
     def spans(view):
-        [bars] = [t for t in timeline_figure(fixture_dataset, view, LIGHT).data if t.name == "duration"]
+        [bars] = [t for t in go.Figure(timeline_figure(fixture_dataset, view, LIGHT)).data if t.name == "duration"]
         return dict(zip(bars.customdata, zip(bars.base, bars.x)))
 
     # A session from 10:35 to 12:20 UTC: 105 minutes, drawn from its UTC start.
@@ -77,26 +78,26 @@ def test_lanes_by_round_and_by_side(fixture_dataset):
     by_round = fixture_dataset.derived.lanes["round"]
     assert by_round == ("Testport round", "Testport round one", "Testport round two",
                         "Context (outside the rounds)")
-    figure = timeline_figure(fixture_dataset, ViewState(lanes="side"), LIGHT)
+    figure = go.Figure(timeline_figure(fixture_dataset, ViewState(lanes="side"), LIGHT))
     turkey = [y for t in traces(figure, "scatter") if t.yaxis in (None, "y") and t.name != RING_NAME
               for y in (t.y or ()) if y == "Turkey"]
     assert len(turkey) == 2  # the trilateral meeting and the round-one session (their markers, not rings)
 
 
 def test_filters_reduce_the_markers(fixture_dataset):
-    figure = timeline_figure(fixture_dataset, ViewState(kinds=("session",), q="round one"), LIGHT)
+    figure = go.Figure(timeline_figure(fixture_dataset, ViewState(kinds=("session",), q="round one"), LIGHT))
     assert event_ids(figure) == {"e-beta-session"}
 
 
 def test_empty_filter_says_so_in_words_without_empty_lanes(fixture_dataset):
-    figure = timeline_figure(fixture_dataset, ViewState(q="no such words"), LIGHT)
+    figure = go.Figure(timeline_figure(fixture_dataset, ViewState(q="no such words"), LIGHT))
     assert event_ids(figure) == set()
     assert any(a.text.startswith("No events match these filters") for a in figure.layout.annotations)
     assert figure.layout.yaxis.visible is False and not figure.data
 
 
 def test_filtering_to_a_round_zooms_to_it_and_keeps_only_its_lanes(fixture_dataset):
-    figure = timeline_figure(fixture_dataset, ViewState(rounds=("r-beta",)), LIGHT)
+    figure = go.Figure(timeline_figure(fixture_dataset, ViewState(rounds=("r-beta",)), LIGHT))
     start, end = (pd.Timestamp(t) for t in figure.layout.xaxis.range)
     anchors = fixture_dataset.events.loc[fixture_dataset.events["round_id"] == "r-beta", "anchor"]
     assert start <= anchors.min().tz_localize(None) and anchors.max().tz_localize(None) <= end
@@ -109,19 +110,19 @@ def test_long_quiet_stretch_is_compressed_unless_asked(fixture_dataset):
     # 30 days past the last event before it (30 Apr 2022 21:00), to the next month's start; 30
     # days before the first after it (10 Apr 2025 22:00), back to the half-year's start
     assert start == pd.Timestamp("2022-05-01T00:00:00Z") and end == pd.Timestamp("2025-01-01T00:00:00Z")
-    compressed = timeline_figure(fixture_dataset, ViewState(), LIGHT)
+    compressed = go.Figure(timeline_figure(fixture_dataset, ViewState(), LIGHT))
     assert compressed.layout.xaxis.rangebreaks[0].bounds == ("2022-05-01 00:00:00", "2025-01-01 00:00:00")
-    to_scale = timeline_figure(fixture_dataset, ViewState(gap="show"), LIGHT)
+    to_scale = go.Figure(timeline_figure(fixture_dataset, ViewState(gap="show"), LIGHT))
     assert not to_scale.layout.xaxis.rangebreaks
 
 
 def test_zoom_range_from_the_state(fixture_dataset):
-    figure = timeline_figure(fixture_dataset, ViewState(start="2025-05-01", end="2025-06-30"), LIGHT)
+    figure = go.Figure(timeline_figure(fixture_dataset, ViewState(start="2025-05-01", end="2025-06-30"), LIGHT))
     assert figure.layout.xaxis.range == ("2025-05-01 00:00:00", "2025-07-01 00:00:00")
 
 
 def test_hover_shows_gmt_istanbul_and_territory_then(fixture_dataset):
-    figure = timeline_figure(fixture_dataset, ViewState(), LIGHT)
+    figure = go.Figure(timeline_figure(fixture_dataset, ViewState(), LIGHT))
     hovers = {i: h for t in traces(figure, "scatter") if None not in (t.customdata, t.hovertext)  # not the rings
               for i, h in zip(t.customdata, t.hovertext)}
     assert "≈10:35–12:20 GMT (≈13:35–15:20 Istanbul)" in hovers["e-beta-session"]
@@ -131,20 +132,20 @@ def test_hover_shows_gmt_istanbul_and_territory_then(fixture_dataset):
 
 def test_data_text_is_escaped_and_themes_are_templates(fixture_dataset):
     for name, theme in THEMES.items():
-        figure = timeline_figure(fixture_dataset, ViewState(theme=name), theme)
+        figure = go.Figure(timeline_figure(fixture_dataset, ViewState(theme=name), theme))
         assert figure.layout.template.layout.paper_bgcolor == theme.paper
-    payload = json.dumps(timeline_figure(fixture_dataset, ViewState(), LIGHT).to_plotly_json(), default=str)
+    payload = json.dumps(go.Figure(timeline_figure(fixture_dataset, ViewState(), LIGHT)).to_plotly_json(), default=str)
     assert "<b>Second</b>" not in payload
 
 
 def test_figure_does_not_mutate_the_dataset(fixture_dataset):
     before = fixture_dataset.events.copy()
-    timeline_figure(fixture_dataset, ViewState(lanes="side"), LIGHT)
+    go.Figure(timeline_figure(fixture_dataset, ViewState(lanes="side"), LIGHT))
     pd.testing.assert_frame_equal(before, fixture_dataset.events)
 
 
 def test_the_open_event_is_ringed(fixture_dataset):
-    figure = timeline_figure(fixture_dataset, ViewState(event="e-proposal"), LIGHT)
+    figure = go.Figure(timeline_figure(fixture_dataset, ViewState(event="e-proposal"), LIGHT))
     [ring] = [t for t in figure.data if t.name == "selected"]
     assert list(ring.customdata) == ["e-proposal"] and ring.marker.symbol == "circle-open"
-    assert not [t for t in timeline_figure(fixture_dataset, ViewState(), LIGHT).data if t.name == "selected"]
+    assert not [t for t in go.Figure(timeline_figure(fixture_dataset, ViewState(), LIGHT)).data if t.name == "selected"]

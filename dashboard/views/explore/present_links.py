@@ -7,7 +7,7 @@ from __future__ import annotations
 from dash import Dash, Input, Output, html
 
 from dashboard.data.dataset import Dataset
-from dashboard.views.present.deck import PATH, present_url, view_deck
+from dashboard.views.present.deck import present_url, view_deck
 from dashboard.state import ViewState
 from dashboard.tabs import choices_for
 from dashboard.i18n import translator

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import plotly.graph_objects as go
-
 from dashboard.data.dataset import Dataset
+from dashboard.figures.assembly import Figure
 from dashboard.figures.size import Size
 from dashboard.figures.theme import Theme
 from dashboard.state import ViewState
@@ -20,21 +19,24 @@ MAX_PX = (7680, 4320)  # an 8K screen: the largest figure area a slide is drawn 
 PHONE_FONT_PX = 14  # projector type is for a wall; a phone in a student's hand gets phone type
 
 
-def slide_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size) -> go.Figure:
+def slide_figure(ds: Dataset, view: ViewState, theme: Theme, size: Size) -> Figure:
     """The view's figure laid out for ``size`` (a slide's size: ``slide=True``). A figure that
     still draws its title and credit line loses them, and their top margin, here. With a fixed
     height the figure fills its box (plotly's autosize); without, it keeps its own height."""
     if size.form == "phone":
         theme = replace(theme, font_size=PHONE_FONT_PX, marker_size=13.0, line_width=3.0)
-    figure = build_figure(ds, view, theme, size)
-    title = figure.layout.title
-    if title.text or (title.subtitle and title.subtitle.text):
-        removed = max(0, (figure.layout.margin.t or 0) - TOP_PX)
-        figure.update_layout(title=dict(text="", subtitle=dict(text="")), margin=dict(t=TOP_PX))
-        if size.height is None and figure.layout.height:
-            figure.layout.height = max(MIN_HEIGHT_PX, figure.layout.height - removed)
+    figure = build_figure(ds, view, theme, size)  # built for this call: ours to change
+    layout = figure["layout"]
+    title = layout.get("title", {})
+    if title.get("text") or title.get("subtitle", {}).get("text"):
+        margin = layout.get("margin", {})
+        removed = max(0, margin.get("t", 0) - TOP_PX)
+        layout.update(title=dict(title, text="", subtitle=dict(text="")), margin=dict(margin, t=TOP_PX))
+        if size.height is None and layout.get("height"):
+            layout["height"] = max(MIN_HEIGHT_PX, layout["height"] - removed)
     if size.height is not None:
-        figure.update_layout(width=None, height=None, autosize=True)
+        layout.pop("width", None), layout.pop("height", None)
+        layout["autosize"] = True
     return figure
 
 

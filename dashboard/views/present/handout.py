@@ -73,7 +73,7 @@ def _section(ds: Dataset, slide: Slide, number: int) -> html.Section:
     sources = slide_sources(ds, slide)
     height, (points, titled) = page_plan(text, sources)
     figure = slide_figure(ds, slide.view, get_theme(THEME), Size(FIGURE_WIDTH_PX, height, slide=True))
-    figure.update_layout(width=FIGURE_WIDTH_PX, height=height)
+    figure["layout"].update(width=FIGURE_WIDTH_PX, height=height)
     return html.Section(className="handout-slide", children=[
         html.H2(f"{number}. {slide.title}"),
         html.Div(className="handout-figure", children=c.described_graph(

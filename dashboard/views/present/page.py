@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import plotly.graph_objects as go
-from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
+from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard.data.credits import currency_text
@@ -34,6 +33,7 @@ from dashboard.views.present.deck import (
     view_deck,
 )
 from dashboard.tabs import figure_description
+from dashboard.figures.assembly import Figure
 from dashboard.figures.theme import Theme, get_theme
 from dashboard.figures.size import Size
 from dashboard.state import ViewState
@@ -180,7 +180,7 @@ def register(app: Dash, ds: Dataset) -> None:
                             Input(presenter.SYNC, "id"))
 
     @lru_cache(maxsize=FIGURES_KEPT)
-    def figure(view: ViewState, size: Size) -> go.Figure:
+    def figure(view: ViewState, size: Size) -> Figure:
         return slide_figure(ds, view, get_theme(THEME), size)
 
     # "drawn" marks the figure area once its figure (not the placeholder) is in, and data-drawn
