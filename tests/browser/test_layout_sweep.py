@@ -31,6 +31,7 @@ from tests.harness import CHROMIUM_ARGS, served
 WIDTHS = (320, 360, 400, 480, 560, 640, 720, 800, 900, 1024, 1280, 1366, 1600, 1920)
 SCREENS = ((1280, 720), (1366, 768), (1920, 1080), (1024, 768))
 PAGES_AT_ONCE = 12
+FIRST_FIGURE_MS = 60_000  # a page's first figure or table (speed is measured in benchmarks/, not here)
 OVERLAP, LEGEND_SHARE = 0.15, 0.25
 SETTLE_S, SETTLED_TIMEOUT_S = 0.35, 10  # the observer's debounce and more; at most, per size
 # Settled: no Dash callback pending, every figure laid out at its box's width, and a slide's
@@ -178,8 +179,9 @@ async def _sweep(base: str, cases) -> dict[str, list[str]]:
                     if index == 0:
                         await page.goto(base + path)
                         try:
-                            await page.wait_for_selector(
-                                ".js-plotly-plot .main-svg, .events-table, .positions-table", state="attached")
+                            await page.wait_for_selector(  # 12 pages load at once on 2 cores: give them time
+                                ".js-plotly-plot .main-svg, .events-table, .positions-table", state="attached",
+                                timeout=FIRST_FIGURE_MS)
                         except Exception as exc:  # say which page, for the report
                             raise RuntimeError(f"{path} at {viewport}: {exc}") from exc
                     await settled(page)
