@@ -47,9 +47,10 @@ VIEWS = {explore.PATH: explore, present.PATH: present}  # Dash pages; /embed is 
 PAGES_KEPT = 16
 
 
-def create_app(config: Config | None = None) -> Dash:
+def create_app(config: Config | None = None, dataset: Dataset | None = None) -> Dash:
+    """The app on ``config``'s data (``dataset``: that data, where the caller has loaded it)."""
     config = config or Config()
-    dataset = load(config.data_dir)  # raises DatasetError: never start on bad data
+    dataset = load(config.data_dir) if dataset is None else dataset  # raises DatasetError: never start on bad data
     app = Dash(__name__, title="Istanbul talks timeline · negotiation-timeline", update_title=None,
                assets_folder=str(ASSETS), assets_ignore=embedding.ASSETS_IGNORE, serve_locally=True,
                suppress_callback_exceptions=True)  # wiring is checked in tests/test_app.py instead

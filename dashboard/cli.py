@@ -158,7 +158,7 @@ def _serve(args, config: Config) -> int:
         print(f"negotiation-timeline: error: --public-url: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        load(config.data_dir)  # refuse to start on invalid data, in every mode
+        dataset = load(config.data_dir)  # refuse to start on invalid data, in every mode
     except DatasetError as exc:
         print(exc.report(), file=sys.stderr)
         print(f"not serving: {len(exc.problems)} problem(s) in {config.data_dir}", file=sys.stderr)
@@ -167,7 +167,7 @@ def _serve(args, config: Config) -> int:
         return _serve_production(args, config)
     from dashboard.app import create_app  # Dash is imported only when serving.
 
-    create_app(replace(config, debug=args.debug)).run(
+    create_app(replace(config, debug=args.debug), dataset).run(
         host=args.host, port=args.port, debug=args.debug)
     return EXIT_OK
 
