@@ -1,18 +1,21 @@
 /* The Positions tab (explore and embed; acts only where a position button is pressed, since
- * Dash loads every asset on every page). A position's button opens its detail, a modal
- * <dialog> rendered with the table (dashboard/views/positions.py); Esc (the dialog's own
- * cancel), Close or a click on the backdrop shuts it and focus returns to the button. In an
- * embed, whose frame is as tall as its content, the dialog opens beside the button rather than
- * in the middle of a frame the reader may see only part of. There, the phone's topic picker is
- * a native <select> (no Dash callback runs in an embed): a change shows that topic's section. */
+ * Dash loads every asset on every page). A position's button opens its detail in the page's
+ * one modal <dialog>: the detail is an HTML fragment of this app (the dialog's data-detail +
+ * id + '.html', cacheable; dashboard/views/positions.py), fetched once per position; Esc (the
+ * dialog's own cancel), Close or a click on the backdrop shuts it and focus returns to the
+ * button. In an embed, whose frame is as tall as its content, the dialog opens beside the
+ * button rather than in the middle of a frame the reader may see only part of. There, the
+ * phone's topic picker is a native <select> (no Dash callback runs in an embed): a change shows
+ * that topic's section. */
 (function () {
   'use strict';
   var opener = null;
+  var fetched = {};  /* a detail's URL -> its HTML */
 
-  function open(button) {
-    var dialog = document.getElementById('position-' + button.getAttribute('data-position'));
-    if (!dialog || dialog.open) { return; }
-    opener = button;
+  function show(dialog, button, id, html) {
+    if (dialog.open || opener !== button) { return; }  /* another press came first */
+    dialog.innerHTML = html;
+    dialog.setAttribute('data-position', id);
     if (document.querySelector('.page.embed')) {
       var top = button.getBoundingClientRect().top + window.scrollY;
       dialog.style.top = Math.max(8, top - 40) + 'px';
@@ -20,6 +23,22 @@
     dialog.showModal();
     var heading = dialog.querySelector('h2');
     if (heading) { heading.focus(); }
+  }
+
+  function open(button) {
+    var dialog = document.getElementById('position-dialog');
+    if (!dialog || dialog.open) { return; }
+    var id = button.getAttribute('data-position');
+    var url = dialog.getAttribute('data-detail') + encodeURIComponent(id) + '.html';
+    opener = button;
+    if (fetched[url]) { show(dialog, button, id, fetched[url]); return; }
+    fetch(url).then(function (response) {
+      if (!response.ok) { throw new Error('position detail ' + response.status); }
+      return response.text();
+    }).then(function (html) {
+      fetched[url] = html;
+      show(dialog, button, id, html);
+    }).catch(function () { /* the button stays as it was; the table still holds the position */ });
   }
 
   document.addEventListener('click', function (event) {

@@ -21,6 +21,8 @@ POSITIONS_CSV = "/download/positions.csv"
 HEALTH = "/healthz"
 EMBED_FIGURES = "/embed/figures.json"  # the embed's figure in each form, for a view (its query)
 EMBED_DETAIL = "/embed/detail/"  # + <event id>.html: an event's detail, as the embed shows it
+POSITION_DETAIL = "/positions/detail/"  # + [<lang>/]<position id>.html: a position's detail, links to explore
+EMBED_POSITION_DETAIL = "/embed/positions/"  # the same, its links staying in the embed
 THUMBNAIL = "/embed/thumbnail.png"  # a view's picture (its query): oEmbed thumbnail, social card
 EMBED_SCRIPT = "/assets/embed.js"  # the host page's script that sizes every embed's iframe
 

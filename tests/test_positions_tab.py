@@ -191,14 +191,20 @@ def nodes(tree):
     return [tree, *tree._traverse()]
 
 
-def test_the_page_holds_a_real_table_and_a_dialog_per_position(fixture_dataset):
+def test_the_page_holds_a_real_table_and_one_dialog_for_the_details(fixture_dataset):
     page = explore.page(fixture_dataset, "tab=positions")
     [table] = [n for n in nodes(page) if isinstance(n, html.Table) and "positions-table" in (n.className or "")]
     scopes = [n.scope for n in nodes(table) if isinstance(n, html.Th)]
     assert scopes.count("colgroup") == 2 and scopes.count("row") == 4 and "col" in scopes
     assert [n for n in nodes(table) if isinstance(n, html.Caption)]
-    dialogs = [n for n in nodes(page) if isinstance(n, html.Dialog) and "position-dialog" in n.className]
-    assert sorted(d.id for d in dialogs) == sorted(f"position-{i}" for i in fixture_dataset.positions.index)
+    details = [n for n in nodes(page) if isinstance(n, html.Dialog) and "position-dialog" in (n.className or "")]
+    [dialog] = details  # one, filled when a position is pressed
+    assert (dialog.id, dialog.children) == (pv.DIALOG, None)
+    assert getattr(dialog, "data-detail") == "/positions/detail/"
+    buttons = {getattr(n, "data-position") for n in nodes(table) if isinstance(n, html.Button)}
+    assert buttons == set(fixture_dataset.positions.index)
+    uk = [n for n in nodes(explore.page(fixture_dataset, "tab=positions&lang=uk")) if getattr(n, "id", "") == pv.DIALOG]
+    assert getattr(uk[0], "data-detail") == "/positions/detail/uk/"
     assert embed_height(fixture_dataset, ViewState(tab="positions")) > embed_height(
         fixture_dataset, ViewState(tab="positions", topics=("nato",)))
 
@@ -242,3 +248,19 @@ def marker_hovers(figure) -> dict:
     """Event id -> its marker's hover on the timeline (not the ring's, not a bar's)."""
     return {i: h for t in figure.data if t.name not in (RING_NAME, "duration") and t.customdata is not None
             and t.hovertext is not None for i, h in zip(t.customdata, t.hovertext)}
+
+
+def test_a_positions_detail_is_a_cacheable_fragment_whose_links_stay_where_it_opened(fixture_dir):
+    client = create_app(Config(data_dir=fixture_dir)).server.test_client()
+    explore_detail = client.get("/positions/detail/pos-alpha-south-guarantees.html")
+    assert explore_detail.status_code == 200 and explore_detail.mimetype == "text/html"
+    text = explore_detail.get_data(as_text=True)
+    assert f'id="{pv.DIALOG_TITLE}"' in text and "leaked" in text and 'href="/?event=' in text
+    assert "https://" in text  # its sources, with their URLs
+    assert client.get("/positions/detail/pos-alpha-south-guarantees.html",
+                      headers={"If-None-Match": explore_detail.headers["ETag"]}).status_code == 304
+    embedded = client.get("/embed/positions/pos-alpha-south-guarantees.html").get_data(as_text=True)
+    assert 'href="/embed?event=' in embedded
+    assert "Закрити" in client.get("/positions/detail/uk/pos-alpha-south-guarantees.html").get_data(as_text=True)
+    for bad in ("/positions/detail/no-such-position.html", "/positions/detail/xx/pos-alpha-south-guarantees.html"):
+        assert client.get(bad).status_code == 404

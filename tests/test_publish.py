@@ -60,6 +60,8 @@ def test_publish_writes_a_page_per_view_with_its_pictures_and_files(site):
         assert f'content="https://cdn.example/timeline/pictures/{name}.png"' in html
     assert sorted(p.removeprefix("embed/detail/") for p in files if p.startswith("embed/detail/")) == sorted(
         f"{event}.html" for event in ds.events.index)
+    assert sorted(p.removeprefix("embed/positions/") for p in files if p.startswith("embed/positions/")) == sorted(
+        f"{position}.html" for position in ds.positions.index)  # what a matrix page's dialog fetches
     assert "embed.js" in files and "index.html" in files
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "https://cdn.example/timeline/embed/tab-schedule.html" in index

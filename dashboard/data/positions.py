@@ -113,6 +113,13 @@ def occasion_column(ds: Dataset, side: str, occasion: str, lang: str = DEFAULT) 
     return Column(side, occasion, ds.derived.labels_in(lang).at[occasion, "date"], *title)
 
 
+def position_of(ds: Dataset, position_id: str) -> Position | None:
+    """One position by its id; None for an id the data lacks."""
+    if position_id not in ds.positions.index:
+        return None
+    return _position(next(ds.positions.loc[[position_id]].itertuples(index=False)))
+
+
 def occasion_positions(ds: Dataset, event_id: str) -> tuple[Position, ...]:
     """The positions stated at one occasion, by side and topic (the event detail panel's list)."""
     return tuple(map(_position, ds.positions[ds.positions["occasion"] == event_id].itertuples(index=False)))

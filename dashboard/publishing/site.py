@@ -5,7 +5,9 @@ What it writes into ``--out``:
 
 - ``embed/<view>.html``: the embed page of each view (``views.embed.render``, the page /embed
   serves), its first picture inlined, its scripts from ``assets/``; ``embed/<view>.json`` its
-  figures; ``embed/detail/<event>.html`` each event's detail, as /embed/detail/ serves it;
+  figures; ``embed/detail/<event>.html`` each event's detail, as /embed/detail/ serves it, and
+  ``embed/positions/<position>.html`` each position's, as /embed/positions/ does (a language
+  other than English: under its code, in both);
 - ``assets/<name>.<digest>.<ext>``: the page's scripts, fingerprinted (cache them for ever);
 - ``embed.js``: the host-page script that makes the iframes follow their content's height;
 - ``pictures/<view>-<form>.svg`` and ``pictures/<view>.png``: each view's pictures;
@@ -33,6 +35,7 @@ from dashboard.export import export_filename
 from dashboard.state import ViewState
 from dashboard.tabs import all_tabs, choices_for, tab
 from dashboard.views import embed
+from dashboard.views import positions as pv
 from dashboard.views.citation import APP_NAME
 from dashboard.views.embed_code import embed_height, embed_title, frame_size, iframe_code
 
@@ -92,6 +95,9 @@ def publish(ds: Dataset, out: Path, views: list[tuple[ViewState, str]], base_url
         details = out / "embed" / "detail" / ("" if is_english(lang) else lang)
         for event_id in sorted(ds.events.index):
             _write(details / f"{event_id}.html", embed.detail_html(ds, event_id, lang))
+        positions = out / "embed" / "positions" / ("" if is_english(lang) else lang)
+        for position_id in sorted(ds.positions.index):
+            _write(positions / f"{position_id}.html", pv.detail_html(ds, position_id, urls.EMBED, lang))
     _write(out / "embed.js", (embed.ASSETS / "embed.js").read_bytes())
     _write(out / "index.html", _index(ds, entries, base_url))
     return entries
@@ -117,7 +123,7 @@ def _embed_page(ds: Dataset, out: Path, entry: Published, scripts: tuple[str, ..
     for form, svg in drawn.items():
         _write(out / "pictures" / f"{entry.name}-{form}.svg", svg)
     _write(out / "pictures" / f"{entry.name}.png", pictures.cached(folder, ds, view, pictures.THUMBNAIL_FORM, "png"))
-    links = embed.Links(scripts, "detail/", explore=app_url or None,
+    links = embed.Links(scripts, "detail/", positions="positions/", explore=app_url or None,
                         here=f"{base_url}/embed/{entry.name}.html" if base_url else "",
                         image=f"{base_url}/pictures/{entry.name}.png" if base_url else "")
     _write(out / "embed" / f"{entry.name}.html", embed.render(ds, view, [], links, drawn))

@@ -68,6 +68,7 @@ class Links:
     scripts: tuple[str, ...]  # URLs of SCRIPTS
     detail: str  # an event's detail fragment is detail + id + '.html'
     figures: str = ""  # the figures' JSON route: an opened event's figures (it marks it) come from it
+    positions: str = urls.EMBED_POSITION_DETAIL  # a position's detail is positions + [lang/] + id + '.html'
     explore: str | None = ""
     here: str = ""
     oembed: str = ""
@@ -121,7 +122,7 @@ def render(ds: Dataset, view: ViewState, notes: list[str], links: Links, picture
     main = [
         to_html(c.notes_banner(notes, view.lang)),
         f'<h1 class="{"embed-title" if shown_as_html else "embed-title visually-hidden"}">{escape(ds.title)}</h1>',
-        tab_content(ds, view) if shown_as_html else _figure(ds, view, description, pictures or {}),
+        tab_content(ds, view, links) if shown_as_html else _figure(ds, view, description, pictures or {}),
         "" if tab(view.tab).matrix else _event_list(ds, view),
         f'<aside id="{DETAIL}" class="detail embed-detail" aria-label="{escape(t.gettext("Event detail"))}"'
         f'{"" if view.event else " hidden"}>{detail_html(ds, view.event, view.lang)}</aside>',
@@ -134,12 +135,12 @@ def render(ds: Dataset, view: ViewState, notes: list[str], links: Links, picture
     )
 
 
-def tab_content(ds: Dataset, view: ViewState) -> str:
+def tab_content(ds: Dataset, view: ViewState, links: Links) -> str:
     """What a table tab shows instead of its figure, in a box of at most TABLE_MAX_PX that
     scrolls by itself (and by keyboard: it is a focusable, named region); a matrix tab, its
     matrix (which scrolls sideways in its own box)."""
     if tab(view.tab).matrix:
-        return f'<div class="positions">{to_html(pv.matrix_view(ds, view, urls.EMBED))}</div>'
+        return f'<div class="positions">{to_html(pv.matrix_view(ds, view, urls.EMBED, links.positions))}</div>'
     table = c.events_table(ds, filter_events(ds, view), view.order, view.lang)
     label = translator(view.lang).gettext("%(name)s, as a table") % {"name": translator(view.lang).gettext(
         tab(view.tab).name)}

@@ -2,9 +2,11 @@
 as a real table, its key, a phone's one-topic-at-a-time list and each position's detail.
 
 The table is the figure's text equivalent and the reader's view at once: a caption, column
-groups by side, ``th scope``. Each position is a button; click or Enter opens its detail, a
-modal ``<dialog>`` rendered with the page (assets/positions.js opens it, Esc or Close shuts it
-and focus returns to the position). Below 480 px the table gives way to a topic picker and that
+groups by side, ``th scope``. Each position is a button; click or Enter opens its detail in the
+page's one modal ``<dialog>``: assets/positions.js fetches the detail as an HTML fragment
+(``detail_html``; /positions/detail/, cacheable) and opens it, Esc or Close shuts it and focus
+returns to the position. Rendered with the page, the 131 details were two thirds of the tab's
+callback (476 of 749 kB of component JSON) and of its DOM, and slowed its first view on a phone. Below 480 px the table gives way to a topic picker and that
 topic's occasions as a list (assets/style.css), so nothing scrolls sideways; wider, a table
 wider than its box scrolls inside it, its topic column kept in view.
 """
@@ -18,15 +20,17 @@ from dash import ALL, Dash, Input, Output, dcc, html
 from dashboard import urls
 from dashboard.data.dataset import Dataset
 from dashboard.data.event_detail import source_refs
-from dashboard.data.positions import Matrix, Position, occasion_column, position_matrix, view_filters
+from dashboard.data.positions import Matrix, Position, occasion_column, position_matrix, position_of, view_filters
 from dashboard.data.labels import moved_label, side_label, topic_label, vocabulary
 from dashboard.figures.positions import MOVED, cell_text
-from dashboard.i18n import N_, translator
+from dashboard.i18n import N_, is_english, translator
 from dashboard.state import ViewState
 from dashboard.views.components import english_mark
+from dashboard.views.html_text import to_html
 
 MATRIX, PICK, SECTION, TOPICS, CHANGES = "positions-matrix", "positions-topic-pick", "positions-topic", "topics", "changes"
 WRAP, HEADING, CAPTION = "positions-wrap", "positions-heading", "positions-caption"
+DIALOG, DIALOG_TITLE = "position-dialog", "position-dialog-title"
 CHANGES_ON = "1"
 MOVED_TEXT = {"new": N_("stated for the first time"), "softened": N_("softer than this side's earlier stance"),
               "hardened": N_("harder than this side's earlier stance"), "unchanged": N_("the same as before")}
@@ -62,9 +66,10 @@ def panel(ds: Dataset, view: ViewState, shown: bool) -> html.Section:
     ])
 
 
-def matrix_view(ds: Dataset, view: ViewState, path: str = urls.EXPLORE) -> list:
-    """The key, the one-occasion note, the phone list, the table, the details and the download,
-    in the view's language; links go to ``path`` (the embed's stay in the embed)."""
+def matrix_view(ds: Dataset, view: ViewState, path: str = urls.EXPLORE, details: str = urls.POSITION_DETAIL) -> list:
+    """The key, the one-occasion note, the phone list, the table, the details' dialog and the
+    download, in the view's language; links go to ``path`` (the embed's stay in the embed), a
+    position's detail is at ``details`` + [lang/] + id + '.html'."""
     lang = view.lang
     _ = translator(lang).gettext
     matrix = position_matrix(ds, **view_filters(view), lang=lang)
@@ -73,9 +78,10 @@ def matrix_view(ds: Dataset, view: ViewState, path: str = urls.EXPLORE) -> list:
     head = [_occasions_note(ds, view, path)] if view.occasions else []
     if not matrix.topics:
         return [*head, html.P(_("No positions match these filters."), className="empty"), download]
-    positions = [p for row in matrix.cells for cell in row for p in cell]
-    return [*head, _key(matrix, lang), _phone_list(matrix, lang), _table(matrix, len(positions), lang),
-            html.Div(className="position-dialogs", children=[_dialog(ds, p, path, lang) for p in positions]),
+    count = sum(len(cell) for row in matrix.cells for cell in row)
+    return [*head, _key(matrix, lang), _phone_list(matrix, lang), _table(matrix, count, lang),
+            html.Dialog(id=DIALOG, className="position-dialog detail", **{
+                "aria-labelledby": DIALOG_TITLE, "data-detail": details + ("" if is_english(lang) else f"{lang}/")}),
             download]
 
 
@@ -162,13 +168,17 @@ def _phone_list(matrix: Matrix, lang: str) -> html.Div:
         *sections])
 
 
-def _dialog(ds: Dataset, position: Position, path: str, lang: str) -> html.Dialog:
+def detail_html(ds: Dataset, position_id: str, path: str, lang: str) -> str:
+    """A position's detail, the dialog's content, as HTML; its links go to ``path``."""
+    return to_html(_detail(ds, position_of(ds, position_id), path, lang))
+
+
+def _detail(ds: Dataset, position: Position, path: str, lang: str) -> list:
     """A position's detail: what was stated, where and when, how sure, and every source."""
     t = translator(lang)
     _ = t.gettext
     english = english_mark(lang)
     column = occasion_column(ds, position.side, position.occasion, lang)
-    title_id = f"position-{position.id}-title"
     facts = [(_("Stated at"), [html.Span(column.title, **_mark(column.title_lang, lang)), f" ({column.date})"]),
              (_("Status"), _(STATUS_TEXT[position.status]) if position.status in STATUS_TEXT else position.status)]
     if position.numbers:
@@ -177,10 +187,9 @@ def _dialog(ds: Dataset, position: Position, path: str, lang: str) -> html.Dialo
         facts.append((_("Moved"), f"{moved_label(position.moved, lang)}: {_(MOVED_TEXT[position.moved])}"))
     sources = source_refs(ds, position.source_ids, lang)
     verification = VERIFICATION_TEXT.get(position.verification)
-    return html.Dialog(id=f"position-{position.id}", className="position-dialog detail",
-                       **{"aria-labelledby": title_id}, children=[
+    return [
         html.Div(className="detail-head", children=[
-            html.H2(f"{side_label(position.side, lang)}: {topic_label(position.topic, lang)}", id=title_id,
+            html.H2(f"{side_label(position.side, lang)}: {topic_label(position.topic, lang)}", id=DIALOG_TITLE,
                     tabIndex="-1"),
             html.Button(_("Close"), className="button small position-close",
                         **{"aria-label": _("Close position detail")}),
@@ -199,7 +208,7 @@ def _dialog(ds: Dataset, position: Position, path: str, lang: str) -> html.Dialo
             html.Li([html.A(f"{s.publisher}: {s.title}", href=s.url, target="_blank", rel="noopener noreferrer",
                             **english),
                      f" ({s.published}) ", html.Span(s.url, className="source-url")]) for s in sources]),
-    ])
+    ]
 
 
 def register(app: Dash) -> None:

@@ -1,5 +1,5 @@
-"""The static embed's routes: the page, its figures as JSON, an event's detail fragment and a
-view's PNG; GET only, each public, tagged and answered 304 when the cache holds it already
+"""The static embed's routes: the page, its figures as JSON, an event's and a position's
+detail fragment (a position's for the explore page too) and a view's PNG; GET only, each public, tagged and answered 304 when the cache holds it already
 (web/caching.py), so a CDN or the reverse proxy's cache carries any audience.
 
 Every answer is a pure function of the data version and the URL: pages are kept per worker
@@ -24,6 +24,7 @@ from dashboard.state import ViewState
 from dashboard.tabs import choices_for, tab
 from dashboard.i18n import DEFAULT, LANGS
 from dashboard.views import embed
+from dashboard.views import positions as pv
 from dashboard.views.embed_code import app_origin, oembed_url
 from dashboard.web.caching import cacheable, entity_tag
 
@@ -80,6 +81,15 @@ def register(server: Flask, ds: Dataset, folder: Path) -> None:
             abort(404)
         return cacheable(Response(embed.detail_html(ds, event_id, lang), mimetype="text/html"),
                          entity_tag(ds.version, "detail", event_id, lang, build))
+
+    for prefix, path in ((urls.POSITION_DETAIL, urls.EXPLORE), (urls.EMBED_POSITION_DETAIL, urls.EMBED)):
+        def position_detail(position_id: str, lang: str = DEFAULT, path: str = path):
+            if position_id not in ds.positions.index or lang not in LANGS:
+                abort(404)
+            return cacheable(Response(pv.detail_html(ds, position_id, path, lang), mimetype="text/html"),
+                             entity_tag(ds.version, "position", position_id, path, lang, build))
+        server.add_url_rule(prefix + "<position_id>.html", f"position_detail{path}", position_detail)
+        server.add_url_rule(prefix + "<lang>/<position_id>.html", f"position_detail_lang{path}", position_detail)
 
     @server.get(urls.THUMBNAIL)
     def thumbnail():

@@ -79,7 +79,7 @@ def test_keyboard_tab_to_a_position_enter_opens_its_sources_escape_returns(page,
     expect(first).to_be_focused()
     position = first.get_attribute("data-position")
     page.keyboard.press("Enter")
-    dialog = page.locator(f"#position-{position}")
+    dialog = page.locator(f"#position-dialog[data-position='{position}']")  # the page's one, filled
     expect(dialog).to_be_visible()
     expect(dialog.locator("h2")).to_be_focused()
     expect(dialog.locator("h2")).to_have_text("Russia: Neutrality and non-nuclear status")
@@ -104,7 +104,7 @@ def test_in_the_embed_a_click_opens_the_detail_and_close_returns_focus(page, app
     open_tab(page, app_url + "/embed?tab=positions")
     cell = page.locator(f"{CELLS}[data-position=pos-alpha-south-guarantees]")
     cell.click()
-    dialog = page.locator("#position-pos-alpha-south-guarantees")
+    dialog = page.locator("#position-dialog[data-position='pos-alpha-south-guarantees']")
     expect(dialog).to_be_visible()
     expect(dialog.locator(".position-text q")).to_have_text(
         "Guarantor states will defend South as if attacked themselves.")
@@ -115,6 +115,11 @@ def test_in_the_embed_a_click_opens_the_detail_and_close_returns_focus(page, app
     dialog.get_by_role("button", name="Close position detail").click()
     expect(dialog).to_be_hidden()
     expect(cell).to_be_focused()
+    first_heading = dialog.locator("h2").text_content()
+    other = page.locator(f"{CELLS}:not([data-position=pos-alpha-south-guarantees]):visible").first
+    other.click()  # the one dialog now holds the other position's detail, not the first's
+    expect(page.locator(f"#position-dialog[data-position='{other.get_attribute('data-position')}']")).to_be_visible()
+    expect(page.locator("#position-dialog h2")).not_to_have_text(first_heading)
     assert console_problems(page) == []
 
 
@@ -158,7 +163,7 @@ def test_no_sideways_scroll_and_a_phone_reads_one_topic_at_a_time(browser, app_u
             expect(sections.locator("visible=true").locator("h3")).to_have_text("Security guarantees")
             expect(sections.locator("visible=true").locator(".position-cell")).to_have_count(1)
             sections.locator("visible=true").locator(".position-cell").click()
-            expect(page.locator("#position-pos-alpha-south-guarantees")).to_be_visible()
+            expect(page.locator("#position-dialog[data-position=pos-alpha-south-guarantees]")).to_be_visible()
         else:
             expect(phone).to_be_hidden()
             expect(page.locator(".positions-table")).to_be_visible()
