@@ -82,14 +82,16 @@ def register(server: Flask, ds: Dataset, folder: Path) -> None:
         return cacheable(Response(embed.detail_html(ds, event_id, lang), mimetype="text/html"),
                          entity_tag(ds.version, "detail", event_id, lang, build))
 
-    for prefix, path in ((urls.POSITION_DETAIL, urls.EXPLORE), (urls.EMBED_POSITION_DETAIL, urls.EMBED)):
+    for name, prefix, path in (("explore", urls.POSITION_DETAIL, urls.EXPLORE),
+                               ("embed", urls.EMBED_POSITION_DETAIL, urls.EMBED)):
         def position_detail(position_id: str, lang: str = DEFAULT, path: str = path):
+            """A position's detail; its links go to ``path``, the page it opens on."""
             if position_id not in ds.positions.index or lang not in LANGS:
                 abort(404)
             return cacheable(Response(pv.detail_html(ds, position_id, path, lang), mimetype="text/html"),
                              entity_tag(ds.version, "position", position_id, path, lang, build))
-        server.add_url_rule(prefix + "<position_id>.html", f"position_detail{path}", position_detail)
-        server.add_url_rule(prefix + "<lang>/<position_id>.html", f"position_detail_lang{path}", position_detail)
+        server.add_url_rule(prefix + "<position_id>.html", f"position_detail_{name}", position_detail)
+        server.add_url_rule(prefix + "<lang>/<position_id>.html", f"position_detail_{name}_lang", position_detail)
 
     @server.get(urls.THUMBNAIL)
     def thumbnail():
