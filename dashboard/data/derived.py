@@ -162,24 +162,26 @@ def _quiet_stretch(anchors: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp] | No
 
 def _territory_series(territory: pd.DataFrame, sources: pd.DataFrame) -> tuple[TerritorySeries, ...]:
     series = []
+    publisher = sources["publisher"].to_dict()
     for measure, rows in territory.groupby("measure", sort=True):
-        hovers = tuple((lang, _territory_hover(rows, measure, sources, lang)) for lang in LANGS)
+        cited = [", ".join(publisher[i] for i in ids) for ids in rows["source_ids"]]  # once for every language
+        hovers = tuple((lang, _territory_hover(rows, measure, cited, lang)) for lang in LANGS)
         series.append(TerritorySeries(series_key(measure), measure, tuple(rows["date"].astype(str).tolist()),
                                       tuple(rows["percent"].tolist()), hovers,
                                       tuple(VERIFICATION_SYMBOLS.get(v, "circle") for v in rows["verification"])))
     return tuple(series)
 
 
-def _territory_hover(rows: pd.DataFrame, measure: str, sources: pd.DataFrame, lang: str) -> tuple[str, ...]:
-    """Each point's hover: percent (and area), measure, date, verification, publishers."""
+def _territory_hover(rows: pd.DataFrame, measure: str, cited: list[str], lang: str) -> tuple[str, ...]:
+    """Each point's hover: percent (and area), measure, date, verification, publishers
+    (``cited``: each point's, joined)."""
     t = translator(lang)
     area = t.gettext("%(area)s km²")
     return tuple(
         f"<b>{percent(p, lang)}</b>{'' if pd.isna(a) else ' (' + area % {'area': number(a, lang, 0)} + ')'}"
         f" · {esc(measure)}<br>{day_text(d, lang)} · {esc(vocabulary(v, lang))}<br>"
-        + esc(t.gettext("Source: %(publishers)s") % {"publishers": ", ".join(sources.loc[list(ids), "publisher"])})
-        for p, a, d, v, ids in zip(rows["percent"], rows["area_km2"], rows["date"],
-                                   rows["verification"], rows["source_ids"])
+        + esc(t.gettext("Source: %(publishers)s") % {"publishers": publishers})
+        for p, a, d, v, publishers in zip(rows["percent"], rows["area_km2"], rows["date"], rows["verification"], cited)
     )
 
 
