@@ -8,6 +8,8 @@ function takes the reader's ``lang`` (dashboard.i18n): dates in its words, "GMT"
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from dashboard.i18n import N_, day_text, month_text, translator
@@ -18,7 +20,10 @@ GMT = N_("GMT")
 NOT_REPORTED = N_("not reported")
 
 
+@lru_cache(maxsize=8192)
 def local(ts: pd.Timestamp, zone: str = DISPLAY_ZONE) -> pd.Timestamp:
+    """``ts`` on ``zone``'s clock. Remembered: the labels show each instant in every language,
+    and a conversion takes tens of µs."""
     return ts.tz_convert(zone)
 
 
