@@ -90,6 +90,12 @@ def is_english(lang: str) -> bool:
     return translator(lang).lang == DEFAULT
 
 
+def lang_folder(lang: str) -> str:
+    """Where a fragment in ``lang`` lives under its route or folder: English at the top, another
+    language under its code ('', 'uk/')."""
+    return "" if is_english(lang) else f"{lang}/"
+
+
 def day_text(ts, lang: str) -> str:
     """A calendar date: '16 May 2025', '16 травня 2025', '16 мая 2025', '16 Mayıs 2025'.
     ``ts`` is already in the zone whose date is meant."""

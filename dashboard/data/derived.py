@@ -74,8 +74,7 @@ class Derived:
 
 
 def derive(*, sources: pd.DataFrame, rounds: pd.DataFrame, events: pd.DataFrame,
-           territory: pd.DataFrame, window: Window, sides: tuple[str, ...],
-           positions: pd.DataFrame | None = None) -> Derived:
+           territory: pd.DataFrame, window: Window, sides: tuple[str, ...], positions: pd.DataFrame) -> Derived:
     """Everything in ``Derived`` from the validated frames (``events`` sorted by anchor)."""
     days = _timed_days(events)
     ordered = rounds.sort_values(["start_date", "id"])
@@ -84,7 +83,7 @@ def derive(*, sources: pd.DataFrame, rounds: pd.DataFrame, events: pd.DataFrame,
                   translator(lang).gettext(NO_ROUND)),
         "side": tuple(side_label(s, lang) for s in sides)}) for lang in LANGS}
     then = territory_then(territory, events["anchor"], window) if len(events) else None  # once for all
-    stated = positions["occasion"].value_counts().to_dict() if positions is not None else {}
+    stated = positions["occasion"].value_counts().to_dict()  # each occasion's number of positions
     labels = {lang: event_labels(events, territory, window, lang, then, stated) for lang in LANGS}
     return Derived(
         labels=labels[LANGS[0]], localized=MappingProxyType(labels),

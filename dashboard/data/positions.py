@@ -113,10 +113,8 @@ def occasion_column(ds: Dataset, side: str, occasion: str, lang: str = DEFAULT) 
     return Column(side, occasion, ds.derived.labels_in(lang).at[occasion, "date"], *title)
 
 
-def position_of(ds: Dataset, position_id: str) -> Position | None:
-    """One position by its id; None for an id the data lacks."""
-    if position_id not in ds.positions.index:
-        return None
+def position_of(ds: Dataset, position_id: str) -> Position:
+    """One position by its id (KeyError for an id the data lacks)."""
     return _position(next(ds.positions.loc[[position_id]].itertuples(index=False)))
 
 

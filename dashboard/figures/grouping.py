@@ -10,7 +10,6 @@ first few; a click opens the first of them.
 
 from __future__ import annotations
 
-import html
 from functools import cache
 
 import numpy as np
@@ -119,7 +118,7 @@ def _hovers(counts: list[int], periods: list[str], names: list[list[str]], mains
     hovers = []
     for count, period, group, main in zip(counts, periods, names, mains):
         lines = [f"<b>{events(count)}</b> · {period_text[period]} (GMT)",
-                 kind_text[main], *map(html.escape, group)]  # titles are required: never empty
+                 kind_text[main], *map(esc, group)]
         if count > len(group):
             lines.append(more(count - len(group)))
         hovers.append("<br>".join(lines))

@@ -14,7 +14,6 @@ shortened until the rows fit.
 
 from __future__ import annotations
 
-
 from dashboard.data.dataset import Dataset
 from dashboard.data.labels import esc, moved_label, side_label, topic_label
 from dashboard.data.positions import Matrix, Position, position_matrix, view_filters

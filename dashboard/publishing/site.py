@@ -30,7 +30,7 @@ from dashboard import urls
 from dashboard.publishing import pictures
 from dashboard.data.dataset import Dataset
 from dashboard.data.event_detail import cell_text
-from dashboard.i18n import is_english
+from dashboard.i18n import lang_folder
 from dashboard.export import export_filename
 from dashboard.state import ViewState
 from dashboard.tabs import all_tabs, choices_for, tab
@@ -92,10 +92,10 @@ def publish(ds: Dataset, out: Path, views: list[tuple[ViewState, str]], base_url
         for entry in entries:
             _embed_page(ds, out, entry, scripts, folder, base_url, app_url)
     for lang in sorted({entry.view.lang for entry in entries}):  # each language's details in its folder
-        details = out / "embed" / "detail" / ("" if is_english(lang) else lang)
+        details = out / "embed" / "detail" / lang_folder(lang)
         for event_id in sorted(ds.events.index):
             _write(details / f"{event_id}.html", embed.detail_html(ds, event_id, lang))
-        positions = out / "embed" / "positions" / ("" if is_english(lang) else lang)
+        positions = out / "embed" / "positions" / lang_folder(lang)
         for position_id in sorted(ds.positions.index):
             _write(positions / f"{position_id}.html", pv.detail_html(ds, position_id, urls.EMBED, lang))
     _write(out / "embed.js", (embed.ASSETS / "embed.js").read_bytes())

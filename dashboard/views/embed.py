@@ -40,7 +40,7 @@ from dashboard.views.embed_code import EMBED_PADDING_PX, embed_title
 from dashboard.views.explore.page import GRAPH_CONFIG
 from dashboard.views.html_text import to_html
 from dashboard.views import positions as pv
-from dashboard.i18n import N_, RecordText, is_english, record_text, translator
+from dashboard.i18n import N_, RecordText, is_english, lang_folder, record_text, translator
 
 PATH = urls.EMBED
 GRAPH, DETAIL, DETAIL_CLOSE, BACK = "embed-graph", "embed-detail", "embed-detail-close", "embed-back"
@@ -103,7 +103,7 @@ def detail_html(ds: Dataset, event_id: str, lang: str = "en") -> str:
 
 def detail_prefix(links: "Links", lang: str) -> str:
     """Where the details of ``lang`` are: an English one at detail + id, another under its language."""
-    return links.detail + ("" if is_english(lang) else f"{lang}/")
+    return links.detail + lang_folder(lang)
 
 
 def render(ds: Dataset, view: ViewState, notes: list[str], links: Links, pictures: dict[str, str] | None = None) -> str:

@@ -6,8 +6,8 @@ groups by side, ``th scope``. Each position is a button; click or Enter opens it
 page's one modal ``<dialog>``: assets/positions.js fetches the detail as an HTML fragment
 (``detail_html``; /positions/detail/, cacheable) and opens it, Esc or Close shuts it and focus
 returns to the position. Rendered with the page, the 131 details were two thirds of the tab's
-callback (476 of 749 kB of component JSON) and of its DOM, and slowed its first view on a phone. Below 480 px the table gives way to a topic picker and that
-topic's occasions as a list (assets/style.css), so nothing scrolls sideways; wider, a table
+callback (476 of 749 kB of component JSON) and slowed its first view on a phone. Below 480 px
+the table gives way to a topic picker and that topic's occasions as a list (assets/style.css), so nothing scrolls sideways; wider, a table
 wider than its box scrolls inside it, its topic column kept in view.
 """
 
@@ -23,7 +23,7 @@ from dashboard.data.event_detail import source_refs
 from dashboard.data.positions import Matrix, Position, occasion_column, position_matrix, position_of, view_filters
 from dashboard.data.labels import moved_label, side_label, topic_label, vocabulary
 from dashboard.figures.positions import MOVED, cell_text
-from dashboard.i18n import N_, is_english, translator
+from dashboard.i18n import N_, lang_folder, translator
 from dashboard.state import ViewState
 from dashboard.views.components import english_mark
 from dashboard.views.html_text import to_html
@@ -81,7 +81,7 @@ def matrix_view(ds: Dataset, view: ViewState, path: str = urls.EXPLORE, details:
     count = sum(len(cell) for row in matrix.cells for cell in row)
     return [*head, _key(matrix, lang), _phone_list(matrix, lang), _table(matrix, count, lang),
             html.Dialog(id=DIALOG, className="position-dialog detail", **{
-                "aria-labelledby": DIALOG_TITLE, "data-detail": details + ("" if is_english(lang) else f"{lang}/")}),
+                "aria-labelledby": DIALOG_TITLE, "data-detail": details + lang_folder(lang)}),
             download]
 
 

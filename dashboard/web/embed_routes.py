@@ -1,6 +1,6 @@
 """The static embed's routes: the page, its figures as JSON, an event's and a position's
-detail fragment (a position's for the explore page too) and a view's PNG; GET only, each public, tagged and answered 304 when the cache holds it already
-(web/caching.py), so a CDN or the reverse proxy's cache carries any audience.
+detail fragment (a position's for the explore page too) and a view's PNG; GET only, each
+public, tagged and answered 304 when the cache holds it already (web/caching.py), so a CDN or the reverse proxy's cache carries any audience.
 
 Every answer is a pure function of the data version and the URL: pages are kept per worker
 (``PAGES_KEPT``, as the Dash pages are), and the first picture and the social card come
